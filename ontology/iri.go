@@ -1,0 +1,139 @@
+package ontology
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// CanonicalName returns name as an English Wikipedia title would write it:
+// white space runs collapsed to one space, trimmed, underscores read as
+// spaces, the first letter upper case. It returns "" for a name with no
+// letter or digit.
+func CanonicalName(name string) string {
+	name = strings.ToValidUTF8(name, "\uFFFD")
+	var b strings.Builder
+	space := false
+	for _, r := range name {
+		if r == '_' || unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if up := unicode.ToUpper(r); up != r && utf8.RuneLen(up) > 0 {
+		s = string(up) + s[size:]
+	}
+	return s
+}
+
+// EscapeName returns the IRI path segment for a canonical name: spaces become
+// underscores, and every character that an IRI or the Turtle and N-Triples
+// syntaxes forbid, plus '%' itself (so an escape in a title is never decoded
+// twice), is percent-encoded. Letters outside ASCII stay as they are: these
+// are IRIs, not URIs.
+func EscapeName(name string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == ' ':
+			b.WriteByte('_')
+		case r < 0x80 && needsEscape(byte(r)) || r >= 0x80 && !iriUcschar(r):
+			var buf [4]byte
+			n := utf8.EncodeRune(buf[:], r)
+			for _, c := range buf[:n] {
+				b.WriteByte('%')
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&15])
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// needsEscape reports whether an ASCII byte must be percent-encoded in a
+// path segment of an entity IRI. Wikipedia titles keep ( ) , ' ! ; : * & in
+// the clear, and so do we; '?' and '#' would start a query or fragment.
+func needsEscape(c byte) bool {
+	if c <= 0x20 || c == 0x7f {
+		return true
+	}
+	return strings.IndexByte("%<>\"{}|\\^`?#[]/", c) >= 0
+}
+
+// iriUcschar reports whether r may stand unescaped in an IRI (RFC 3987
+// ucschar), which also keeps Turtle and N-Triples happy.
+func iriUcschar(r rune) bool {
+	switch {
+	case r >= 0xA0 && r <= 0xD7FF, r >= 0xF900 && r <= 0xFDCF, r >= 0xFDF0 && r <= 0xFFEF:
+		return true
+	case r >= 0x10000 && r <= 0xEFFFD:
+		return r&0xFFFE != 0xFFFE
+	}
+	return false
+}
+
+// EntityIRI mints the IRI of the entity called name under base: base plus
+// the escaped canonical name. It returns the zero Term when the name has no
+// letter or digit.
+func EntityIRI(base, name string) rdf.Term {
+	c := CanonicalName(name)
+	if c == "" {
+		return rdf.Term{}
+	}
+	if base == "" {
+		base = DefaultBase
+	}
+	return rdf.IRI(base + EscapeName(c))
+}
+
+// ArticleIRI returns the IRI of the article node of title: the entity IRI
+// with the fragment #article. It also names the article's graph.
+func ArticleIRI(base, title string) rdf.Term {
+	e := EntityIRI(base, title)
+	if e.IsZero() {
+		return e
+	}
+	return rdf.IRI(e.Value + "#article")
+}
+
+// KeyProperty returns the generic property for an infobox key that no
+// mapping covers: the key's letters and digits in lower camel case under
+// PropertyNS, so "Commander1" gives prop:commander1 and "Birth Place"
+// prop:birthPlace. It returns the zero Term for a key with no letter or digit.
+func KeyProperty(key string) rdf.Term {
+	var b strings.Builder
+	upper := false
+	for _, r := range key {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			upper = b.Len() > 0
+			continue
+		}
+		switch {
+		case b.Len() == 0:
+			r = unicode.ToLower(r)
+		case upper:
+			r = unicode.ToUpper(r)
+		}
+		upper = false
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return rdf.Term{}
+	}
+	return rdf.IRI(PropertyNS + EscapeName(b.String()))
+}

@@ -1,0 +1,132 @@
+package rdf
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Writer is what AppendNTriples writes to: a strings.Builder or a
+// bufio.Writer, both of which never fail part-way in a way callers must
+// check per call (bufio keeps its error sticky).
+type Writer interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+	WriteRune(r rune) (int, error)
+}
+
+// AppendNTriples writes t in canonical N-Triples syntax: IRIs in <>, blank
+// nodes as _:label, literals quoted with every character that could end or
+// corrupt them escaped, then @lang or ^^<datatype> (none for xsd:string).
+func AppendNTriples(w Writer, t Term) {
+	switch t.Kind {
+	case KindIRI:
+		w.WriteByte('<')
+		WriteIRIEscaped(w, t.Value)
+		w.WriteByte('>')
+	case KindBlank:
+		w.WriteString("_:")
+		w.WriteString(t.Value)
+	case KindLiteral:
+		w.WriteByte('"')
+		WriteStringEscaped(w, t.Value)
+		w.WriteByte('"')
+		switch {
+		case t.Lang != "":
+			w.WriteByte('@')
+			w.WriteString(t.Lang)
+		case t.Datatype != "" && t.Datatype != XSDString:
+			w.WriteString("^^<")
+			WriteIRIEscaped(w, t.Datatype)
+			w.WriteByte('>')
+		}
+	}
+}
+
+// WriteStringEscaped writes s as the inside of a double-quoted N-Triples or
+// Turtle string: quotes, backslashes and line breaks escaped, other control
+// characters as \u escapes, invalid UTF-8 as U+FFFD, so no input can end the
+// literal early.
+func WriteStringEscaped(w Writer, s string) {
+	const hex = "0123456789ABCDEF"
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
+			i++
+			continue
+		}
+		if c >= 0x80 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size != 1 {
+				i += size
+				continue
+			}
+			w.WriteString(s[start:i])
+			w.WriteString("\uFFFD")
+			i++
+			start = i
+			continue
+		}
+		w.WriteString(s[start:i])
+		switch c {
+		case '"':
+			w.WriteString(`\"`)
+		case '\\':
+			w.WriteString(`\\`)
+		case '\n':
+			w.WriteString(`\n`)
+		case '\r':
+			w.WriteString(`\r`)
+		case '\t':
+			w.WriteString(`\t`)
+		default:
+			w.WriteString(`\u00`)
+			w.WriteByte(hex[c>>4])
+			w.WriteByte(hex[c&15])
+		}
+		i++
+		start = i
+	}
+	w.WriteString(s[start:])
+}
+
+// WriteIRIEscaped writes IRI s for use inside <>: characters that IRIREF
+// forbids become \u escapes, so even an invalid IRI cannot break the syntax.
+// Callers validate IRIs first; this is the last line of defence.
+func WriteIRIEscaped(w Writer, s string) {
+	if isSafeIRI(s) {
+		w.WriteString(s)
+		return
+	}
+	const hex = "0123456789ABCDEF"
+	for _, r := range s {
+		if iriChar(r) {
+			w.WriteRune(r)
+			continue
+		}
+		if r > 0xffff {
+			w.WriteString(`\U`)
+			for sh := 28; sh >= 0; sh -= 4 {
+				w.WriteByte(hex[(r>>sh)&15])
+			}
+			continue
+		}
+		if r == utf8.RuneError || r >= 0xd800 && r <= 0xdfff {
+			r = 0xfffd
+		}
+		w.WriteString(`\u`)
+		for sh := 12; sh >= 0; sh -= 4 {
+			w.WriteByte(hex[(r>>sh)&15])
+		}
+	}
+}
+
+func isSafeIRI(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte(`<>"{}|^`+"`\\", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}

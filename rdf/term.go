@@ -1,0 +1,272 @@
+// Package rdf holds the small, comparable RDF term type that every other
+// package of wikikg builds on: IRIs, blank nodes and literals, and the triples
+// and quads made of them.
+//
+// Terms are plain values: two terms are equal (==) exactly when they are the
+// same RDF term, datatype and language tag included. Constructors never fail;
+// Validate says whether a term may be written as RDF.
+package rdf
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind tells which of the three kinds of RDF term a Term is.
+type Kind uint8
+
+// The kinds of term. The zero Kind marks the zero Term, which is no term at all.
+const (
+	KindNone Kind = iota
+	KindIRI
+	KindBlank
+	KindLiteral
+)
+
+// Well-known datatype IRIs.
+const (
+	XSDString     = "http://www.w3.org/2001/XMLSchema#string"
+	XSDInteger    = "http://www.w3.org/2001/XMLSchema#integer"
+	XSDDecimal    = "http://www.w3.org/2001/XMLSchema#decimal"
+	XSDDouble     = "http://www.w3.org/2001/XMLSchema#double"
+	XSDBoolean    = "http://www.w3.org/2001/XMLSchema#boolean"
+	XSDDate       = "http://www.w3.org/2001/XMLSchema#date"
+	XSDGYearMonth = "http://www.w3.org/2001/XMLSchema#gYearMonth"
+	XSDGYear      = "http://www.w3.org/2001/XMLSchema#gYear"
+	XSDAnyURI     = "http://www.w3.org/2001/XMLSchema#anyURI"
+	RDFLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+	RDFType       = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+)
+
+// Term is an RDF term. For an IRI, Value is the IRI; for a blank node, its
+// label (without "_:"); for a literal, its lexical form, with Datatype set
+// (xsd:string for plain literals, rdf:langString when Lang is set).
+type Term struct {
+	Kind     Kind
+	Value    string
+	Datatype string
+	Lang     string
+}
+
+// IRI returns the IRI term s.
+func IRI(s string) Term { return Term{Kind: KindIRI, Value: s} }
+
+// Blank returns the blank node labelled label.
+func Blank(label string) Term { return Term{Kind: KindBlank, Value: label} }
+
+// String returns the simple literal s (datatype xsd:string).
+func String(s string) Term { return Term{Kind: KindLiteral, Value: s, Datatype: XSDString} }
+
+// LangString returns the literal s tagged with language lang, normalised to
+// lower case as RDF 1.1 compares tags case-insensitively.
+func LangString(s, lang string) Term {
+	return Term{Kind: KindLiteral, Value: s, Datatype: RDFLangString, Lang: strings.ToLower(lang)}
+}
+
+// Typed returns the literal with lexical form s and datatype dt. An empty dt
+// means xsd:string.
+func Typed(s, dt string) Term {
+	if dt == "" {
+		dt = XSDString
+	}
+	return Term{Kind: KindLiteral, Value: s, Datatype: dt}
+}
+
+// Integer returns n as an xsd:integer literal.
+func Integer(n int64) Term { return Typed(fmt.Sprint(n), XSDInteger) }
+
+// IsZero reports whether t is the zero Term.
+func (t Term) IsZero() bool { return t.Kind == KindNone }
+
+// IsIRI reports whether t is an IRI.
+func (t Term) IsIRI() bool { return t.Kind == KindIRI }
+
+// IsBlank reports whether t is a blank node.
+func (t Term) IsBlank() bool { return t.Kind == KindBlank }
+
+// IsLiteral reports whether t is a literal.
+func (t Term) IsLiteral() bool { return t.Kind == KindLiteral }
+
+// String returns t in N-Triples syntax.
+func (t Term) String() string {
+	var b strings.Builder
+	AppendNTriples(&b, t)
+	return b.String()
+}
+
+// Triple is an RDF triple.
+type Triple struct {
+	S, P, O Term
+}
+
+// Quad is a triple in a graph; the zero G means the default graph.
+type Quad struct {
+	S, P, O, G Term
+}
+
+// Triple returns q without its graph.
+func (q Quad) Triple() Triple { return Triple{q.S, q.P, q.O} }
+
+// Validation errors.
+var (
+	ErrEmptyIRI      = errors.New("empty IRI")
+	ErrBadIRI        = errors.New("IRI holds a character not allowed in IRIs")
+	ErrRelativeIRI   = errors.New("IRI has no scheme")
+	ErrBadUTF8       = errors.New("invalid UTF-8")
+	ErrBadBlank      = errors.New("invalid blank node label")
+	ErrBadLang       = errors.New("invalid language tag")
+	ErrNoTerm        = errors.New("zero term")
+	ErrBadPosition   = errors.New("term not allowed in this position")
+	ErrBadLexical    = errors.New("lexical form does not match datatype")
+	ErrLangDatatype  = errors.New("language tag requires rdf:langString")
+	ErrMissingDataty = errors.New("literal without datatype")
+)
+
+// Validate reports whether t can be written in every RDF syntax: an absolute
+// IRI with no character that IRIs forbid, a blank node label that N-Triples
+// accepts, a literal of valid UTF-8 with a well-formed language tag, and, for
+// the XSD datatypes wikikg writes, a lexical form in the datatype's space.
+func (t Term) Validate() error {
+	switch t.Kind {
+	case KindIRI:
+		return validateIRI(t.Value)
+	case KindBlank:
+		return validateBlank(t.Value)
+	case KindLiteral:
+		if !utf8.ValidString(t.Value) {
+			return ErrBadUTF8
+		}
+		if t.Datatype == "" {
+			return ErrMissingDataty
+		}
+		if t.Lang != "" {
+			if t.Datatype != RDFLangString {
+				return ErrLangDatatype
+			}
+			return validateLang(t.Lang)
+		}
+		if t.Datatype == RDFLangString {
+			return ErrBadLang
+		}
+		if err := validateIRI(t.Datatype); err != nil {
+			return fmt.Errorf("datatype: %w", err)
+		}
+		if !ValidLexical(t.Value, t.Datatype) {
+			return fmt.Errorf("%w: %q is not a valid %s", ErrBadLexical, t.Value, t.Datatype)
+		}
+		return nil
+	}
+	return ErrNoTerm
+}
+
+// Validate reports whether q is a valid RDF quad: IRI or blank subject, IRI
+// predicate, any object, and an IRI, blank or default graph.
+func (q Quad) Validate() error {
+	if !(q.S.IsIRI() || q.S.IsBlank()) {
+		return fmt.Errorf("subject: %w", ErrBadPosition)
+	}
+	if !q.P.IsIRI() {
+		return fmt.Errorf("predicate: %w", ErrBadPosition)
+	}
+	if !(q.G.IsZero() || q.G.IsIRI() || q.G.IsBlank()) {
+		return fmt.Errorf("graph: %w", ErrBadPosition)
+	}
+	for _, t := range []Term{q.S, q.P, q.O} {
+		if err := t.Validate(); err != nil {
+			return err
+		}
+	}
+	if !q.G.IsZero() {
+		return q.G.Validate()
+	}
+	return nil
+}
+
+func validateIRI(s string) error {
+	if s == "" {
+		return ErrEmptyIRI
+	}
+	if !utf8.ValidString(s) {
+		return ErrBadUTF8
+	}
+	colon := strings.IndexByte(s, ':')
+	if colon < 1 {
+		return ErrRelativeIRI
+	}
+	for i := 0; i < colon; i++ {
+		c := s[i]
+		alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !(alpha || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return ErrRelativeIRI
+		}
+	}
+	for _, r := range s {
+		if !iriChar(r) {
+			return fmt.Errorf("%w: %q", ErrBadIRI, r)
+		}
+	}
+	return nil
+}
+
+// iriChar reports whether r may stand unescaped in an IRIREF of N-Triples
+// and Turtle, and in an RFC 3987 IRI: no controls, space or <>"{}|^`\.
+func iriChar(r rune) bool {
+	if r <= 0x20 || r == 0x7f {
+		return false
+	}
+	switch r {
+	case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
+		return false
+	}
+	if r >= 0x80 && r <= 0x9f || r == utf8.RuneError || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe {
+		return false
+	}
+	if r >= 0xd800 && r <= 0xdfff {
+		return false
+	}
+	return true
+}
+
+func validateBlank(s string) error {
+	if s == "" {
+		return ErrBadBlank
+	}
+	for i, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
+		if i > 0 && i < len(s)-1 {
+			ok = ok || r == '-' || r == '.'
+		} else if i > 0 {
+			ok = ok || r == '-'
+		}
+		if !ok {
+			return ErrBadBlank
+		}
+	}
+	return nil
+}
+
+// validateLang checks the BCP 47 shape that N-Triples accepts:
+// [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
+func validateLang(s string) error {
+	parts := strings.Split(s, "-")
+	for i, p := range parts {
+		if p == "" || len(p) > 8 {
+			return ErrBadLang
+		}
+		for j := 0; j < len(p); j++ {
+			c := p[j]
+			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if !(alpha || i > 0 && c >= '0' && c <= '9') {
+				return ErrBadLang
+			}
+		}
+	}
+	return nil
+}
+
+// Prefix binds a namespace prefix to an IRI, for syntaxes that abbreviate.
+type Prefix struct {
+	Name, IRI string
+}
