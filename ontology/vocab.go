@@ -32,17 +32,17 @@ func Prefixes(base string) []rdf.Prefix {
 		base = DefaultBase
 	}
 	return []rdf.Prefix{
-		{"kg", KG},
-		{"res", base},
-		{"prop", PropertyNS},
-		{"rdf", RDF},
-		{"rdfs", RDFS},
-		{"skos", SKOS},
-		{"schema", Schema},
-		{"owl", OWL},
-		{"prov", PROV},
-		{"xsd", XSD},
-		{"wd", WD},
+		{Name: "kg", IRI: KG},
+		{Name: "res", IRI: base},
+		{Name: "prop", IRI: PropertyNS},
+		{Name: "rdf", IRI: RDF},
+		{Name: "rdfs", IRI: RDFS},
+		{Name: "skos", IRI: SKOS},
+		{Name: "schema", IRI: Schema},
+		{Name: "owl", IRI: OWL},
+		{Name: "prov", IRI: PROV},
+		{Name: "xsd", IRI: XSD},
+		{Name: "wd", IRI: WD},
 	}
 }
 
@@ -55,7 +55,7 @@ var (
 	MilitaryConflict = rdf.IRI(KG + "MilitaryConflict")
 	ConflictSide     = rdf.IRI(KG + "ConflictSide")
 	Article          = rdf.IRI(KG + "Article")
-	// Number is wikikg's node for a figure with a qualifier (approximate, at
+	// Quantity is wikikg's node for a figure with a qualifier (approximate, at
 	// least, a range), so the qualifier is data, not only a string.
 	Quantity = rdf.IRI(KG + "Quantity")
 
@@ -102,5 +102,17 @@ var (
 	Qualifier      = rdf.IRI(KG + "qualifier")
 	SourceText     = rdf.IRI(KG + "sourceText")
 	SourceLine     = rdf.IRI(KG + "sourceLine")
+	SourceFile     = rdf.IRI(KG + "sourceFile")
 	Date           = rdf.IRI(KG + "date")
 )
+
+// OntologyPrefixes returns the prefixes the OWL ontology and the SHACL shapes
+// are written with: the contract's, plus those of the vocabularies they
+// align to.
+func OntologyPrefixes() []rdf.Prefix {
+	return append(Prefixes(DefaultBase),
+		rdf.Prefix{Name: "dbo", IRI: DBO},
+		rdf.Prefix{Name: "wdt", IRI: WDT},
+		rdf.Prefix{Name: "dcterms", IRI: DCTerms},
+	)
+}

@@ -1,7 +1,6 @@
 package rdf
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -121,12 +120,23 @@ func WriteIRIEscaped(w Writer, s string) {
 	}
 }
 
+// isSafeIRI reports whether IRIREF takes all of s unescaped, the common
+// case that can be written in one piece.
 func isSafeIRI(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c <= 0x20 || c >= 0x7f || strings.IndexByte(`<>"{}|^`+"`\\", c) >= 0 {
+		if c < utf8.RuneSelf {
+			if !iriASCII[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !iriChar(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -188,26 +188,65 @@ func validateIRI(s string) error {
 	if s == "" {
 		return ErrEmptyIRI
 	}
-	if !utf8.ValidString(s) {
-		return ErrBadUTF8
-	}
 	colon := strings.IndexByte(s, ':')
 	if colon < 1 {
-		return ErrRelativeIRI
+		return relativeOrUTF8(s)
 	}
 	for i := 0; i < colon; i++ {
 		c := s[i]
 		alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 		if !(alpha || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
-			return ErrRelativeIRI
+			return relativeOrUTF8(s)
 		}
 	}
-	for _, r := range s {
+	// One pass over the bytes, with a table for ASCII, as this runs for
+	// every IRI of every quad written.
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !iriASCII[c] {
+				return fmt.Errorf("%w: %q", ErrBadIRI, rune(c))
+			}
+			// RFC 3987 allows '%' only as the start of a %HH escape;
+			// JSON-LD processors drop IRIs that break this, and Turtle
+			// cannot write them as prefixed names.
+			if c == '%' && (i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2])) {
+				return fmt.Errorf("%w: %q not followed by two hex digits", ErrBadIRI, rune(c))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return ErrBadUTF8
+		}
 		if !iriChar(r) {
 			return fmt.Errorf("%w: %q", ErrBadIRI, r)
 		}
+		i += size
 	}
 	return nil
+}
+
+// relativeOrUTF8 is the error for an IRI without a valid scheme: invalid
+// UTF-8 is reported first, as it is the graver fault.
+func relativeOrUTF8(s string) error {
+	if !utf8.ValidString(s) {
+		return ErrBadUTF8
+	}
+	return ErrRelativeIRI
+}
+
+// iriASCII tells, for each ASCII byte, whether iriChar accepts it.
+var iriASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = iriChar(rune(c))
+	}
+	return t
+}()
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // iriChar reports whether r may stand unescaped in an IRIREF of N-Triples
@@ -229,8 +268,12 @@ func iriChar(r rune) bool {
 	return true
 }
 
+// validateBlank accepts the ASCII subset of N-Triples' BLANK_NODE_LABEL,
+// minus two dots in a row: the grammar allows "a..b", but some parsers
+// (github.com/knakk/rdf rejects it, and hangs on it as an N-Quads graph
+// label) do not, and generated labels never need it.
 func validateBlank(s string) error {
-	if s == "" {
+	if s == "" || strings.Contains(s, "..") {
 		return ErrBadBlank
 	}
 	for i, r := range s {

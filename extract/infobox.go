@@ -1,0 +1,394 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/wikikg/wikikg/extract/value"
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// Extractor adds what it finds in an article to the article's graph.
+type Extractor interface {
+	Extract(a *Article, s *Subject, g *Graph) error
+}
+
+// Subject is what an article is about: its entity and, once an infobox
+// extractor has classified the infobox, its kind.
+type Subject struct {
+	Entity *Entity
+	Kind   *ontology.Kind
+}
+
+// InfoboxExtractor maps infobox fields to facts with a mapping.
+type InfoboxExtractor struct {
+	Base    string
+	Mapping *ontology.Mapping
+}
+
+// ErrUnparsed marks a warning about a mapped value that its parser did not
+// understand; the value is kept as a literal on the key's generic property.
+var ErrUnparsed = errors.New("value not understood")
+
+// Extract classifies the infobox, types the subject and writes one or more
+// triples for every field: typed facts where the mapping covers the key and
+// the value parses, a literal on the key's generic property otherwise.
+func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
+	if a.Infobox == nil {
+		return nil
+	}
+	ib := a.Infobox
+	fields := make(map[string]string, len(ib.Fields))
+	keys := make([]string, 0, len(ib.Fields))
+	for _, f := range ib.Fields {
+		nk := ontology.NormalizeKey(f.Key)
+		if _, dup := fields[nk]; !dup {
+			fields[nk] = f.Value
+		}
+		keys = append(keys, nk)
+	}
+	s.Kind = x.Mapping.Classify(keys)
+	if s.Kind != nil {
+		s.Entity.AddClass(s.Kind.Class)
+	}
+	x.headerAliases(ib.Header, s.Entity)
+
+	subj := s.Entity.IRI
+	groups := x.belligerentNames(ib, s.Kind)
+	lookup := func(nk string) (string, bool) { v, ok := fields[nk]; return v, ok }
+	for _, f := range ib.Fields {
+		rule, n := x.Mapping.Lookup(ontology.NormalizeKey(f.Key), s.Kind, lookup)
+		if rule == nil {
+			x.literal(g, subj, f)
+			continue
+		}
+		if rule.Parser == ontology.ParseIgnore {
+			continue
+		}
+		target := subj
+		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
+			target = x.side(g, subj, n)
+		}
+		if !x.apply(g, s, rule, target, f, groups) {
+			g.Warnings.Add(a.File, f.ValuePos, fmt.Errorf("%w: %s %q kept as a literal", ErrUnparsed, f.Key, f.Value))
+			x.literal(g, subj, f)
+		}
+	}
+	return nil
+}
+
+func isSideParser(p ontology.Parser) bool {
+	switch p {
+	case ontology.ParseEntities, ontology.ParseEntity, ontology.ParseNumber, ontology.ParseCasualties:
+		return true
+	}
+	return false
+}
+
+// side returns the IRI of side n of the conflict subj, creating its node.
+func (x *InfoboxExtractor) side(g *Graph, subj rdf.Term, n int) rdf.Term {
+	side := rdf.IRI(fmt.Sprintf("%s#side%d", subj.Value, n))
+	g.Add(subj, ontology.Side, side)
+	g.Add(side, ontology.Type, ontology.ConflictSide)
+	g.Add(side, ontology.SideNumber, rdf.Integer(int64(n)))
+	return side
+}
+
+// literal keeps a field's value, cleaned of residue, on the key's generic
+// property, so that nothing the infobox says is dropped.
+func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field) {
+	p := ontology.KeyProperty(f.Key)
+	text := value.CleanText(f.Value)
+	if p.IsZero() || text == "" {
+		return
+	}
+	g.Add(subj, p, rdf.LangString(text, "en"))
+}
+
+// apply writes the facts of one mapped field and reports whether its value
+// was understood (an unknown value such as "?" counts as understood: it
+// gives no triple by contract).
+func (x *InfoboxExtractor) apply(g *Graph, s *Subject, r *ontology.Rule, target rdf.Term, f Field, groups []string) bool {
+	v := strings.TrimSpace(f.Value)
+	if isUnknown(v) {
+		return true
+	}
+	switch r.Parser {
+	case ontology.ParseAlias:
+		for _, item := range value.SplitEntities(v) {
+			if name, ok := cleanEntityName(item.Name, rdf.Term{}); ok {
+				s.Entity.AddAlias(name)
+			}
+		}
+		return true
+	case ontology.ParseText:
+		text := value.CleanText(v)
+		if text == "" {
+			return true
+		}
+		g.Add(target, r.Property, rdf.LangString(text, "en"))
+		return true
+	case ontology.ParseDate, ontology.ParseDateRange:
+		start, end, ok := value.ParseDateRange(v)
+		if !ok {
+			return false
+		}
+		g.Add(target, r.Property, rdf.Typed(start.Lexical(), start.Datatype()))
+		if r.Parser == ontology.ParseDateRange && !end.IsZero() {
+			g.Add(target, r.Range, rdf.Typed(end.Lexical(), end.Datatype()))
+		}
+		return true
+	case ontology.ParseNumber:
+		num, ok := value.ParseStrength(v)
+		if !ok {
+			return false
+		}
+		g.Add(target, r.Property, rdf.Integer(num.Value))
+		x.quantity(g, target, r.Property, num)
+		return true
+	case ontology.ParseCasualties:
+		text := value.CleanText(v)
+		if text == "" {
+			return true
+		}
+		g.Add(target, r.Property, rdf.LangString(text, "en"))
+		if counts := value.ParseCount(v); len(counts) == 1 {
+			g.Add(target, r.Property, rdf.Integer(counts[0].Value))
+		}
+		return true
+	case ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
+		var items []value.Item
+		switch {
+		case r.Parser == ontology.ParsePlaces:
+			// "Ane River near Lake Biwa" names two places, and so does
+			// "Tokugawa shogunate (now Japan)".
+			v = placeJoiners.ReplaceAllString(v, ", ")
+			items = value.SplitEntities(v)
+		case isEventClass(r.Range):
+			// "Asian and Pacific theatre of World War I" is one event:
+			// event names are split at commas, never at "and".
+			items = value.SplitEntities(strings.ReplaceAll(v, " and ", keepAnd))
+			for i := range items {
+				items[i].Name = strings.ReplaceAll(items[i].Name, keepAnd, " and ")
+			}
+		case r.Range == ontology.Person:
+			// Commander lists name their belligerents as group labels.
+			items = value.SplitEntitiesGrouped(v, groups)
+		default:
+			items = value.SplitEntities(v)
+		}
+		n := 0
+		for _, item := range items {
+			name, ok := cleanEntityName(item.Name, r.Range)
+			if !ok {
+				continue
+			}
+			e := g.Entity(x.Base, name, r.Range)
+			if e == nil {
+				continue
+			}
+			for _, alias := range eventAliases(name, r.Range) {
+				e.AddAlias(alias)
+			}
+			g.Add(target, r.Property, e.IRI)
+			n++
+			if r.Parser == ontology.ParseEntity {
+				break
+			}
+		}
+		return n > 0
+	}
+	return false
+}
+
+// quantity writes the kg:Quantity node that keeps a figure's qualifier and
+// bounds: "~20,000" is approximate, "2,750+" at least, "15,000–30,000" a
+// range.
+func (x *InfoboxExtractor) quantity(g *Graph, target, prop rdf.Term, num value.Number) {
+	local := prop.Value[strings.LastIndexAny(prop.Value, "#/")+1:]
+	sep := "-"
+	if !strings.Contains(target.Value, "#") {
+		sep = "#"
+	}
+	if num.Qualifier == value.Exact {
+		return // the integer says it all
+	}
+	q := rdf.IRI(target.Value + sep + local)
+	g.Add(target, ontology.StrengthDetail, q)
+	g.Add(q, ontology.Type, ontology.Quantity)
+	g.Add(q, ontology.Qualifier, rdf.String(strings.ToLower(num.Qualifier.String())))
+	switch num.Qualifier {
+	case value.Range:
+		g.Add(q, ontology.MinValue, rdf.Integer(num.Min))
+		g.Add(q, ontology.MaxValue, rdf.Integer(num.Max))
+	case value.AtLeast:
+		g.Add(q, ontology.MinValue, rdf.Integer(num.Value))
+	case value.AtMost:
+		g.Add(q, ontology.MaxValue, rdf.Integer(num.Value))
+	}
+	if num.Text != "" {
+		g.Add(q, ontology.SourceText, rdf.String(num.Text))
+	}
+}
+
+// belligerentNames returns the cleaned names of every side's belligerents,
+// which commander lists use as group labels ("Ming , Li Rusong , Joseon ,
+// Yi Il").
+func (x *InfoboxExtractor) belligerentNames(ib *Infobox, kind *ontology.Kind) []string {
+	var names []string
+	for _, f := range ib.Fields {
+		if !strings.HasPrefix(ontology.NormalizeKey(f.Key), "combatant") {
+			continue
+		}
+		for _, item := range value.SplitEntities(f.Value) {
+			if name, ok := cleanEntityName(item.Name, ontology.Force); ok {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
+
+// headerAliases records the Latin-script names of the infobox header line
+// ("Seonjo, 선조, 宣祖") that differ from the title as aliases.
+func (x *InfoboxExtractor) headerAliases(header string, e *Entity) {
+	if strings.EqualFold(strings.TrimSpace(header), "infobox") {
+		return
+	}
+	for _, part := range strings.Split(header, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" || !isLatinName(part) || strings.ContainsAny(part, "|=§") {
+			continue
+		}
+		if name, ok := value.CleanName(part); ok {
+			e.AddAlias(name)
+		}
+	}
+}
+
+// isLatinName reports whether s is written in Latin script and starts with
+// an upper-case letter, as a name in English text does.
+func isLatinName(s string) bool {
+	first := true
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+		if first {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+		}
+	}
+	return !first
+}
+
+// isUnknown reports whether v says the value is not known, which by
+// contract gives no triple.
+func isUnknown(v string) bool {
+	switch strings.ToLower(strings.Trim(v, " .|")) {
+	case "", "?", "unknown", "n/a", "none", "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// cleanEntityName cleans residue from a name and drops parenthesised notes
+// ("(biological)", "(PRK)", "(弥九郎)"), keeping a year in parentheses on
+// conflicts, where it is part of the title ("Siege of Pyongyang (1592)").
+func cleanEntityName(s string, class rdf.Term) (string, bool) {
+	name, ok := value.CleanName(s)
+	if !ok {
+		return "", false
+	}
+	for {
+		i := strings.LastIndex(name, " (")
+		if i < 0 || !strings.HasSuffix(name, ")") {
+			break
+		}
+		inner := name[i+2 : len(name)-1]
+		if isEventClass(class) && isYearish(inner) {
+			break
+		}
+		name = strings.TrimSpace(name[:i])
+	}
+	if class == ontology.Place {
+		// Descriptions before a place name: "off the coast of Namhae Island".
+		name = placeDescriptor.ReplaceAllString(trimLowerPrefix(name), "")
+		// A period is a time, not a place ("Azuchi–Momoyama period").
+		if periodName.MatchString(name) {
+			return "", false
+		}
+	}
+	if name == "" || !startsWithLetterOrDigit(name) {
+		return "", false
+	}
+	return name, true
+}
+
+var (
+	placeJoiners    = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+`)
+	placeDescriptor = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
+	periodName      = regexp.MustCompile(`\s(?:period|era|Period|Era)$`)
+)
+
+// keepAnd stands for " and " inside event names while a list is split.
+const keepAnd = "\uE000and\uE000"
+
+func isEventClass(c rdf.Term) bool {
+	return c == ontology.MilitaryConflict || c == ontology.Event
+}
+
+// eventAliases returns the form of a conflict's name without its
+// parenthesised year, which articles use too.
+func eventAliases(name string, class rdf.Term) []string {
+	if !isEventClass(class) {
+		return nil
+	}
+	i := strings.LastIndex(name, " (")
+	if i < 0 || !strings.HasSuffix(name, ")") {
+		return nil
+	}
+	return []string{name[:i]}
+}
+
+func isYearish(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '–' || r == '-' || r == ' ' || r == '—':
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
+
+// trimLowerPrefix drops leading lower-case words ("off the coast of").
+func trimLowerPrefix(s string) string {
+	for {
+		r := []rune(s)
+		if len(r) == 0 || !unicode.IsLower(r[0]) {
+			return s
+		}
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return s
+		}
+		s = strings.TrimSpace(s[i+1:])
+	}
+}
+
+func startsWithLetterOrDigit(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
+}

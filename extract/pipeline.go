@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"errors"
+	"regexp"
+
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// DefaultSourcePrefix is prepended to an article's escaped title to name its
+// source page in prov:wasDerivedFrom.
+const DefaultSourcePrefix = "https://en.wikipedia.org/wiki/"
+
+// Pipeline turns articles into graphs: it makes the article and subject
+// nodes, then runs its extractors in order.
+type Pipeline struct {
+	// Base is the entity namespace (ontology.DefaultBase when empty).
+	Base string
+	// SourcePrefix names source pages (DefaultSourcePrefix when empty).
+	SourcePrefix string
+	Extractors   []Extractor
+}
+
+// NewPipeline returns a pipeline with the infobox extractor using mapping m
+// (the built-in mapping when nil).
+func NewPipeline(base string, m *ontology.Mapping) *Pipeline {
+	if base == "" {
+		base = ontology.DefaultBase
+	}
+	if m == nil {
+		m = ontology.DefaultMapping()
+	}
+	return &Pipeline{
+		Base:       base,
+		Extractors: []Extractor{&InfoboxExtractor{Base: base, Mapping: m}},
+	}
+}
+
+// ErrNoTitle is the error for an article whose title mints no IRI.
+var ErrNoTitle = errors.New("article title has no letter or digit")
+
+// Extract returns the graph of article a. Warnings about values kept as
+// literals are in the graph's Warnings; an error means the article gave no
+// graph.
+func (p *Pipeline) Extract(a *Article) (*Graph, error) {
+	article := ontology.ArticleIRI(p.Base, a.Title)
+	if article.IsZero() {
+		return nil, &ParseError{File: a.File, Line: a.Pos.Line, Column: a.Pos.Column, Err: ErrNoTitle}
+	}
+	g := NewGraph(article)
+	subject := g.Entity(p.Base, a.Title, rdf.Term{})
+	s := &Subject{Entity: subject}
+	for _, x := range p.Extractors {
+		if err := x.Extract(a, s, g); err != nil {
+			return nil, err
+		}
+	}
+	if len(subject.Classes) == 0 && s.Kind == nil {
+		subject.AddClass(ClassFromTitle(a.Title))
+	}
+
+	prefix := p.SourcePrefix
+	if prefix == "" {
+		prefix = DefaultSourcePrefix
+	}
+	g.Add(article, ontology.Type, ontology.Article)
+	g.Add(article, ontology.Type, ontology.SchemaArticle)
+	g.Add(article, ontology.Label, rdf.LangString(subject.Label, "en"))
+	g.Add(article, ontology.About, subject.IRI)
+	g.Add(article, ontology.Derived, rdf.IRI(prefix+ontology.EscapeName(subject.Label)))
+	if a.File != "" {
+		g.Add(article, ontology.SourceFile, rdf.String(a.File))
+	}
+	g.Add(article, ontology.SourceLine, rdf.Integer(int64(a.Pos.Line)))
+	g.finish(article)
+	return g, nil
+}
+
+var conflictTitle = regexp.MustCompile(`^(Battle|Siege|Sack|Raid|Fall|Capture|Bombardment|Invasion) of |\b(War|Wars|Rebellion|Campaign|campaign|campaigns|[Ii]nvasions?|Uprising|Mutiny)\b`)
+
+// ClassFromTitle types an article's subject from its title when there is no
+// infobox to tell: "Battle of X", "X War", "X campaign" and the like are
+// military conflicts. It returns the zero Term when the title says nothing.
+func ClassFromTitle(title string) rdf.Term {
+	if conflictTitle.MatchString(title) {
+		return ontology.MilitaryConflict
+	}
+	return rdf.Term{}
+}

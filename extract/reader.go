@@ -1,0 +1,555 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
+// MaxLineLength is the most bytes of one input line that a Reader keeps. The
+// rest of a longer line is skipped and reported as ErrLineTooLong.
+const MaxLineLength = 1 << 20
+
+// The errors a Reader reports inside a ParseError.
+var (
+	// ErrTextBeforeTitle reports text before the first title line.
+	ErrTextBeforeTitle = errors.New("text before the first article title")
+	// ErrEmptyTitle reports a title line with no title in it, such as "= =".
+	ErrEmptyTitle = errors.New("empty article title")
+	// ErrInvalidUTF8 reports a byte that is not part of valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrNUL reports a NUL byte.
+	ErrNUL = errors.New("NUL byte")
+	// ErrLineTooLong reports a line longer than MaxLineLength; the column is
+	// that of the first byte dropped.
+	ErrLineTooLong = errors.New("line too long, truncated")
+)
+
+const readerBufSize = 8 << 10
+
+// utf8BOM is the byte order mark that a file may start with.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// A Reader reads articles from an input in wikikg's flattened plain-text
+// format, one article per call to Next, as encoding/csv's Reader reads
+// records.
+//
+// An article starts at a title line "= Title =". The first lines after it may
+// be an infobox: a header line (which may be missing) followed by "- Key:
+// Value" lines. Every other non-blank line is a Block: a heading ("==X==",
+// "=== X ===", ...), a list item ("- X", "  - X", ...) or a paragraph. A
+// heading's Section is the heading before it. In the infobox, a "- " line
+// without ':' (as where an article was cut off) is a key with an empty value.
+//
+// Positions count bytes: a UTF-8 byte order mark at the start of the input is
+// skipped but counted, so the first line's text then starts at column 4 and
+// offset 3, as go/scanner counts. A "\r" before a line's "\n" is dropped.
+type Reader struct {
+	// File is the name used in errors and in Article.File. Set it after
+	// NewReader and before the first call to Next.
+	File string
+
+	br  *bufio.Reader
+	err error // sticky: io.EOF or an I/O error
+
+	// line is the number of lines read so far; offset the offset of the next
+	// line's first byte.
+	line, offset int
+
+	buf []byte // accumulates lines longer than br's buffer
+
+	// fields and blocks collect an article's fields and blocks, to be copied
+	// into slices of the right size when it ends.
+	fields []Field
+	blocks []Block
+
+	// keys interns infobox keys and headers, which repeat across articles.
+	keys map[string]string
+
+	// The title line read ahead, which starts the next article.
+	pending   bool
+	pendTitle string
+	pendPos   Pos
+	pendErrs  ErrorList
+}
+
+// NewReader returns a Reader that reads from r. The Reader buffers its input
+// and starts no goroutines.
+func NewReader(r io.Reader) *Reader {
+	return newReaderSize(r, readerBufSize)
+}
+
+// newReaderSize is NewReader with a given buffer size, for tests of long lines.
+func newReaderSize(r io.Reader, size int) *Reader {
+	return &Reader{br: bufio.NewReaderSize(r, size)}
+}
+
+// rawLine is one line of input without its line ending.
+type rawLine struct {
+	text []byte
+	pos  Pos // position of text[0]
+	cut  int // index in text where the line was truncated, or -1
+	bad  int // index of the first invalid UTF-8 or NUL byte, or -1
+}
+
+// at returns the position of text[i].
+func (l *rawLine) at(i int) Pos {
+	return Pos{Line: l.pos.Line, Column: l.pos.Column + i, Offset: l.pos.Offset + i}
+}
+
+// str returns text[i:j] as a string, with each invalid byte and NUL replaced
+// by U+FFFD when the line has any.
+func (l *rawLine) str(i, j int) string {
+	if l.bad < 0 || j <= l.bad {
+		return string(l.text[i:j])
+	}
+	return readerSanitize(l.text[i:j])
+}
+
+// readLine reads the next line. It returns false at the end of the input or
+// on an I/O error, which it leaves in r.err.
+func (r *Reader) readLine(l *rawLine) bool {
+	if r.err != nil {
+		return false
+	}
+	s, err := r.br.ReadSlice('\n')
+	total := len(s)
+	var b1, b2 byte // the line's last two bytes
+	if err == bufio.ErrBufferFull {
+		kept := r.keep(r.buf[:0], s)
+		b1, b2 = s[len(s)-2], s[len(s)-1]
+		for err == bufio.ErrBufferFull {
+			s, err = r.br.ReadSlice('\n')
+			total += len(s)
+			kept = r.keep(kept, s)
+			switch len(s) {
+			case 0:
+			case 1:
+				b1, b2 = b2, s[0]
+			default:
+				b1, b2 = s[len(s)-2], s[len(s)-1]
+			}
+		}
+		r.buf = kept
+		s = kept
+	} else if total > 0 {
+		b2 = s[total-1]
+		if total > 1 {
+			b1 = s[total-2]
+		}
+	}
+	if err != nil && (err != io.EOF || total == 0) {
+		// A line cut short by an I/O error is dropped with it.
+		r.err = err
+		return false
+	}
+	// n is the length of the line without "\n", m without "\r\n" too.
+	n := total
+	if b2 == '\n' {
+		n--
+		b2 = b1
+	}
+	m := n
+	if n > 0 && b2 == '\r' {
+		m--
+	}
+	r.line++
+	*l = rawLine{pos: Pos{Line: r.line, Column: 1, Offset: r.offset}, cut: -1, bad: -1}
+	r.offset += total
+	if m > MaxLineLength {
+		cut := MaxLineLength
+		// Cut before a multi-byte character rather than inside it.
+		for i := 0; i < utf8.UTFMax-1 && cut > 0 && !utf8.RuneStart(s[cut]); i++ {
+			cut--
+		}
+		if !utf8.RuneStart(s[cut]) {
+			cut = MaxLineLength
+		}
+		s = s[:cut]
+		l.cut = cut
+	} else {
+		s = s[:m]
+	}
+	if l.pos.Offset == 0 && bytes.HasPrefix(s, utf8BOM) {
+		s = s[len(utf8BOM):]
+		l.pos.Column += len(utf8BOM)
+		l.pos.Offset += len(utf8BOM)
+		if l.cut >= 0 {
+			l.cut -= len(utf8BOM)
+		}
+	}
+	l.text = s
+	l.bad = readerFirstBad(s)
+	return true
+}
+
+// keep appends to kept as much of s as fits in MaxLineLength+1 bytes,
+// doubling kept's capacity as it grows so that a long line costs a bounded
+// amount of allocation.
+func (r *Reader) keep(kept, s []byte) []byte {
+	room := MaxLineLength + 1 - len(kept)
+	if room <= 0 {
+		return kept
+	}
+	s = s[:min(room, len(s))]
+	if need := len(kept) + len(s); need > cap(kept) {
+		c := max(2*cap(kept), need, 4096)
+		if c > MaxLineLength/2 {
+			c = MaxLineLength + 1
+		}
+		kept = append(make([]byte, 0, c), kept...)
+	}
+	return append(kept, s...)
+}
+
+// maxInterned bounds the number of strings a Reader interns.
+const maxInterned = 4096
+
+// intern returns b as a string, sharing one copy of strings seen before.
+func (r *Reader) intern(b []byte) string {
+	if s, ok := r.keys[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(r.keys) < maxInterned && len(s) <= 64 {
+		if r.keys == nil {
+			r.keys = make(map[string]string)
+		}
+		r.keys[s] = s
+	}
+	return s
+}
+
+// readerFirstBad returns the index of the first byte of s that is NUL or not
+// part of valid UTF-8, or -1.
+func readerFirstBad(s []byte) int {
+	if utf8.Valid(s) && bytes.IndexByte(s, 0) < 0 {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0 {
+			return i
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// readerSanitize returns s as a string with each NUL and each byte that is not
+// part of valid UTF-8 replaced by U+FFFD.
+func readerSanitize(s []byte) string {
+	out := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(out)
+}
+
+// addLineErrors records the errors about line l: its first bad byte and its
+// truncation.
+func (r *Reader) addLineErrors(errs *ErrorList, l *rawLine) {
+	if l.bad >= 0 {
+		err := ErrInvalidUTF8
+		if l.text[l.bad] == 0 {
+			err = ErrNUL
+		}
+		errs.Add(r.File, l.at(l.bad), err)
+	}
+	if l.cut >= 0 {
+		errs.Add(r.File, l.at(l.cut), ErrLineTooLong)
+	}
+}
+
+func readerIsSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// readerTrim returns the bounds of s[i:j] without leading and trailing space.
+func readerTrim(s []byte, i, j int) (int, int) {
+	for i < j && readerIsSpace(s[i]) {
+		i++
+	}
+	for j > i && readerIsSpace(s[j-1]) {
+		j--
+	}
+	return i, j
+}
+
+func readerIsBlank(s []byte) bool {
+	i, j := readerTrim(s, 0, len(s))
+	return i == j
+}
+
+// readerIsTitle reports whether s is a title line: one '=' and then anything
+// but another '='.
+func readerIsTitle(s []byte) bool {
+	return len(s) > 0 && s[0] == '=' && (len(s) == 1 || s[1] != '=')
+}
+
+// setPending parses the title line l into the reader's look-ahead.
+func (r *Reader) setPending(l *rawLine) {
+	_, j := readerTrim(l.text, 1, len(l.text))
+	for j > 1 && l.text[j-1] == '=' {
+		j--
+	}
+	i, j := readerTrim(l.text, 1, j)
+	r.pending = true
+	r.pendTitle = l.str(i, j)
+	r.pendPos = l.pos
+	r.pendErrs = nil
+	r.addLineErrors(&r.pendErrs, l)
+}
+
+// Next reads and returns the next article. It returns io.EOF after the last.
+//
+// When some lines of the article are malformed (invalid UTF-8, NUL bytes,
+// lines longer than MaxLineLength), Next returns the article, with those bytes
+// replaced by U+FFFD or those lines truncated, and an ErrorList of
+// *ParseError naming each. When Next returns a nil Article with an ErrorList,
+// the input it describes (text before the first title, or an article with an
+// empty title) was skipped. Either way the next call goes on with the next
+// article. An I/O error is returned by this and every later call; an article
+// it cuts short is lost.
+func (r *Reader) Next() (*Article, error) {
+	var l rawLine
+	if !r.pending {
+		var errs ErrorList
+		for {
+			if !r.readLine(&l) {
+				if errs != nil {
+					return nil, errs
+				}
+				return nil, r.err
+			}
+			if readerIsTitle(l.text) {
+				r.setPending(&l)
+				break
+			}
+			if errs == nil && !readerIsBlank(l.text) {
+				i, _ := readerTrim(l.text, 0, len(l.text))
+				errs.Add(r.File, l.at(i), ErrTextBeforeTitle)
+			}
+		}
+		if errs != nil {
+			return nil, errs
+		}
+	}
+	r.pending = false
+	errs := r.pendErrs
+	if r.pendTitle == "" {
+		errs.Add(r.File, r.pendPos, ErrEmptyTitle)
+		for r.readLine(&l) {
+			if readerIsTitle(l.text) {
+				r.setPending(&l)
+				break
+			}
+		}
+		if r.err != nil && r.err != io.EOF {
+			return nil, r.err
+		}
+		errs.Sort()
+		return nil, errs
+	}
+	p := articleParser{r: r, a: &Article{File: r.File, Title: r.pendTitle, Pos: r.pendPos, Lines: 1}}
+	r.fields, r.blocks = r.fields[:0], r.blocks[:0]
+	for r.readLine(&l) {
+		if readerIsTitle(l.text) {
+			r.setPending(&l)
+			break
+		}
+		p.a.Lines++
+		r.addLineErrors(&errs, &l)
+		p.line(&l)
+	}
+	if r.err != nil && r.err != io.EOF {
+		return nil, r.err
+	}
+	p.flush()
+	if errs != nil {
+		errs.Sort()
+		return p.a, errs
+	}
+	return p.a, nil
+}
+
+// The states of an articleParser.
+const (
+	apStart     = iota // after the title
+	apCandidate        // after a line that may be an infobox header
+	apInfobox          // in the infobox's fields
+	apProse            // in the prose
+)
+
+// articleParser turns an article's lines after its title into an Article.
+type articleParser struct {
+	r       *Reader
+	a       *Article
+	state   int
+	cand    Block // the possible infobox header, in state apCandidate
+	section string
+}
+
+// line takes the article's next line.
+func (p *articleParser) line(l *rawLine) {
+	s := l.text
+	switch p.state {
+	case apStart:
+		if readerIsBlank(s) {
+			return
+		}
+		if readerIsField(s) {
+			p.a.Infobox = &Infobox{Pos: l.pos}
+			p.field(l)
+			p.state = apInfobox
+			return
+		}
+		b := p.block(l)
+		if b.Kind == Paragraph {
+			p.cand = b
+			p.state = apCandidate
+			return
+		}
+		p.add(b)
+		p.state = apProse
+	case apCandidate:
+		if readerIsField(s) {
+			p.a.Infobox = &Infobox{Header: p.cand.Text, Pos: p.cand.Pos}
+			p.field(l)
+			p.state = apInfobox
+			return
+		}
+		p.add(p.cand)
+		p.state = apProse
+		p.prose(l)
+	case apInfobox:
+		if len(s) >= 2 && s[0] == '-' && s[1] == ' ' {
+			p.field(l)
+			return
+		}
+		p.state = apProse
+		p.prose(l)
+	default:
+		p.prose(l)
+	}
+}
+
+// flush ends the article.
+func (p *articleParser) flush() {
+	if p.state == apCandidate {
+		p.add(p.cand)
+		p.state = apProse
+	}
+	if ib := p.a.Infobox; ib != nil {
+		ib.Fields = append([]Field(nil), p.r.fields...)
+	}
+	if len(p.r.blocks) > 0 {
+		p.a.Blocks = append([]Block(nil), p.r.blocks...)
+	}
+	clear(p.r.fields)
+	clear(p.r.blocks)
+}
+
+// key returns text[i:j] of l as an interned string.
+func (p *articleParser) key(l *rawLine, i, j int) string {
+	if l.bad >= 0 && l.bad < j {
+		return l.str(i, j)
+	}
+	return p.r.intern(l.text[i:j])
+}
+
+// readerIsField reports whether s can start an infobox: "- Key: Value".
+func readerIsField(s []byte) bool {
+	return len(s) >= 2 && s[0] == '-' && s[1] == ' ' && bytes.IndexByte(s[2:], ':') >= 0
+}
+
+// field adds the infobox field on line l, which starts with "- ". A line
+// without ':' is a key with an empty value.
+func (p *articleParser) field(l *rawLine) {
+	s := l.text
+	var f Field
+	colon := bytes.IndexByte(s[2:], ':')
+	if colon < 0 {
+		i, j := readerTrim(s, 2, len(s))
+		f.Key, f.KeyPos = l.str(i, j), l.at(i)
+		f.ValuePos = l.at(j)
+	} else {
+		colon += 2
+		i, j := readerTrim(s, 2, colon)
+		f.Key, f.KeyPos = p.key(l, i, j), l.at(i)
+		i, j = readerTrim(s, colon+1, len(s))
+		f.Value, f.ValuePos = l.str(i, j), l.at(i)
+	}
+	p.r.fields = append(p.r.fields, f)
+}
+
+// prose adds line l as a block of prose unless it is blank.
+func (p *articleParser) prose(l *rawLine) {
+	if !readerIsBlank(l.text) {
+		p.add(p.block(l))
+	}
+}
+
+// add appends b to the article, setting its section.
+func (p *articleParser) add(b Block) {
+	b.Section = p.section
+	if b.Kind == Heading {
+		p.section = b.Text
+	}
+	p.r.blocks = append(p.r.blocks, b)
+}
+
+// block classifies the non-blank line l as a heading, list item or paragraph.
+func (p *articleParser) block(l *rawLine) Block {
+	s := l.text
+	if len(s) >= 2 && s[0] == '=' && s[1] == '=' {
+		n := 2
+		for n < len(s) && s[n] == '=' {
+			n++
+		}
+		j := len(s)
+		for j > n && s[j-1] == '=' {
+			j--
+		}
+		if i, j := readerTrim(s, n, j); i < j {
+			return Block{Kind: Heading, Level: n, Text: l.str(i, j), Pos: l.at(i)}
+		}
+	}
+	k := 0
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k < len(s) && s[k] == '-' && (k+1 == len(s) || s[k+1] == ' ') {
+		i, j := readerTrim(s, k+1, len(s))
+		return Block{Kind: ListItem, Level: k/2 + 1, Text: l.str(i, j), Pos: l.at(i)}
+	}
+	i, j := readerTrim(s, 0, len(s))
+	return Block{Kind: Paragraph, Text: l.str(i, j), Pos: l.at(i)}
+}

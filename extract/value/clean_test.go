@@ -1,0 +1,91 @@
+package value
+
+import "testing"
+
+func TestCleanNameFlags(t *testing.T) {
+	tests := []struct {
+		in    string
+		name  string
+		flags Flags
+		ok    bool
+	}{
+		{"Ding RuchangKIA", "Ding Ruchang", KIA, true},
+		{"Li DaozongWIA", "Li Daozong", WIA, true},
+		{"Ko YŏnsuPOW", "Ko Yŏnsu", POW, true},
+		{"Battle of NoryangKIA", "Battle of Noryang", KIA, true},
+		{"† Yi Sun-sin", "Yi Sun-sin", KIA, true},
+		{"Yi Sun-sin (KIA)", "Yi Sun-sin", KIA, true},
+		{"KIA", "", KIA, false},
+		{"20px Toyotomi Japan", "Toyotomi Japan", 0, true},
+		{"15px Mōri clan", "Mōri clan", 0, true},
+		{"50px Kingdom of Joseon", "Kingdom of Joseon", 0, true},
+		{"Konishi Yukinaga |", "Konishi Yukinaga", 0, true},
+		{"| reign-type = Reign", "", 0, false},
+		{"| cor-type =", "", 0, false},
+		{"KurodaK kao.png", "", 0, false},
+		{"Emperor Go-Yozei kao.jpg", "", 0, false},
+		{"Flag of Japan.svg", "", 0, false},
+		{"Yi Hon ()", "Yi Hon", 0, true},
+		{"Yi Hon (; )", "Yi Hon", 0, true},
+		{"Yi Hon (, )", "Yi Hon", 0, true},
+		{"the Japanese invasions of Korea (1592–1598)", "Japanese invasions of Korea (1592–1598)", 0, true},
+		{"The First Sino-Japanese War", "First Sino-Japanese War", 0, true},
+		{"the Genpei War", "Genpei War", 0, true},
+		{"Battle of Sacheon (1592)", "Battle of Sacheon (1592)", 0, true},
+		{"Siege of Yoshida-Kōriyama Castle (1540-1541)", "Siege of Yoshida-Kōriyama Castle (1540-1541)", 0, true},
+		{"Minamoto no Yoshitsune (naval)", "Minamoto no Yoshitsune", 0, true},
+		{"Orangai (Jurchens)", "Orangai", 0, true},
+		{"  Kim   Myŏngwŏn , ", "Kim Myŏngwŏn", 0, true},
+		{"Main:", "", 0, false},
+		{"?", "", 0, false},
+		{"Unknown", "", 0, false},
+		{"none", "", 0, false},
+		{"light", "", 0, false},
+		{"citizens", "", 0, false},
+		{"1,000", "", 0, false},
+		{"---", "", 0, false},
+		{"", "", 0, false},
+		{"郭再祐", "郭再祐", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			name, flags, ok := CleanNameFlags(tt.in)
+			if name != tt.name || flags != tt.flags || ok != tt.ok {
+				t.Errorf("CleanNameFlags(%q) = %q, %v, %v; want %q, %v, %v", tt.in, name, flags, ok, tt.name, tt.flags, tt.ok)
+			}
+			if n, ok2 := CleanName(tt.in); n != name || ok2 != ok {
+				t.Errorf("CleanName(%q) = %q, %v; disagrees with CleanNameFlags", tt.in, n, ok2)
+			}
+		})
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Oda–Tokugawa victory.", "Oda–Tokugawa victory"},
+		{"Victory for Oda Nobunaga and Tokugawa Ieyasu. Weakening of the Takeda clan.", "Victory for Oda Nobunaga and Tokugawa Ieyasu. Weakening of the Takeda clan"},
+		{"Japanese occupation of Hamgyeong, Japanese withdraw from Jurchen territory, Japanese capture of two Korean princes", "Japanese occupation of Hamgyeong, Japanese withdraw from Jurchen territory, Japanese capture of two Korean princes"},
+		{"19 dead, 114 wounded |", "19 dead, 114 wounded"},
+		{"?|", "?"},
+		{"Jeonju Yi | house-type = Clan", "Jeonju Yi"},
+		{"Yes | mapframe-zoom = 7", "Yes"},
+		{"Deng ShichangKIA killed", "Deng Shichang KIA killed"},
+		{"20px Toyotomi Japan victory", "Toyotomi Japan victory"},
+		{"Yi Hon ()", "Yi Hon"},
+		{"Joseon ,  Ming", "Joseon, Ming"},
+		{"c.", "c."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := CleanText(tt.in); got != tt.want {
+				t.Errorf("CleanText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFlagsString(t *testing.T) {
+	if got := (KIA | POW).String(); got != "KIA POW" {
+		t.Errorf("String() = %q", got)
+	}
+}

@@ -1,0 +1,618 @@
+package value
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// Precision tells which parts of a Date are known.
+type Precision uint8
+
+// The precisions of a Date. The zero Precision marks the zero Date, no date.
+const (
+	PrecisionNone Precision = iota
+	// PrecisionYear: only the year is known (xsd:gYear).
+	PrecisionYear
+	// PrecisionYearMonth: year and month are known (xsd:gYearMonth).
+	PrecisionYearMonth
+	// PrecisionDay: the full date is known (xsd:date).
+	PrecisionDay
+)
+
+// Date is a calendar date as precise as its source: Month and Day are 0
+// when not stated. Year counts as people write it (1 and up) with BC telling
+// the era; the date is in the Gregorian calendar as written (dates before
+// 1582 are taken as the source gives them, usually Julian).
+type Date struct {
+	Year, Month, Day int
+	Precision        Precision
+	// Approx is set for dates marked "c.", "circa" or "about".
+	Approx bool
+	// BC is set for years before the common era.
+	BC bool
+}
+
+// IsZero reports whether d is the zero Date, meaning no date.
+func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
+
+// astroYear returns the astronomical year number: 1 BC is 0, 2 BC is -1.
+func (d Date) astroYear() int {
+	if d.BC {
+		return 1 - d.Year
+	}
+	return d.Year
+}
+
+// Lexical returns d in the XSD lexical form of its Datatype: YYYY,
+// YYYY-MM or YYYY-MM-DD, years zero-padded to four digits ("0645"). BC years
+// follow XSD 1.1, which numbers years astronomically: 1 BC is "0000" and
+// n BC is -(n-1), so 208 BC is "-0207". The zero Date gives "".
+func (d Date) Lexical() string {
+	if d.IsZero() {
+		return ""
+	}
+	y := d.astroYear()
+	var s string
+	if y < 0 {
+		s = fmt.Sprintf("-%04d", -y)
+	} else {
+		s = fmt.Sprintf("%04d", y)
+	}
+	switch d.Precision {
+	case PrecisionYearMonth:
+		s += fmt.Sprintf("-%02d", d.Month)
+	case PrecisionDay:
+		s += fmt.Sprintf("-%02d-%02d", d.Month, d.Day)
+	}
+	return s
+}
+
+// Datatype returns the XSD datatype IRI matching d's precision:
+// rdf.XSDDate, rdf.XSDGYearMonth or rdf.XSDGYear; "" for the zero Date.
+func (d Date) Datatype() string {
+	switch d.Precision {
+	case PrecisionDay:
+		return rdf.XSDDate
+	case PrecisionYearMonth:
+		return rdf.XSDGYearMonth
+	case PrecisionYear:
+		return rdf.XSDGYear
+	}
+	return ""
+}
+
+// String returns d as Lexical does, prefixed with "c. " when approximate.
+func (d Date) String() string {
+	if d.Approx {
+		return "c. " + d.Lexical()
+	}
+	return d.Lexical()
+}
+
+// after reports whether d is strictly later than e, comparing only the
+// parts both dates know.
+func (d Date) after(e Date) bool {
+	dy, ey := d.astroYear(), e.astroYear()
+	if dy != ey {
+		return dy > ey
+	}
+	if d.Precision < PrecisionYearMonth || e.Precision < PrecisionYearMonth {
+		return false
+	}
+	if d.Month != e.Month {
+		return d.Month > e.Month
+	}
+	if d.Precision < PrecisionDay || e.Precision < PrecisionDay {
+		return false
+	}
+	return d.Day > e.Day
+}
+
+// valid reports whether d is a real calendar date at its precision.
+func (d Date) valid() bool {
+	if d.Year < 1 || d.Year > 9999 {
+		return false
+	}
+	switch d.Precision {
+	case PrecisionYear:
+		return d.Month == 0 && d.Day == 0
+	case PrecisionYearMonth:
+		return d.Month >= 1 && d.Month <= 12 && d.Day == 0
+	case PrecisionDay:
+		return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= daysIn(d.astroYear(), d.Month)
+	}
+	return false
+}
+
+// daysIn returns the days in month m of astronomical year y, proleptic
+// Gregorian as XSD requires.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+var (
+	// reCalendar finds calendar annotations, which end the date they
+	// describe: "(Gregorian Calendar)", "[Lunar calendar]", "(O.S.)".
+	reCalendar = regexp.MustCompile(`(?i)[(\[]\s*(gregorian|lunar|julian|old style|new style|o\.\s?s\.|n\.\s?s\.)(?:\s+calendar)?\s*[)\]]`)
+	// reAged removes the age at death: "(aged 74)", ", (aged 56 or 57)".
+	reAged = regexp.MustCompile(`(?i)[(\[]?\s*\baged\s+[^()\[\]]*[)\]]?`)
+	// reLunarPhrase finds dates counted in lunar months, which cannot be
+	// turned into Gregorian days: "13th day of the 4th month".
+	reLunarPhrase = regexp.MustCompile(`(?i)\b\d+(?:st|nd|rd|th)?\s+day\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+(?:lunar\s+)?month\b|\b\d+(?:st|nd|rd|th)\s+(?:lunar\s+)?month\b`)
+	// reBrackets removes remaining bracketed text (era names, notes).
+	reBrackets = regexp.MustCompile(`[(\[][^()\[\]]*[)\]]`)
+	// reISODate matches an ISO date.
+	reISODate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+)
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// fillerWords carry no date information; seasons and "early"/"late" make a
+// date vaguer but never wrong at the precision stated.
+var fillerWords = map[string]bool{
+	"on": true, "in": true, "of": true, "the": true, "from": true,
+	"winter": true, "spring": true, "summer": true, "autumn": true, "fall": true,
+	"early": true, "late": true, "mid": true, "middle": true,
+}
+
+// segment is a part of a date value with its calendar annotation.
+type segment struct {
+	text     string
+	calendar string // "gregorian", "lunar", "julian" or "" when unmarked
+}
+
+// ParseDateRange reads a date or date range from an infobox value. For a
+// single date start == end; for an open range ("1592 – present") end is the
+// zero Date. It accepts day-month-year, month-day-year and ISO dates, month
+// and year, or year alone, with ranges written with an en dash, em dash,
+// hyphen or "to" ("19 July 1592 – 24 July 1592", "6–8 February 1593",
+// "July – October 1592", "1592–98"), eras ("208 BC", "645 CE"), "c." for
+// approximate dates, and ages at death, template parameters and seasons
+// ("Winter, 208 AD") ignored.
+//
+// When a value gives the date in several calendars the Gregorian one is
+// used; a date given only in a lunar calendar (or only as Old Style) gives its
+// year alone, since its month and day are not Gregorian ones. Precision is
+// never invented, and anything not understood gives ok=false rather than a
+// guess: unknown words, impossible days (30 February), ranges running
+// backwards.
+func ParseDateRange(s string) (start, end Date, ok bool) {
+	s = stripResidue(s)
+	s = reAged.ReplaceAllString(s, " ")
+	segs := segments(s)
+	// Prefer an explicit Gregorian segment, then unmarked ones, then the
+	// others at year precision.
+	for _, want := range []string{"gregorian", ""} {
+		for _, sg := range segs {
+			if sg.calendar != want {
+				continue
+			}
+			if reLunarPhrase.MatchString(sg.text) {
+				continue
+			}
+			if a, b, ok := parseRange(sg.text); ok {
+				return a, b, true
+			}
+		}
+	}
+	for _, sg := range segs {
+		if sg.calendar == "gregorian" {
+			continue
+		}
+		t := reLunarPhrase.ReplaceAllString(sg.text, " ")
+		if a, b, ok := parseRange(t); ok {
+			return yearOnly(a), yearOnly(b), true
+		}
+	}
+	return Date{}, Date{}, false
+}
+
+// ParseDate reads a single date; a range gives ok=false.
+func ParseDate(s string) (Date, bool) {
+	a, b, ok := ParseDateRange(s)
+	if !ok || a != b {
+		return Date{}, false
+	}
+	return a, true
+}
+
+// yearOnly reduces d to its year.
+func yearOnly(d Date) Date {
+	if d.IsZero() {
+		return d
+	}
+	d.Month, d.Day, d.Precision = 0, 0, PrecisionYear
+	return d
+}
+
+// segments cuts s after each calendar annotation; the text before an
+// annotation is in that calendar.
+func segments(s string) []segment {
+	var segs []segment
+	for {
+		m := reCalendar.FindStringSubmatchIndex(s)
+		if m == nil {
+			break
+		}
+		cal := strings.ToLower(s[m[2]:m[3]])
+		switch {
+		case strings.HasPrefix(cal, "o"), cal == "julian":
+			cal = "julian"
+		case strings.HasPrefix(cal, "n"):
+			cal = "gregorian"
+		}
+		segs = append(segs, segment{text: s[:m[0]], calendar: cal})
+		s = s[m[1]:]
+	}
+	if strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) != "" {
+		// Text after the last annotation is in a calendar of its own only
+		// when no annotation came before; otherwise it is a trailing note.
+		cal := ""
+		if len(segs) > 0 {
+			cal = "unmarked-after"
+		}
+		segs = append(segs, segment{text: s, calendar: cal})
+	}
+	return segs
+}
+
+// token kinds for date parsing.
+const (
+	tokNum = iota
+	tokWord
+	tokDash
+	tokISO
+)
+
+type token struct {
+	kind    int
+	text    string
+	n       int
+	digits  int
+	ordinal bool
+	iso     Date
+}
+
+// tokenize splits a date text into numbers, words, dashes and ISO dates;
+// other punctuation is dropped.
+func tokenize(s string) ([]token, bool) {
+	var toks []token
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isDigit(s[i]):
+			if m := reISODate.FindStringSubmatch(s[i:]); m != nil && (i+len(m[0]) == len(s) || !isDigit(s[i+len(m[0])])) {
+				y, _ := strconv.Atoi(m[1])
+				mo, _ := strconv.Atoi(m[2])
+				d, _ := strconv.Atoi(m[3])
+				toks = append(toks, token{kind: tokISO, iso: Date{Year: y, Month: mo, Day: d, Precision: PrecisionDay}})
+				i += len(m[0])
+				continue
+			}
+			j := i
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j-i > 4 {
+				return nil, false
+			}
+			n, _ := strconv.Atoi(s[i:j])
+			t := token{kind: tokNum, n: n, digits: j - i, text: s[i:j]}
+			// Ordinal suffixes: "16th".
+			if k := j + 2; k <= len(s) {
+				switch strings.ToLower(s[j:k]) {
+				case "st", "nd", "rd", "th":
+					if k == len(s) || !unicode.IsLetter(rune(s[k])) {
+						t.ordinal = true
+						j = k
+					}
+				}
+			}
+			if j < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r2) {
+					return nil, false // "20px", "1592a"
+				}
+			}
+			toks = append(toks, t)
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && r2 != '.' && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += sz
+			}
+			w := s[i:j]
+			lw := strings.ToLower(strings.TrimRight(w, "."))
+			if lw == "to" || lw == "until" || lw == "till" {
+				toks = append(toks, token{kind: tokDash, text: w})
+			} else {
+				toks = append(toks, token{kind: tokWord, text: w})
+			}
+			i = j
+		case r == '–' || r == '—' || r == '−' || r == '-' || r == '‒' || r == '―':
+			toks = append(toks, token{kind: tokDash, text: string(r)})
+			i += size
+		default:
+			i += size
+		}
+	}
+	return toks, true
+}
+
+// side is what one side of a range states.
+type side struct {
+	day, month, year int
+	yearDigits       int
+	bc, ad, approx   bool
+	present          bool
+	iso              *Date
+	loneNum          int // a number that may be a day or a year, -1 if none
+}
+
+// parseSide reads the tokens of one side of a range.
+func parseSide(toks []token) (side, bool) {
+	sd := side{loneNum: -1}
+	var nums []token
+	for _, t := range toks {
+		switch t.kind {
+		case tokISO:
+			if sd.iso != nil {
+				return sd, false
+			}
+			d := t.iso
+			sd.iso = &d
+		case tokNum:
+			nums = append(nums, t)
+		case tokWord:
+			lw := strings.ToLower(t.text)
+			bare := strings.ReplaceAll(lw, ".", "")
+			switch {
+			case monthNames[strings.TrimSuffix(lw, ".")] != 0:
+				if sd.month != 0 {
+					return sd, false
+				}
+				sd.month = monthNames[strings.TrimSuffix(lw, ".")]
+			case bare == "bc" || bare == "bce":
+				sd.bc = true
+			case bare == "ad" || bare == "ce":
+				sd.ad = true
+			case lw == "c." || lw == "c" || lw == "ca." || lw == "ca" || lw == "circa" || lw == "about" || lw == "around" || lw == "approximately" || lw == "approx.":
+				sd.approx = true
+			case lw == "present" || lw == "now" || lw == "today":
+				sd.present = true
+			case fillerWords[strings.TrimSuffix(lw, ".")]:
+			default:
+				return sd, false
+			}
+		default:
+			return sd, false
+		}
+	}
+	if sd.iso != nil && (len(nums) > 0 || sd.month != 0 || sd.bc) {
+		return sd, false
+	}
+	switch len(nums) {
+	case 0:
+	case 1:
+		n := nums[0]
+		switch {
+		case n.ordinal:
+			if sd.month == 0 {
+				return sd, false
+			}
+			sd.day = n.n
+		case n.digits >= 3 || sd.bc || sd.ad:
+			sd.year, sd.yearDigits = n.n, n.digits
+		case sd.month != 0:
+			// "July 6" or "6 July": a day, the year coming from the other side.
+			sd.day = n.n
+		default:
+			sd.loneNum = n.n
+			sd.yearDigits = n.digits
+		}
+	case 2:
+		a, b := nums[0], nums[1]
+		// Without a month the pair must still read as day and year, the
+		// month coming from the other side ("July 6–7, 1592").
+		if a.digits > 2 || b.ordinal || b.digits < 3 && !(sd.bc || sd.ad) {
+			return sd, false
+		}
+		sd.day, sd.year, sd.yearDigits = a.n, b.n, b.digits
+	default:
+		return sd, false
+	}
+	if sd.present && (sd.year != 0 || sd.month != 0 || sd.day != 0 || sd.loneNum >= 0 || sd.iso != nil) {
+		return sd, false
+	}
+	return sd, true
+}
+
+// parseRange parses one calendar's text as a date or range.
+func parseRange(s string) (Date, Date, bool) {
+	for {
+		t := reBrackets.ReplaceAllString(s, " ")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	toks, ok := tokenize(s)
+	if !ok {
+		return Date{}, Date{}, false
+	}
+	// Drop dashes at either end ("– 1592", residue of cut text).
+	for len(toks) > 0 && toks[0].kind == tokDash {
+		toks = toks[1:]
+	}
+	open := false
+	for len(toks) > 0 && toks[len(toks)-1].kind == tokDash {
+		toks = toks[:len(toks)-1]
+		open = true
+	}
+	if len(toks) == 0 {
+		return Date{}, Date{}, false
+	}
+	dash := -1
+	for i, t := range toks {
+		if t.kind == tokDash {
+			if dash >= 0 {
+				return Date{}, Date{}, false
+			}
+			dash = i
+		}
+	}
+	if dash < 0 {
+		if open {
+			// "1592 –": a start with no end.
+			sd, ok := parseSide(toks)
+			if !ok {
+				return Date{}, Date{}, false
+			}
+			d, ok := single(sd)
+			return d, Date{}, ok
+		}
+		sd, ok := parseSide(toks)
+		if !ok {
+			return Date{}, Date{}, false
+		}
+		d, ok := single(sd)
+		return d, d, ok
+	}
+	if open {
+		return Date{}, Date{}, false
+	}
+	a, okA := parseSide(toks[:dash])
+	b, okB := parseSide(toks[dash+1:])
+	if !okA || !okB {
+		return Date{}, Date{}, false
+	}
+	if b.present {
+		d, ok := single(a)
+		return d, Date{}, ok
+	}
+	if a.present {
+		return Date{}, Date{}, false
+	}
+	// A lone number on the right: an abbreviated year ("1597–98") or a
+	// year; on the left: a day ("6–8 February") or a year ("1592–1598").
+	if b.loneNum >= 0 {
+		switch {
+		case a.year != 0 && a.month == 0 && a.day == 0 && b.yearDigits == 2 && a.yearDigits == 4:
+			y := a.year/100*100 + b.loneNum
+			if y <= a.year {
+				return Date{}, Date{}, false
+			}
+			b.year, b.yearDigits = y, 4
+		case a.month != 0 && a.year == 0 && a.day != 0:
+			// "July 6–7, 1592" lost its year? Only when the other side
+			// has no year either, which leaves no year at all.
+			return Date{}, Date{}, false
+		default:
+			return Date{}, Date{}, false
+		}
+		b.loneNum = -1
+	}
+	if a.loneNum >= 0 {
+		switch {
+		case b.month != 0 && b.day != 0 && a.yearDigits <= 2:
+			a.day = a.loneNum
+		case b.month != 0 && b.day == 0 && b.year != 0 && a.yearDigits <= 2:
+			// "6 – February 1593" is not a form anyone writes; refuse.
+			return Date{}, Date{}, false
+		default:
+			return Date{}, Date{}, false
+		}
+		a.loneNum = -1
+	}
+	// "July 6–7, 1592": the right side has a day and year but no month.
+	if b.iso == nil && b.day != 0 && b.month == 0 {
+		if a.month == 0 {
+			return Date{}, Date{}, false
+		}
+		b.month = a.month
+	}
+	// The left side takes what it lacks from the right: year and era, and
+	// the month when it states only a day.
+	if a.iso == nil {
+		if a.year == 0 {
+			switch {
+			case b.iso != nil:
+				a.year, a.bc = b.iso.Year, false
+			case b.year != 0:
+				a.year, a.yearDigits = b.year, b.yearDigits
+				if !a.ad && !a.bc {
+					a.bc = b.bc
+				}
+			default:
+				return Date{}, Date{}, false
+			}
+			if a.month == 0 && a.day != 0 {
+				if b.iso != nil {
+					a.month = b.iso.Month
+				} else {
+					a.month = b.month
+				}
+			}
+		} else if b.bc && !a.ad && !a.bc {
+			// "209–208 BC": the era covers both years.
+			a.bc = true
+		}
+	}
+	da, okA := single(a)
+	db, okB := single(b)
+	if !okA || !okB || da.after(db) {
+		return Date{}, Date{}, false
+	}
+	return da, db, true
+}
+
+// single turns a completed side into a Date.
+func single(sd side) (Date, bool) {
+	var d Date
+	if sd.iso != nil {
+		d = *sd.iso
+	} else {
+		if sd.loneNum >= 0 || sd.year == 0 || sd.bc && sd.ad {
+			return Date{}, false
+		}
+		d = Date{Year: sd.year, Month: sd.month, Day: sd.day, BC: sd.bc}
+		switch {
+		case sd.day != 0 && sd.month != 0:
+			d.Precision = PrecisionDay
+		case sd.day != 0:
+			return Date{}, false
+		case sd.month != 0:
+			d.Precision = PrecisionYearMonth
+		default:
+			d.Precision = PrecisionYear
+		}
+	}
+	d.Approx = sd.approx
+	if !d.valid() {
+		return Date{}, false
+	}
+	return d, true
+}

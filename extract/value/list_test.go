@@ -1,0 +1,101 @@
+package value
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+func TestSplitEntitiesCorpus(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Item
+	}{
+		{"Oda clan, Tokugawa clan", []Item{{Name: "Oda clan"}, {Name: "Tokugawa clan"}}},
+		{"In Ansi:, Yang Manch'un, At Jupilsan:, Ko YŏnsuPOW, Ko HyejinPOW", []Item{
+			{Name: "Yang Manch'un", Group: "In Ansi"},
+			{Name: "Ko Yŏnsu", Group: "At Jupilsan", Flags: POW},
+			{Name: "Ko Hyejin", Group: "At Jupilsan", Flags: POW}}},
+		{"Emperor Taizong of Tang, Li Shiji, Zhangsun Wuji, Li DaozongWIA, Xue Rengui", []Item{
+			{Name: "Emperor Taizong of Tang"}, {Name: "Li Shiji"}, {Name: "Zhangsun Wuji"}, {Name: "Li Daozong", Flags: WIA}, {Name: "Xue Rengui"}}},
+		{"Minamoto no Noriyori (land), Minamoto no Yoshitsune (naval), Kajiwara Kagetoki (espionage), , (naval), Taguchi Shigeyoshi (defected)", []Item{
+			{Name: "Minamoto no Noriyori", Note: "land"}, {Name: "Minamoto no Yoshitsune", Note: "naval"},
+			{Name: "Kajiwara Kagetoki", Note: "espionage"}, {Name: "Taguchi Shigeyoshi", Note: "defected"}}},
+		{"Emperor AntokuKIA, Taira no Munemori, KIA, KIA, (exiled), , Taira no KagekiyoPOW", []Item{
+			{Name: "Emperor Antoku", Flags: KIA}, {Name: "Taira no Munemori"}, {Name: "Taira no Kagekiyo", Flags: POW}}},
+		{"Yi Sun-sin, Yi Ŏkki , Wŏn Kyun", []Item{{Name: "Yi Sun-sin"}, {Name: "Yi Ŏkki"}, {Name: "Wŏn Kyun"}}},
+		{"20px Toyotomi Japan", []Item{{Name: "Toyotomi Japan"}}},
+		{"20px Kingdom of Joseon", []Item{{Name: "Kingdom of Joseon"}}},
+		{"Main:, Konishi Yukinaga , Reinforcement:, Shimazu Yoshihiro, Tachibana Muneshige", []Item{
+			{Name: "Konishi Yukinaga", Group: "Main"}, {Name: "Shimazu Yoshihiro", Group: "Reinforcement"}, {Name: "Tachibana Muneshige", Group: "Reinforcement"}}},
+		{"Yi Sun-sinKIA, Yi Yeong-namKIA, Chen Lin", []Item{{Name: "Yi Sun-sin", Flags: KIA}, {Name: "Yi Yeong-nam", Flags: KIA}, {Name: "Chen Lin"}}},
+		{"Forces of Sun Quan, Forces of Liu Qi (Liu Biao's son)", []Item{{Name: "Forces of Sun Quan"}, {Name: "Forces of Liu Qi", Note: "Liu Biao's son"}}},
+		{"Orangai (Jurchens)", []Item{{Name: "Orangai", Note: "Jurchens"}}},
+		{"Han KŭkhamPOW", []Item{{Name: "Han Kŭkham", Flags: POW}}},
+		{"?", nil},
+		{"Korean army, citizens", []Item{{Name: "Korean army"}}},
+		{", , Naval support:,", nil},
+		{",", nil},
+		{"Joseon ---- Ming", []Item{{Name: "Joseon"}, {Name: "Ming"}}},
+		{"15px Imperial House of Japan, 15px Amago clan (1522–1525)", []Item{{Name: "Imperial House of Japan"}, {Name: "Amago clan (1522–1525)"}}},
+		{"Boshin War, *Battle of Utsunomiya Castle, *Battle of Aizu", []Item{{Name: "Boshin War"}, {Name: "Battle of Utsunomiya Castle"}, {Name: "Battle of Aizu"}}},
+		{"Tokugawa bakufu , Republic of Ezo ,", []Item{{Name: "Tokugawa bakufu"}, {Name: "Republic of Ezo"}}},
+		{"Joseon dynasty: , Jeong Bong-su", []Item{{Name: "Jeong Bong-su", Group: "Joseon dynasty"}}},
+		{"Yi Il<br>Sin Rip; Kim Myŏngwŏn | Han Ŭngin", []Item{{Name: "Yi Il"}, {Name: "Sin Rip"}, {Name: "Kim Myŏngwŏn"}, {Name: "Han Ŭngin"}}},
+		{"Yi Il and Sin Rip", []Item{{Name: "Yi Il"}, {Name: "Sin Rip"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := SplitEntities(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("SplitEntities(%q) =\n%+v\nwant\n%+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitEntitiesGrouped(t *testing.T) {
+	// siege-of-pyongyang-1593: Commander2 grouped by the Combatant2 names.
+	in := "Ming , Li Rusong , Li Rubai , Song Yingchang, Zhang Shijue, Yang Yuan , Zu Chengxun , Wu Weizhong , Luo Shangzhi , Zha Dashou , Joseon , Yi Il, Hyujeong, Gim Eungso"
+	groups := []string{"Ming dynasty", "Joseon"}
+	var want []Item
+	for _, n := range []string{"Li Rusong", "Li Rubai", "Song Yingchang", "Zhang Shijue", "Yang Yuan", "Zu Chengxun", "Wu Weizhong", "Luo Shangzhi", "Zha Dashou"} {
+		want = append(want, Item{Name: n, Group: "Ming dynasty"})
+	}
+	for _, n := range []string{"Yi Il", "Hyujeong", "Gim Eungso"} {
+		want = append(want, Item{Name: n, Group: "Joseon"})
+	}
+	if got := SplitEntitiesGrouped(in, groups); !reflect.DeepEqual(got, want) {
+		t.Errorf("SplitEntitiesGrouped =\n%+v\nwant\n%+v", got, want)
+	}
+
+	tests := []struct {
+		in     string
+		groups []string
+		want   []Item
+	}{
+		// imjin-war Commander1 names only its two belligerents.
+		{"Joseon ---- Ming", []string{"Joseon", "Ming dynasty"}, nil},
+		{"Kingdom of Joseon, Yi Il", []string{"Joseon"}, []Item{{Name: "Yi Il", Group: "Joseon"}}},
+		// A name that merely starts like a group is not one.
+		{"Ming Liang", []string{"Ming dynasty"}, []Item{{Name: "Ming Liang"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := SplitEntitiesGrouped(tt.in, tt.groups); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("SplitEntitiesGrouped(%q, %q) = %+v, want %+v", tt.in, tt.groups, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitEntitiesGroupedOnlyWhenListStartsWithGroup(t *testing.T) {
+	// battle-of-red-cliffs: commanders who share belligerents' names.
+	got := SplitEntitiesGrouped("Zhou Yu, Cheng Pu, Liu Bei, Liu Qi", []string{"Forces of Sun Quan", "Forces of Liu Bei", "Liu Qi"})
+	var names []string
+	for _, it := range got {
+		names = append(names, it.Name)
+	}
+	if want := []string{"Zhou Yu", "Cheng Pu", "Liu Bei", "Liu Qi"}; !slices.Equal(names, want) {
+		t.Errorf("got %q, want %q", names, want)
+	}
+}

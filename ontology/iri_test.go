@@ -1,0 +1,77 @@
+package ontology
+
+import (
+	"testing"
+
+	"github.com/wikikg/wikikg/rdf"
+)
+
+func TestEntityIRI(t *testing.T) {
+	tests := []struct {
+		name, want string
+	}{
+		{"Konishi Yukinaga", "https://w3id.org/wikikg/resource/Konishi_Yukinaga"},
+		{"Siege of Pyongyang (1592)", "https://w3id.org/wikikg/resource/Siege_of_Pyongyang_(1592)"},
+		{"  Kim   Myŏngwŏn ", "https://w3id.org/wikikg/resource/Kim_Myŏngwŏn"},
+		{"japanese invasions of Korea (1592–1598)", "https://w3id.org/wikikg/resource/Japanese_invasions_of_Korea_(1592–1598)"},
+		{"100% Pure", "https://w3id.org/wikikg/resource/100%25_Pure"},
+		{"AC/DC", "https://w3id.org/wikikg/resource/AC%2FDC"},
+		{"What? #1", "https://w3id.org/wikikg/resource/What%3F_%231"},
+		{`x" . <http://evil> <p> "y`, "https://w3id.org/wikikg/resource/X%22_._%3Chttp:%2F%2Fevil%3E_%3Cp%3E_%22y"},
+		{"Uwajima, Ehime", "https://w3id.org/wikikg/resource/Uwajima,_Ehime"},
+		{"Kin'ito", "https://w3id.org/wikikg/resource/Kin'ito"},
+		{"a\u2028b", "https://w3id.org/wikikg/resource/A_b"},
+		{"ǆemal", "https://w3id.org/wikikg/resource/Ǆemal"},
+		{"---", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := EntityIRI("", tt.name)
+			if got.Value != tt.want {
+				t.Errorf("EntityIRI(%q) = %q, want %q", tt.name, got.Value, tt.want)
+			}
+			if !got.IsZero() {
+				if err := got.Validate(); err != nil {
+					t.Errorf("invalid IRI %q: %v", got.Value, err)
+				}
+			}
+		})
+	}
+}
+
+func TestKeyProperty(t *testing.T) {
+	tests := map[string]string{
+		"Commander1":      PropertyNS + "commander1",
+		"Birth Place":     PropertyNS + "birthPlace",
+		"Empress (Chūgū)": PropertyNS + "empressChūgū",
+		"Basin Size Km2":  PropertyNS + "basinSizeKm2",
+		"| x = ":          PropertyNS + "x",
+		"::":              "",
+	}
+	for key, want := range tests {
+		if got := KeyProperty(key); got.Value != want {
+			t.Errorf("KeyProperty(%q) = %q, want %q", key, got.Value, want)
+		}
+	}
+}
+
+// FuzzEntityIRI checks that any name mints a valid IRI or none, and that
+// minting is a function of the canonical name.
+func FuzzEntityIRI(f *testing.F) {
+	for _, s := range []string{"Siege of Pyongyang (1592)", "100%", "a b", "\xff", "<>", "é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		iri := EntityIRI("", name)
+		if iri.IsZero() {
+			return
+		}
+		if err := (rdf.Quad{S: iri, P: Label, O: rdf.String("x")}).Validate(); err != nil {
+			t.Fatalf("EntityIRI(%q) = %q: %v", name, iri.Value, err)
+		}
+		if again := EntityIRI("", CanonicalName(name)); again != iri {
+			t.Fatalf("not idempotent: %q then %q", iri.Value, again.Value)
+		}
+	})
+}

@@ -1,0 +1,357 @@
+package ontology
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/wikikg/wikikg/rdf"
+)
+
+//go:embed mapping.tsv
+var defaultMapping []byte
+
+// DefaultMappingSource returns the text of the built-in mapping file.
+func DefaultMappingSource() []byte { return bytes.Clone(defaultMapping) }
+
+// Parser names how a mapped infobox value is read.
+type Parser string
+
+// The value parsers a mapping rule may name.
+const (
+	ParseEntity     Parser = "entity"
+	ParseEntities   Parser = "entities"
+	ParsePlaces     Parser = "places"
+	ParseDateRange  Parser = "daterange"
+	ParseDate       Parser = "date"
+	ParseText       Parser = "text"
+	ParseNumber     Parser = "number"
+	ParseCasualties Parser = "casualties"
+	ParseAlias      Parser = "alias"
+	ParseIgnore     Parser = "ignore"
+)
+
+var parsers = map[Parser]bool{
+	ParseEntity: true, ParseEntities: true, ParsePlaces: true, ParseDateRange: true, ParseDate: true,
+	ParseText: true, ParseNumber: true, ParseCasualties: true, ParseAlias: true, ParseIgnore: true,
+}
+
+// Kind is a kind of infobox, recognised by its keys.
+type Kind struct {
+	Name string
+	// Class is the contract class of the subject; zero for kinds with none.
+	Class   rdf.Term
+	Signals []Signal
+	Line    int
+}
+
+// Signal is a key whose presence points to a kind.
+type Signal struct {
+	Key      KeyPattern
+	Decisive bool
+}
+
+// Rule maps one infobox key to a property.
+type Rule struct {
+	Key      KeyPattern
+	Kinds    []string // nil means any kind
+	Parser   Parser
+	Property rdf.Term
+	// Range is the class of entities the value names, or, for daterange,
+	// the property of the end date.
+	Range rdf.Term
+	// When, if set, is a condition on another key of the same infobox.
+	When      KeyPattern
+	WhenValue string
+	Line      int
+}
+
+// Mapping is a parsed mapping file.
+type Mapping struct {
+	Kinds []Kind
+	Rules []Rule
+}
+
+// KeyPattern is a normalised infobox key, perhaps with one "{N}" standing for
+// a number.
+type KeyPattern struct {
+	prefix, suffix string
+	numbered       bool
+}
+
+// NormalizeKey folds a key for matching: lower case, without spaces,
+// underscores and hyphens.
+func NormalizeKey(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		if unicode.IsSpace(r) || r == '_' || r == '-' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func parseKeyPattern(s string) (KeyPattern, error) {
+	before, after, found := strings.Cut(s, "{N}")
+	if strings.Contains(after, "{N}") {
+		return KeyPattern{}, errors.New("more than one {N} in key")
+	}
+	p := KeyPattern{prefix: NormalizeKey(before), suffix: NormalizeKey(after), numbered: found}
+	if p.prefix == "" && p.suffix == "" {
+		return KeyPattern{}, errors.New("empty key")
+	}
+	return p, nil
+}
+
+// Match reports whether the normalised key nk matches p, and returns the
+// number {N} stood for (0 when p has none).
+func (p KeyPattern) Match(nk string) (n int, ok bool) {
+	if !p.numbered {
+		return 0, nk == p.prefix
+	}
+	if !strings.HasPrefix(nk, p.prefix) || !strings.HasSuffix(nk, p.suffix) || len(nk) <= len(p.prefix)+len(p.suffix) {
+		return 0, false
+	}
+	digits := nk[len(p.prefix) : len(nk)-len(p.suffix)]
+	if len(digits) > 4 {
+		return 0, false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n > 0
+}
+
+// With returns the normalised key that p names for number n.
+func (p KeyPattern) With(n int) string {
+	if !p.numbered {
+		return p.prefix
+	}
+	return fmt.Sprintf("%s%d%s", p.prefix, n, p.suffix)
+}
+
+// Numbered reports whether p has a {N}.
+func (p KeyPattern) Numbered() bool { return p.numbered }
+
+// MappingError is an error in a mapping file, at a line.
+type MappingError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *MappingError) Error() string {
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+func (e *MappingError) Unwrap() error { return e.Err }
+
+// DefaultMapping returns the built-in mapping.
+func DefaultMapping() *Mapping {
+	m, err := ParseMapping(bytes.NewReader(defaultMapping), "mapping.tsv")
+	if err != nil {
+		panic("built-in mapping: " + err.Error()) // covered by tests
+	}
+	return m
+}
+
+// ParseMapping reads a mapping file in the format documented at the top of
+// the built-in mapping.tsv. name is used in errors.
+func ParseMapping(r io.Reader, name string) (*Mapping, error) {
+	m := &Mapping{}
+	kinds := map[string]bool{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), " \r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
+			continue
+		}
+		fields := splitTabs(text)
+		fail := func(format string, a ...any) error {
+			return &MappingError{File: name, Line: line, Err: fmt.Errorf(format, a...)}
+		}
+		switch fields[0] {
+		case "kind":
+			if len(fields) != 4 {
+				return nil, fail("kind wants NAME, CLASS and signal keys, got %d fields", len(fields)-1)
+			}
+			k := Kind{Name: fields[1], Line: line}
+			if kinds[k.Name] {
+				return nil, fail("kind %q defined twice", k.Name)
+			}
+			if fields[2] != "-" {
+				c, err := ExpandTerm(fields[2])
+				if err != nil {
+					return nil, fail("class: %v", err)
+				}
+				k.Class = c
+			}
+			for _, s := range strings.Split(fields[3], ",") {
+				s = strings.TrimSpace(s)
+				decisive := strings.HasPrefix(s, "!")
+				p, err := parseKeyPattern(strings.TrimPrefix(s, "!"))
+				if err != nil {
+					return nil, fail("signal %q: %v", s, err)
+				}
+				k.Signals = append(k.Signals, Signal{Key: p, Decisive: decisive})
+			}
+			kinds[k.Name] = true
+			m.Kinds = append(m.Kinds, k)
+		case "map":
+			if len(fields) < 5 && !(len(fields) == 4 && fields[3] == string(ParseIgnore)) {
+				return nil, fail("map wants KEY, KINDS, PARSER and PROPERTY")
+			}
+			key, err := parseKeyPattern(fields[1])
+			if err != nil {
+				return nil, fail("key %q: %v", fields[1], err)
+			}
+			rule := Rule{Key: key, Parser: Parser(fields[3]), Line: line}
+			if !parsers[rule.Parser] {
+				return nil, fail("unknown parser %q", fields[3])
+			}
+			if fields[2] != "*" {
+				for _, k := range strings.Split(fields[2], ",") {
+					k = strings.TrimSpace(k)
+					if !kinds[k] {
+						return nil, fail("unknown kind %q (define it above with a kind line)", k)
+					}
+					rule.Kinds = append(rule.Kinds, k)
+				}
+			}
+			if rule.Parser != ParseIgnore {
+				if len(fields) < 5 {
+					return nil, fail("map wants a PROPERTY")
+				}
+				if rule.Property, err = ExpandTerm(fields[4]); err != nil {
+					return nil, fail("property: %v", err)
+				}
+			}
+			if len(fields) > 5 && fields[5] != "-" {
+				if rule.Range, err = ExpandTerm(fields[5]); err != nil {
+					return nil, fail("range: %v", err)
+				}
+			}
+			if rule.Parser == ParseDateRange && rule.Range.IsZero() {
+				return nil, fail("daterange wants the end-date property in the RANGE field")
+			}
+			if len(fields) > 6 {
+				k, v, ok := strings.Cut(fields[6], "=")
+				if !ok {
+					return nil, fail("condition %q is not KEY=VALUE", fields[6])
+				}
+				if rule.When, err = parseKeyPattern(k); err != nil {
+					return nil, fail("condition key: %v", err)
+				}
+				rule.WhenValue = strings.TrimSpace(v)
+			}
+			if len(fields) > 7 {
+				return nil, fail("too many fields")
+			}
+			m.Rules = append(m.Rules, rule)
+		default:
+			return nil, fail("unknown directive %q (want kind or map)", fields[0])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &MappingError{File: name, Line: line + 1, Err: err}
+	}
+	return m, nil
+}
+
+func splitTabs(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, "\t") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ExpandTerm turns a prefixed name of the contract's prefixes (with res:
+// bound to the default base) or an <IRI> into an IRI term.
+func ExpandTerm(s string) (rdf.Term, error) {
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
+		t := rdf.IRI(s[1 : len(s)-1])
+		return t, t.Validate()
+	}
+	pfx, local, ok := strings.Cut(s, ":")
+	if !ok {
+		return rdf.Term{}, fmt.Errorf("%q is neither prefix:name nor <IRI>", s)
+	}
+	for _, p := range Prefixes(DefaultBase) {
+		if p.Name == pfx {
+			t := rdf.IRI(p.IRI + local)
+			return t, t.Validate()
+		}
+	}
+	return rdf.Term{}, fmt.Errorf("unknown prefix %q", pfx)
+}
+
+// Classify returns the kind of an infobox from its normalised keys: the kind
+// with the most signal keys present, provided it has a decisive one or at
+// least two. It returns nil when no kind qualifies.
+func (m *Mapping) Classify(keys []string) *Kind {
+	var best *Kind
+	bestScore := 0
+	for i := range m.Kinds {
+		k := &m.Kinds[i]
+		score, decisive := 0, false
+		for _, s := range k.Signals {
+			for _, nk := range keys {
+				if _, ok := s.Key.Match(nk); ok {
+					score++
+					decisive = decisive || s.Decisive
+					break
+				}
+			}
+		}
+		if (decisive || score >= 2) && score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	return best
+}
+
+// Lookup returns the first rule for the normalised key nk under kind (nil
+// kind matches only "*" rules) whose condition holds, and the number its {N}
+// stood for. field returns the value of another normalised key of the same
+// infobox, for conditions.
+func (m *Mapping) Lookup(nk string, kind *Kind, field func(nk string) (string, bool)) (*Rule, int) {
+	for i := range m.Rules {
+		r := &m.Rules[i]
+		n, ok := r.Key.Match(nk)
+		if !ok {
+			continue
+		}
+		if r.Kinds != nil {
+			in := false
+			for _, k := range r.Kinds {
+				in = in || kind != nil && k == kind.Name
+			}
+			if !in {
+				continue
+			}
+		}
+		if r.WhenValue != "" {
+			v, ok := field(r.When.With(n))
+			if !ok || !strings.EqualFold(strings.TrimSpace(v), r.WhenValue) {
+				continue
+			}
+		}
+		return r, n
+	}
+	return nil, 0
+}

@@ -1,0 +1,105 @@
+package ontology
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDefaultMappingParses(t *testing.T) {
+	m := DefaultMapping()
+	if len(m.Kinds) < 4 || len(m.Rules) < 20 {
+		t.Fatalf("built-in mapping has %d kinds and %d rules", len(m.Kinds), len(m.Rules))
+	}
+}
+
+func TestClassify(t *testing.T) {
+	m := DefaultMapping()
+	tests := []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"Conflict", "Partof", "Date", "Place", "Combatant1", "Commander1"}, "MilitaryConflict"},
+		{[]string{"Date", "Place", "Result", "Territory", "Combatant2", "Commander1"}, "MilitaryConflict"},
+		{[]string{"Rank", "Birth Date", "Death Date", "Father"}, "Person"},
+		{[]string{"Native name", "Population", "Country", "Region"}, "Place"},
+		{[]string{"Unit Name", "Dates", "Allegiance", "Branch", "Garrison"}, "Force"},
+		{[]string{"Section3"}, ""}, // one weak signal is not enough
+		{[]string{"Map Type"}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.keys, ","), func(t *testing.T) {
+			var nks []string
+			for _, k := range tt.keys {
+				nks = append(nks, NormalizeKey(k))
+			}
+			k := m.Classify(nks)
+			got := ""
+			if k != nil {
+				got = k.Name
+			}
+			if got != tt.want {
+				t.Errorf("Classify(%v) = %q, want %q", tt.keys, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLookup(t *testing.T) {
+	m := DefaultMapping()
+	conflict := m.Classify([]string{"conflict", "combatant1"})
+	fields := map[string]string{"subdivisiontype1": "Country", "subdivisiontype2": "Provinces"}
+	get := func(nk string) (string, bool) { v, ok := fields[nk]; return v, ok }
+	r, n := m.Lookup(NormalizeKey("Commander2"), conflict, get)
+	if r == nil || r.Property != Commander || n != 2 {
+		t.Errorf("Commander2 → %+v, %d", r, n)
+	}
+	if r, _ := m.Lookup(NormalizeKey("Birth Date"), conflict, get); r != nil {
+		t.Errorf("a person rule applied to a conflict: %+v", r)
+	}
+	place := m.Classify([]string{"subdivisiontype1", "population"})
+	if r, _ := m.Lookup("subdivisionname1", place, get); r == nil || r.Property != Country {
+		t.Errorf("Subdivision Name1 with Type1=Country → %+v", r)
+	}
+	if r, _ := m.Lookup("subdivisionname2", place, get); r != nil {
+		t.Errorf("Subdivision Name2 with Type2=Provinces → %+v, want no rule", r)
+	}
+}
+
+func TestParseMappingErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+	}{
+		{"unknown directive", "kind\tA\tkg:Person\tX\nfoo\tbar\n", 2},
+		{"unknown parser", "kind\tA\tkg:Person\tX\nmap\tX\tA\tguess\tkg:place\n", 2},
+		{"unknown kind", "map\tX\tNope\ttext\tkg:result\n", 1},
+		{"unknown prefix", "kind\tA\tkg:Person\tX\nmap\tX\tA\ttext\tzz:result\n", 2},
+		{"daterange without end", "map\tDate\t*\tdaterange\tkg:startDate\n", 1},
+		{"bad condition", "map\tX{N}\t*\ttext\tkg:result\t-\tnope\n", 1},
+		{"kind twice", "kind\tA\tkg:Person\tX\nkind\tA\tkg:Place\tY\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseMapping(strings.NewReader(tt.src), "m.tsv")
+			var me *MappingError
+			if !errors.As(err, &me) {
+				t.Fatalf("err = %v, want a *MappingError", err)
+			}
+			if me.Line != tt.line || me.File != "m.tsv" {
+				t.Errorf("error at %s:%d, want line %d", me.File, me.Line, tt.line)
+			}
+		})
+	}
+}
+
+func TestKeyPatternMatch(t *testing.T) {
+	p, _ := parseKeyPattern("Source{N} Location")
+	for nk, want := range map[string]int{"source1location": 1, "source12location": 12, "sourcelocation": 0, "source1": 0, "sourcexlocation": 0} {
+		n, ok := p.Match(nk)
+		if ok != (want > 0) || n != want {
+			t.Errorf("Match(%q) = %d, %v; want %d", nk, n, ok, want)
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package rdf
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestTermValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		term Term
+		want error // nil for valid; else errors.Is target
+	}{
+		{"iri", IRI("https://w3id.org/wikikg/resource/Siege_of_Pyongyang_(1592)"), nil},
+		{"iri non-ASCII", IRI("https://w3id.org/wikikg/resource/Kim_Myŏngwŏn"), nil},
+		{"iri percent", IRI("https://example.org/100%25"), nil},
+		{"iri bad percent", IRI("https://example.org/100%"), ErrBadIRI},
+		{"iri bad percent hex", IRI("https://example.org/%zz"), ErrBadIRI},
+		{"iri space", IRI("https://example.org/a b"), ErrBadIRI},
+		{"iri angle", IRI("https://example.org/a>b"), ErrBadIRI},
+		{"iri relative", IRI("a/b"), ErrRelativeIRI},
+		{"iri bad scheme", IRI("1http://x"), ErrRelativeIRI},
+		{"iri empty", IRI(""), ErrEmptyIRI},
+		{"iri bad utf8", IRI("http://x/\xff"), ErrBadUTF8},
+		{"blank", Blank("b1"), nil},
+		{"blank dot inside", Blank("b.1"), nil},
+		{"blank dot end", Blank("b."), ErrBadBlank},
+		{"blank two dots", Blank("a..b"), ErrBadBlank},
+		{"blank space", Blank("b 1"), ErrBadBlank},
+		{"blank empty", Blank(""), ErrBadBlank},
+		{"string", String("x\" . <http://evil> <p> \"y"), nil},
+		{"string bad utf8", String("\xff"), ErrBadUTF8},
+		{"lang", LangString("x", "en"), nil},
+		{"lang region", LangString("x", "en-US"), nil},
+		{"lang underscore", LangString("x", "en_US"), ErrBadLang},
+		{"lang empty subtag", LangString("x", "en--us"), ErrBadLang},
+		{"lang digit first", LangString("x", "1en"), ErrBadLang},
+		{"langString without lang", Typed("x", RDFLangString), ErrBadLang},
+		{"lang with other datatype", Term{Kind: KindLiteral, Value: "x", Datatype: XSDString, Lang: "en"}, ErrLangDatatype},
+		{"no datatype", Term{Kind: KindLiteral, Value: "x"}, ErrMissingDataty},
+		{"integer", Typed("007", XSDInteger), nil},
+		{"integer sign", Typed("+5", XSDInteger), nil},
+		{"integer abc", Typed("abc", XSDInteger), ErrBadLexical},
+		{"integer empty", Typed("", XSDInteger), ErrBadLexical},
+		{"decimal", Typed("-1.50", XSDDecimal), nil},
+		{"decimal dot only", Typed(".", XSDDecimal), ErrBadLexical},
+		{"double", Typed("1.5E-3", XSDDouble), nil},
+		{"double INF", Typed("INF", XSDDouble), nil},
+		{"double bad", Typed("1e", XSDDouble), ErrBadLexical},
+		{"boolean", Typed("1", XSDBoolean), nil},
+		{"boolean bad", Typed("yes", XSDBoolean), ErrBadLexical},
+		{"date", Typed("1592-07-15", XSDDate), nil},
+		{"date leap", Typed("2020-02-29", XSDDate), nil},
+		{"date Feb 30", Typed("2020-02-30", XSDDate), ErrBadLexical},
+		{"date Feb 29 non-leap", Typed("1900-02-29", XSDDate), ErrBadLexical},
+		{"date tz", Typed("1592-07-15+09:00", XSDDate), nil},
+		{"date bad tz", Typed("1592-07-15+15:00", XSDDate), ErrBadLexical},
+		{"gYear", Typed("1592", XSDGYear), nil},
+		{"gYear BC", Typed("-0044", XSDGYear), nil},
+		{"gYear short", Typed("592", XSDGYear), ErrBadLexical},
+		{"gYearMonth", Typed("1592-13", XSDGYearMonth), ErrBadLexical},
+		{"other datatype any lexical", Typed("whatever", "http://example.org/dt"), nil},
+		{"datatype relative", Typed("x", "dt"), ErrRelativeIRI},
+		{"zero", Term{}, ErrNoTerm},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.term.Validate()
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("Validate(%#v) = %v, want nil", tt.term, err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Validate(%#v) = %v, want %v", tt.term, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuadValidate(t *testing.T) {
+	s, p, o := IRI("http://x/s"), IRI("http://x/p"), String("o")
+	tests := []struct {
+		name string
+		q    Quad
+		ok   bool
+	}{
+		{"triple", Quad{S: s, P: p, O: o}, true},
+		{"named graph", Quad{S: s, P: p, O: o, G: IRI("http://x/g")}, true},
+		{"blank graph", Quad{S: Blank("g"), P: p, O: Blank("o"), G: Blank("g")}, true},
+		{"literal subject", Quad{S: o, P: p, O: o}, false},
+		{"blank predicate", Quad{S: s, P: Blank("p"), O: o}, false},
+		{"literal graph", Quad{S: s, P: p, O: o, G: o}, false},
+		{"missing object", Quad{S: s, P: p}, false},
+		{"invalid object", Quad{S: s, P: p, O: Typed("x", XSDInteger)}, false},
+		{"invalid graph", Quad{S: s, P: p, O: o, G: IRI("g")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.q.Validate(); (err == nil) != tt.ok {
+				t.Fatalf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestAppendNTriples(t *testing.T) {
+	tests := []struct {
+		term Term
+		want string
+	}{
+		{IRI("http://x/a(1)"), "<http://x/a(1)>"},
+		{IRI("http://x/Myŏng"), "<http://x/Myŏng>"},
+		{IRI("http://x/a b"), `<http://x/a\u0020b>`},
+		{Blank("b1"), "_:b1"},
+		{String(`x" . <http://evil> <p> "y`), `"x\" . <http://evil> <p> \"y"`},
+		{String("a\nb\r\tc\x00\x7f\\"), `"a\nb\r\tc\u0000\u007F\\"`},
+		{String("bad\xffutf8"), "\"bad\uFFFDutf8\""},
+		{LangString("x", "EN-us"), `"x"@en-us`},
+		{Typed("007", XSDInteger), `"007"^^<http://www.w3.org/2001/XMLSchema#integer>`},
+		{String("plain"), `"plain"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := tt.term.String(); got != tt.want {
+				t.Fatalf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzAppendNTriples checks that no lexical form, valid or not, can break
+// out of its literal: the output is one line, starts and ends where it
+// should, and decodes back to the input (with invalid UTF-8 replaced).
+func FuzzAppendNTriples(f *testing.F) {
+	for _, s := range []string{"", `x" . <http://evil> <p> "y`, "a\nb", "\x00", "\u2028", `\`, `"""`, "\xff\xfe", "Myŏngwŏn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := String(s).String()
+		if strings.ContainsAny(out, "\n\r") {
+			t.Fatalf("line break in %q", out)
+		}
+		if len(out) < 2 || out[0] != '"' || out[len(out)-1] != '"' {
+			t.Fatalf("not a quoted literal: %q", out)
+		}
+		got, ok := unescapeNT(out[1 : len(out)-1])
+		if !ok {
+			t.Fatalf("unescaped quote or bad escape in %q", out)
+		}
+		if want := strings.ToValidUTF8(s, "\uFFFD"); got != want && got != replaceEach(s) {
+			t.Fatalf("round trip: got %q, want %q", got, want)
+		}
+		iri := IRI("http://x/" + s).String()
+		if strings.ContainsAny(iri[1:len(iri)-1], "<> \"{}|^`\n") {
+			t.Fatalf("IRI escape leaked a forbidden character: %q", iri)
+		}
+	})
+}
+
+// replaceEach replaces each invalid byte by U+FFFD, as WriteStringEscaped
+// does (strings.ToValidUTF8 replaces runs).
+func replaceEach(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unescapeNT decodes the inside of an N-Triples string, failing on an
+// unescaped quote or unknown escape.
+func unescapeNT(s string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '"':
+			return "", false
+		case '\\':
+			if i+1 >= len(s) {
+				return "", false
+			}
+			i++
+			switch s[i] {
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case '"', '\\':
+				b.WriteByte(s[i])
+			case 'u':
+				if i+4 >= len(s) {
+					return "", false
+				}
+				var r rune
+				for _, h := range s[i+1 : i+5] {
+					switch {
+					case h >= '0' && h <= '9':
+						r = r*16 + h - '0'
+					case h >= 'A' && h <= 'F':
+						r = r*16 + h - 'A' + 10
+					default:
+						return "", false
+					}
+				}
+				b.WriteRune(r)
+				i += 4
+			default:
+				return "", false
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
+}
