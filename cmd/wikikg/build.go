@@ -26,6 +26,8 @@ type buildOptions struct {
 	verbose bool
 }
 
+func init() { subcommands = append(subcommands, newBuildCmd) }
+
 func newBuildCmd(e *env) *cobra.Command {
 	var o buildOptions
 	cmd := &cobra.Command{

@@ -8,6 +8,8 @@ import (
 	"github.com/wikikg/wikikg/rdf"
 )
 
+func init() { subcommands = append(subcommands, newOntologyCmd) }
+
 func newOntologyCmd(e *env) *cobra.Command {
 	format := "ttl"
 	cmd := &cobra.Command{

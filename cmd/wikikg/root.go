@@ -36,6 +36,10 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
+// subcommands holds a constructor for every subcommand; each subcommand's
+// file adds its own in init, so adding one touches no other file.
+var subcommands []func(*env) *cobra.Command
+
 // newRoot builds the command tree.
 func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
@@ -53,7 +57,9 @@ writes a knowledge graph of people, places, forces and events as RDF
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(newBuildCmd(e), newOntologyCmd(e), newVersionCmd(e))
+	for _, sub := range subcommands {
+		root.AddCommand(sub(e))
+	}
 	return root
 }
 

@@ -11,6 +11,8 @@ import (
 // the module version from the build info is shown.
 var version = ""
 
+func init() { subcommands = append(subcommands, newVersionCmd) }
+
 func newVersionCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
