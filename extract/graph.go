@@ -20,6 +20,16 @@ type Graph struct {
 	// Warnings are things about the input that did not stop extraction:
 	// values kept as plain literals because no parser understood them.
 	Warnings ErrorList
+	// Resolver, when set, maps names to the run's canonical names.
+	Resolver Resolver
+}
+
+// Resolver maps a name found in an article to the canonical name of the
+// entity it refers to across the run, such as "Battle of Miyajima (1555)"
+// to the article "Battle of Miyajima". It reports false when it knows no
+// better name, or the name is ambiguous.
+type Resolver interface {
+	Resolve(name string, class rdf.Term) (canonical string, ok bool)
 }
 
 // Entity is an entity an article names, with every class and surface form
@@ -52,6 +62,12 @@ func (g *Graph) Add(s, p, o rdf.Term) {
 // mints no IRI.
 func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	canonical := ontology.CanonicalName(name)
+	alias := ""
+	if g.Resolver != nil {
+		if c, ok := g.Resolver.Resolve(canonical, class); ok && c != canonical {
+			alias, canonical = canonical, c
+		}
+	}
 	iri := ontology.EntityIRI(base, canonical)
 	if iri.IsZero() || iri.Validate() != nil {
 		return nil
@@ -63,6 +79,9 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		g.order = append(g.order, iri)
 	}
 	e.AddClass(class)
+	if alias != "" {
+		e.AddAlias(alias)
+	}
 	return e
 }
 

@@ -20,6 +20,8 @@ type Pipeline struct {
 	// SourcePrefix names source pages (DefaultSourcePrefix when empty).
 	SourcePrefix string
 	Extractors   []Extractor
+	// Resolver, when set, maps names to the run's canonical names.
+	Resolver Resolver
 }
 
 // NewPipeline returns a pipeline with the infobox extractor using mapping m
@@ -49,6 +51,7 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 		return nil, &ParseError{File: a.File, Line: a.Pos.Line, Column: a.Pos.Column, Err: ErrNoTitle}
 	}
 	g := NewGraph(article)
+	g.Resolver = p.Resolver
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
 	s := &Subject{Entity: subject}
 	for _, x := range p.Extractors {

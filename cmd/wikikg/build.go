@@ -2,28 +2,37 @@ package main
 
 import (
 	"bufio"
-	"errors"
+	"context"
+	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/wikikg/wikikg/build"
 	"github.com/wikikg/wikikg/export"
 	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/input"
 	"github.com/wikikg/wikikg/ontology"
 )
 
 type buildOptions struct {
-	output  string
-	format  string
-	base    string
-	mapping string
-	verbose bool
+	output      string
+	format      string
+	base        string
+	mapping     string
+	workers     int
+	shard       string
+	inputFormat string
+	report      string
+	quiet       bool
+	verbose     bool
 }
 
 func init() { subcommands = append(subcommands, newBuildCmd) }
@@ -33,18 +42,28 @@ func newBuildCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build [flags] PATH...",
 		Short: "Extract a knowledge graph from articles",
-		Long: `build reads articles from each PATH (a file, a directory read recursively for
-*.txt files, or - for standard input) and writes their knowledge graph.
+		Long: `build reads articles from each PATH and writes their knowledge graph.
+
+A PATH is a file, a directory (read recursively for *.txt, *.jsonl and
+*.ndjson, perhaps compressed), a glob pattern, or - for standard input. Files
+compressed with gzip, bzip2 or zstd are read streaming, whatever their name.
+The input format (the flattened article text, or JSON Lines with "title" and
+"text" fields) is detected from the content; --input-format forces it.
 
 With -o FILE the graph goes to FILE, written atomically, its format taken from
 the extension (.ttl, .jsonld, .nt, .nq, .trig); otherwise to standard output in
 the --format given. Errors about the input are printed as file:line:col; the
-other articles are still written, and the exit status is 1.`,
+other articles are still written, and the exit status is 1.
+
+The output is the same bytes whatever --workers says. --shard I/N writes the
+I-th of N contiguous slices of the run's articles: concatenated in order, the
+N N-Triples or N-Quads outputs equal a single run's.`,
 		Example: `  wikikg build testdata/seed/siege-of-pyongyang-1592.txt -o siege.ttl
-  wikikg build --format jsonld testdata/corpus/articles/ > corpus.jsonld`,
+  wikikg build --format jsonld testdata/corpus/articles/ > corpus.jsonld
+  wikikg build --shard 2/8 -o part2.nq 'dump/*.jsonl.bz2'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runBuild(e, o, args)
+			return runBuild(cmd.Context(), e, o, args)
 		},
 	}
 	f := cmd.Flags()
@@ -52,11 +71,19 @@ other articles are still written, and the exit status is 1.`,
 	f.StringVar(&o.format, "format", "ttl", "output format without -o: ttl, jsonld, nt, nq, trig")
 	f.StringVar(&o.base, "base", ontology.DefaultBase, "entity namespace `IRI`")
 	f.StringVar(&o.mapping, "mapping", "", "infobox mapping `FILE` replacing the built-in one")
-	f.BoolVarP(&o.verbose, "verbose", "v", false, "print warnings about values kept as literals")
+	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: all cores)")
+	f.StringVar(&o.shard, "shard", "", "process only slice `I/N` of the input (1-based I)")
+	f.StringVar(&o.inputFormat, "input-format", "auto", "input format: auto, text, jsonl")
+	f.StringVar(&o.report, "report", "", "write the run's figures and every error as JSON to `FILE`")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress and no summary")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "also print every warning (values kept as literals)")
 	return cmd
 }
 
-func runBuild(e *env, o buildOptions, args []string) error {
+func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	format, err := export.ParseFormat(o.format)
 	if err != nil {
 		return usageError("%v", err)
@@ -68,6 +95,14 @@ func runBuild(e *env, o buildOptions, args []string) error {
 	}
 	if err := checkBase(o.base); err != nil {
 		return usageError("--base: %v", err)
+	}
+	inFormat, err := input.ParseFormat(o.inputFormat)
+	if err != nil {
+		return usageError("--input-format: %v", err)
+	}
+	shard, shards, err := parseShard(o.shard)
+	if err != nil {
+		return usageError("--shard: %v", err)
 	}
 	mapping := ontology.DefaultMapping()
 	if o.mapping != "" {
@@ -81,7 +116,7 @@ func runBuild(e *env, o buildOptions, args []string) error {
 			return usageError("--mapping: %v", err)
 		}
 	}
-	inputs, err := expandInputs(args)
+	sources, err := input.Expand(args)
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -101,13 +136,26 @@ func runBuild(e *env, o buildOptions, args []string) error {
 		return usageError("%v", err)
 	}
 
-	pipe := extract.NewPipeline(o.base, mapping)
-	var errs extract.ErrorList
-	var stats buildStats
-	for _, in := range inputs {
-		if err := buildInput(e, in, pipe, enc, &errs, &stats, o.verbose); err != nil {
-			return err
-		}
+	opt := build.Options{
+		NewPipeline: func(cat *build.Catalog) *extract.Pipeline {
+			p := extract.NewPipeline(o.base, mapping)
+			p.Resolver = cat
+			return p
+		},
+		Workers:     o.workers,
+		Shard:       shard,
+		Shards:      shards,
+		InputFormat: inFormat,
+		Stdin:       e.stdin,
+	}
+	progress := newProgress(e.stderr, o.quiet)
+	if progress != nil {
+		opt.Progress = progress.show
+		opt.ProgressEvery = 200 * time.Millisecond
+	}
+	st, err := build.Run(ctx, sources, enc, opt)
+	if err != nil {
+		return err
 	}
 	if err := enc.Close(); err != nil {
 		return err
@@ -120,125 +168,110 @@ func runBuild(e *env, o buildOptions, args []string) error {
 			return err
 		}
 	}
-	errs.Sort()
-	for _, err := range errs {
+	progress.done()
+	for _, err := range st.Errors {
 		fmt.Fprintln(e.stderr, err)
 	}
-	if o.verbose || len(errs) > 0 {
-		fmt.Fprintf(e.stderr, "wikikg: %d articles, %d with errors, %d triples, %d warnings\n",
-			stats.articles, stats.failed, stats.triples, stats.warnings)
+	if o.verbose {
+		for _, w := range st.WarningList {
+			fmt.Fprintf(e.stderr, "warning: %v\n", w)
+		}
 	}
-	if len(errs) > 0 {
-		return &exitError{code: exitInput, err: fmt.Errorf("%d articles had errors", stats.failed)}
+	if !o.quiet {
+		printSummary(e.stderr, st)
+	}
+	if o.report != "" {
+		if err := writeReport(o.report, st); err != nil {
+			return err
+		}
+	}
+	if len(st.Errors) > 0 {
+		return &exitError{code: exitInput, err: fmt.Errorf("%d input errors in %d articles", len(st.Errors), max(st.Failed, 1))}
 	}
 	return nil
 }
 
-type buildStats struct {
-	articles, failed, triples, warnings int
+// parseShard reads "I/N" (1-based I) and returns the 0-based index and N.
+func parseShard(s string) (int, int, error) {
+	if s == "" {
+		return 0, 1, nil
+	}
+	is, ns, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(is)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return 0, 0, fmt.Errorf("%q is not I/N with 1 ≤ I ≤ N", s)
+	}
+	return i - 1, n, nil
 }
 
-// buildInput extracts every article of one input. Errors about articles go
-// to errs; only errors that stop the whole run are returned.
-func buildInput(e *env, name string, pipe *extract.Pipeline, enc export.Encoder, errs *extract.ErrorList, st *buildStats, verbose bool) error {
-	var r io.Reader
-	if name == "-" {
-		r = e.stdin
-		name = "<stdin>"
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			*errs = append(*errs, &extract.ParseError{File: name, Line: 0, Column: 0, Err: err})
-			st.failed++
-			return nil
-		}
-		defer f.Close()
-		r = f
+// printSummary prints a run's figures.
+func printSummary(w io.Writer, st *build.Stats) {
+	rate := 0.0
+	if st.Seconds > 0 {
+		rate = float64(st.Bytes) / 1e6 / st.Seconds
 	}
-	rd := extract.NewReader(r)
-	rd.File = name
-	for {
-		a, err := rd.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			var list extract.ErrorList
-			var pe *extract.ParseError
-			switch {
-			case errors.As(err, &list):
-				*errs = append(*errs, list...)
-			case errors.As(err, &pe):
-				*errs = append(*errs, pe)
-			default:
-				*errs = append(*errs, &extract.ParseError{File: name, Err: err})
-				st.failed++
-				return nil // an I/O error ends this input, not the run
-			}
-			st.failed++
-			continue // the reader goes on with the next article
-		}
-		st.articles++
-		g, err := pipe.Extract(a)
-		if err != nil {
-			var pe *extract.ParseError
-			if !errors.As(err, &pe) {
-				pe = &extract.ParseError{File: name, Line: a.Pos.Line, Column: a.Pos.Column, Err: err}
-			}
-			*errs = append(*errs, pe)
-			st.failed++
-			continue
-		}
-		st.warnings += len(g.Warnings)
-		if verbose {
-			for _, w := range g.Warnings {
-				fmt.Fprintf(e.stderr, "warning: %v\n", w)
-			}
-		}
-		for _, q := range g.Quads() {
-			if err := enc.Encode(q); err != nil {
-				return fmt.Errorf("%s: writing %s: %w", name, a.Title, err)
-			}
-			st.triples++
-		}
+	fmt.Fprintf(w, "wikikg: %d articles (%d with errors), %d triples, %d warnings, %.1f MB in %.2fs (%.1f MB/s)\n",
+		st.Articles, st.Failed, st.Triples, st.Warnings, float64(st.Bytes)/1e6, st.Seconds, rate)
+	if len(st.EntitiesByClass) > 0 {
+		fmt.Fprintf(w, "wikikg: entities: %s\n", strings.Join(st.SortedClasses(), ", "))
+	}
+	for k, n := range st.WarningsByKind {
+		fmt.Fprintf(w, "wikikg: warnings: %s %d\n", k, n)
 	}
 }
 
-// expandInputs turns the command's arguments into files: directories are
-// walked for *.txt files in lexical order, following no symbolic links to
-// directories, so a link loop cannot hang the walk.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
-	for _, arg := range args {
-		if arg == "-" {
-			out = append(out, arg)
-			continue
+// reportJSON is the --report file's shape.
+type reportJSON struct {
+	*build.Stats
+	PeakRSSBytes int64       `json:"peakRSSBytes"`
+	Errors       []errorJSON `json:"errors"`
+	Warnings     []errorJSON `json:"warningList"`
+}
+
+type errorJSON struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+func toErrorJSON(l extract.ErrorList) []errorJSON {
+	out := make([]errorJSON, 0, len(l))
+	for _, e := range l {
+		msg := ""
+		if e.Err != nil {
+			msg = e.Err.Error()
 		}
-		info, err := os.Stat(arg)
-		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			out = append(out, arg)
-			continue
-		}
-		var files []string
-		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(d.Name(), ".txt") && d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(files)
-		out = append(out, files...)
+		out = append(out, errorJSON{File: e.File, Line: e.Line, Column: e.Column, Message: msg})
 	}
-	return out, nil
+	return out
+}
+
+func writeReport(path string, st *build.Stats) error {
+	r := reportJSON{Stats: st, PeakRSSBytes: peakRSS(), Errors: toErrorJSON(st.Errors), Warnings: toErrorJSON(st.WarningList)}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	f, err := createAtomic(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		return err
+	}
+	return f.Commit()
+}
+
+// peakRSS returns the process's peak resident set size in bytes.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return ru.Maxrss * 1024 // Linux reports kilobytes
 }
 
 func checkBase(base string) error {

@@ -1,0 +1,417 @@
+// Package build runs extraction over a whole corpus: a first pass builds a
+// catalog of the run's entities, a second extracts every article in
+// parallel and writes the graphs in input order, so the output is the same
+// bytes whatever the number of workers, and memory grows with the catalog,
+// never with the number of triples written.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/wikikg/wikikg/export"
+	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/input"
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// Options configure a run.
+type Options struct {
+	// NewPipeline returns the per-article pipeline, given the run's
+	// catalog. Each worker gets its own.
+	NewPipeline func(cat *Catalog) *extract.Pipeline
+	// Workers is the number of extraction goroutines (all cores when 0).
+	Workers int
+	// Shard and Shards select the Shard-th (0-based) of Shards contiguous
+	// slices of the run's articles; Shards 0 or 1 means the whole run.
+	Shard, Shards int
+	// InputFormat forces the input format (detected per source when Auto).
+	InputFormat input.Format
+	// Stdin is what the source "-" reads.
+	Stdin io.Reader
+	// PostExtract, when set, is called on every graph before it is written
+	// (by the workers, in parallel), for example to link entities.
+	PostExtract func(ctx context.Context, g *extract.Graph) error
+	// Progress, when set, is called from time to time, and once at the end.
+	Progress func(Stats)
+	// ProgressEvery is the least time between two Progress calls.
+	ProgressEvery time.Duration
+}
+
+// Stats are a run's figures.
+type Stats struct {
+	Articles        int            `json:"articles"`
+	Failed          int            `json:"articlesWithErrors"`
+	Triples         int            `json:"triples"`
+	Warnings        int            `json:"warnings"`
+	Bytes           int64          `json:"bytesRead"`
+	TotalBytes      int64          `json:"totalBytes"`
+	TotalArticles   int            `json:"totalArticles"`
+	EntitiesByClass map[string]int `json:"entitiesByClass"`
+	WarningsByKind  map[string]int `json:"warningsByKind"`
+	Elapsed         time.Duration  `json:"-"`
+	Seconds         float64        `json:"seconds"`
+	// Errors holds every error about the input, sorted by position.
+	Errors extract.ErrorList `json:"-"`
+	// WarningList holds every warning, in input order.
+	WarningList extract.ErrorList `json:"-"`
+}
+
+// result is one article's outcome, in input order.
+type result struct {
+	seq    int
+	quads  []rdf.Quad
+	errs   extract.ErrorList
+	warns  extract.ErrorList
+	bytes  int64
+	failed bool
+	// classes counts the graph's entities per class.
+	classes map[string]int
+}
+
+// job is one article to extract.
+type job struct {
+	seq   int
+	a     *extract.Article
+	err   error // a reader error in place of an article
+	bytes int64
+}
+
+// Run extracts every article of sources and writes its quads to enc, in
+// input order. Errors about the input are collected in the returned Stats;
+// the error returned is one that stops the run (writing failed, the context
+// was cancelled).
+func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Options) (*Stats, error) {
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Shards <= 1 {
+		opt.Shards, opt.Shard = 1, 0
+	}
+	if opt.Shard < 0 || opt.Shard >= opt.Shards {
+		return nil, fmt.Errorf("shard %d of %d does not exist", opt.Shard+1, opt.Shards)
+	}
+	sources, cleanup, err := spoolStdin(sources, opt.Stdin)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+
+	st := &Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
+	start := time.Now()
+	cat, err := BuildCatalog(ctx, sources, opt.InputFormat, st)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := 0, cat.Articles
+	if opt.Shards > 1 {
+		lo = opt.Shard * cat.Articles / opt.Shards
+		hi = (opt.Shard + 1) * cat.Articles / opt.Shards
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, opt.Workers*4)
+	results := make(chan result, opt.Workers*4)
+	var wg sync.WaitGroup
+	for w := 0; w < opt.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pipe := opt.NewPipeline(cat)
+			for j := range jobs {
+				results <- extractOne(ctx, pipe, j, opt.PostExtract)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, jobs)
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+
+	// The sequencer: results arrive in any order and leave in input order.
+	// The channels' capacity bounds how many wait here.
+	pending := map[int]result{}
+	next := 0
+	var writeErr error
+	lastProgress := time.Now()
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if writeErr == nil {
+				writeErr = st.add(r, enc)
+				if writeErr != nil {
+					cancel()
+				}
+			}
+		}
+		if opt.Progress != nil && time.Since(lastProgress) >= opt.ProgressEvery {
+			lastProgress = time.Now()
+			st.Elapsed = time.Since(start)
+			opt.Progress(*st)
+		}
+	}
+	if err := <-readErr; err != nil && writeErr == nil {
+		writeErr = err
+	}
+	st.Elapsed = time.Since(start)
+	st.Seconds = st.Elapsed.Seconds()
+	st.Errors.Sort()
+	if opt.Progress != nil {
+		opt.Progress(*st)
+	}
+	return st, writeErr
+}
+
+// add writes one result and counts it.
+func (st *Stats) add(r result, enc export.Encoder) error {
+	st.Bytes += r.bytes
+	st.Errors = append(st.Errors, r.errs...)
+	st.WarningList = append(st.WarningList, r.warns...)
+	st.Warnings += len(r.warns)
+	for _, w := range r.warns {
+		st.WarningsByKind[warningKind(w)]++
+	}
+	if r.failed {
+		st.Failed++
+	}
+	if r.quads == nil && r.failed {
+		return nil
+	}
+	st.Articles++
+	for c, n := range r.classes {
+		st.EntitiesByClass[c] += n
+	}
+	for _, q := range r.quads {
+		if err := enc.Encode(q); err != nil {
+			var invalid *export.InvalidQuadError
+			if errors.As(err, &invalid) {
+				// Extractors validate what they add; an invalid quad here is
+				// a bug, reported but never written.
+				st.Errors = append(st.Errors, &extract.ParseError{Err: err})
+				continue
+			}
+			return err
+		}
+		st.Triples++
+	}
+	return nil
+}
+
+func warningKind(w *extract.ParseError) string {
+	if errors.Is(w, extract.ErrUnparsed) {
+		return "value kept as literal"
+	}
+	return "other"
+}
+
+// extractOne runs the pipeline on one job.
+func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(context.Context, *extract.Graph) error) result {
+	r := result{seq: j.seq, bytes: j.bytes}
+	if j.err != nil {
+		// An article with bad bytes is reported and left out rather than
+		// written with replacement characters in its names.
+		r.failed = true
+		r.errs = asErrorList(j.err, "")
+		return r
+	}
+	if j.a == nil || ctx.Err() != nil {
+		r.failed = true
+		return r
+	}
+	g, err := pipe.Extract(j.a)
+	if err == nil && post != nil {
+		err = post(ctx, g)
+	}
+	if err != nil {
+		r.failed = true
+		r.errs = append(r.errs, asErrorList(err, j.a.File)...)
+		r.quads = nil
+		return r
+	}
+	r.quads = g.Quads()
+	r.warns = g.Warnings
+	r.classes = map[string]int{}
+	for _, e := range g.Entities() {
+		for _, c := range e.Classes {
+			r.classes[classLabel(c)]++
+		}
+	}
+	return r
+}
+
+func classLabel(c rdf.Term) string {
+	if len(c.Value) > len(ontology.KG) && c.Value[:len(ontology.KG)] == ontology.KG {
+		return "kg:" + c.Value[len(ontology.KG):]
+	}
+	return c.Value
+}
+
+// asErrorList turns any error about an article into ParseErrors.
+func asErrorList(err error, file string) extract.ErrorList {
+	var list extract.ErrorList
+	if errors.As(err, &list) {
+		return list
+	}
+	var pe *extract.ParseError
+	if errors.As(err, &pe) {
+		return extract.ErrorList{pe}
+	}
+	return extract.ErrorList{{File: file, Err: err}}
+}
+
+// feed reads every source in order and sends articles lo..hi-1 (counted
+// over the whole run) to jobs. Reader errors travel in order with the
+// articles, so the error list is the same whatever the number of workers.
+func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, jobs chan<- job) error {
+	seq, index := 0, 0
+	send := func(j job) bool {
+		j.seq = seq
+		seq++
+		select {
+		case jobs <- j:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, src := range sources {
+		if index >= hi {
+			return nil
+		}
+		err := eachArticle(src, f, nil, func(a *extract.Article, err error, n int64) bool {
+			if a == nil {
+				// Errors with no article belong to the slice of the
+				// article that follows them.
+				if index >= lo && index < hi {
+					return send(job{err: err, bytes: n})
+				}
+				return true
+			}
+			in := index >= lo && index < hi
+			index++
+			if in {
+				return send(job{a: a, err: err, bytes: n})
+			}
+			return index < hi
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			// The source could not be opened or read: an input error.
+			if !send(job{err: &extract.ParseError{File: src.Name, Err: err}}) {
+				return ctx.Err()
+			}
+		}
+	}
+	return nil
+}
+
+// eachArticle calls fn for every article (or article-less error) of src,
+// with the number of bytes read since the last call, until fn returns false.
+// It returns an error only when the source cannot be opened or read on.
+func eachArticle(src input.Source, f input.Format, stdin io.Reader, fn func(a *extract.Article, err error, n int64) bool) error {
+	rc, err := src.Open(stdin)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	counter := &countReader{r: rc}
+	rd := input.NewArticleReader(counter, src.Name, f)
+	var last int64
+	for {
+		a, err := rd.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var list extract.ErrorList
+		var pe *extract.ParseError
+		if err != nil && !errors.As(err, &list) && !errors.As(err, &pe) {
+			return err
+		}
+		n := counter.n - last
+		last = counter.n
+		if !fn(a, err, n) {
+			return nil
+		}
+	}
+}
+
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// spoolStdin copies standard input to a temporary file, so that both passes
+// can read it.
+func spoolStdin(sources []input.Source, stdin io.Reader) ([]input.Source, func(), error) {
+	cleanup := func() {}
+	out := make([]input.Source, len(sources))
+	copy(out, sources)
+	for i, s := range out {
+		if s.Path != "-" {
+			continue
+		}
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		f, err := os.CreateTemp("", "wikikg-stdin-*")
+		if err != nil {
+			return nil, cleanup, err
+		}
+		name := f.Name()
+		cleanup = func() { os.Remove(name) }
+		if _, err := io.Copy(f, stdin); err != nil {
+			f.Close()
+			cleanup()
+			return nil, func() {}, fmt.Errorf("reading standard input: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			cleanup()
+			return nil, func() {}, err
+		}
+		out[i] = input.Source{Name: s.Name, Path: name}
+		// A second "-" reads the same spooled input as the first.
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Path == "-" {
+				out[j] = out[i]
+			}
+		}
+		break
+	}
+	return out, cleanup, nil
+}
+
+// SortedClasses returns the class counts as sorted lines, for summaries.
+func (st *Stats) SortedClasses() []string {
+	var out []string
+	for c, n := range st.EntitiesByClass {
+		out = append(out, fmt.Sprintf("%s %d", c, n))
+	}
+	sort.Strings(out)
+	return out
+}

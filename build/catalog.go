@@ -1,0 +1,224 @@
+package build
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/input"
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// Catalog is what the first pass learns about the run: every article's
+// title, class, year and aliases, and every entity its infobox names. It
+// resolves names across articles, so the same entity gets the same IRI in
+// every article, and it is the same on every shard, so shards agree without
+// talking.
+type Catalog struct {
+	// Articles is the number of articles of the run, all shards together.
+	Articles int
+	// titles by canonical name.
+	titles map[string]*Title
+	// aliases maps a folded alias to the canonical titles that carry it.
+	aliases map[string][]string
+	// names maps a canonical entity name to the classes infoboxes gave it.
+	names map[string][]rdf.Term
+}
+
+// Title is what the catalog knows of one article's subject.
+type Title struct {
+	Name    string
+	Classes []rdf.Term
+	// Year is the subject's start or birth year, 0 when unknown.
+	Year    int
+	Aliases []string
+}
+
+// newCatalog returns an empty catalog.
+func newCatalog() *Catalog {
+	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{}, names: map[string][]rdf.Term{}}
+}
+
+// BuildCatalog reads every source once, running the infobox extractor only,
+// and counts bytes and articles into st.
+func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, st *Stats) (*Catalog, error) {
+	cat := newCatalog()
+	pipe := extract.NewPipeline("", nil)
+	for _, src := range sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		err := eachArticle(src, f, nil, func(a *extract.Article, err error, n int64) bool {
+			st.TotalBytes += n
+			if a == nil {
+				return true
+			}
+			cat.Articles++
+			st.TotalArticles++
+			if err != nil {
+				return true // the second pass reports it
+			}
+			if g, err := pipe.Extract(a); err == nil {
+				cat.addGraph(g)
+			}
+			return ctx.Err() == nil
+		})
+		if err != nil && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+	}
+	return cat, nil
+}
+
+// addGraph records an article's subject and the entities its infobox names.
+func (c *Catalog) addGraph(g *extract.Graph) {
+	ents := g.Entities()
+	if len(ents) == 0 {
+		return
+	}
+	subj := ents[0]
+	t := c.titles[subj.Label]
+	if t == nil {
+		t = &Title{Name: subj.Label}
+		c.titles[subj.Label] = t
+	}
+	for _, cl := range subj.Classes {
+		t.Classes = appendTerm(t.Classes, cl)
+	}
+	for _, q := range g.Quads() {
+		if q.S == subj.IRI && (q.P == ontology.StartDate || q.P == ontology.BirthDate) && t.Year == 0 {
+			t.Year = leadingYear(q.O.Value)
+		}
+	}
+	for _, a := range subj.Aliases {
+		c.addAlias(a, subj.Label)
+		t.Aliases = append(t.Aliases, a)
+	}
+	for _, e := range ents[1:] {
+		for _, cl := range e.Classes {
+			c.names[e.Label] = appendTerm(c.names[e.Label], cl)
+		}
+	}
+}
+
+func (c *Catalog) addAlias(alias, title string) {
+	k := fold(alias)
+	for _, t := range c.aliases[k] {
+		if t == title {
+			return
+		}
+	}
+	c.aliases[k] = append(c.aliases[k], title)
+}
+
+func appendTerm(ts []rdf.Term, t rdf.Term) []rdf.Term {
+	for _, x := range ts {
+		if x == t {
+			return ts
+		}
+	}
+	return append(ts, t)
+}
+
+func leadingYear(lexical string) int {
+	neg := strings.HasPrefix(lexical, "-")
+	s := strings.TrimPrefix(lexical, "-")
+	if len(s) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(s[:4])
+	if err != nil {
+		return 0
+	}
+	if neg {
+		return -y
+	}
+	return y
+}
+
+// fold folds a name for alias lookup: case and spacing only, since a
+// romanisation or diacritic difference can be a different entity.
+func fold(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+var yearSuffix = regexp.MustCompile(`^(.+) \((\d{3,4})\)$`)
+
+// Resolve maps a name to the run's canonical name for it:
+//   - a name that is an article title stays itself;
+//   - "X (1555)" becomes the article "X" when that article's subject starts
+//     in 1555 (Wikipedia titles a battle without its year when it is the
+//     only one of that name);
+//   - an alias that exactly one article's subject carries becomes that
+//     article's title ("Japanese invasions of Korea" for
+//     "Japanese invasions of Korea (1592–1598)"); an alias two articles
+//     carry ("Siege of Pyongyang") stays unresolved.
+func (c *Catalog) Resolve(name string, class rdf.Term) (string, bool) {
+	if _, ok := c.titles[name]; ok {
+		return name, true
+	}
+	if m := yearSuffix.FindStringSubmatch(name); m != nil {
+		if t, ok := c.titles[m[1]]; ok {
+			if y, _ := strconv.Atoi(m[2]); y != 0 && y == t.Year {
+				return t.Name, true
+			}
+		}
+	}
+	if ts := c.aliases[fold(name)]; len(ts) == 1 {
+		if t := c.titles[ts[0]]; compatible(t.Classes, class) {
+			return t.Name, true
+		}
+	}
+	return "", false
+}
+
+// compatible reports whether an entity wanted as class may be the subject
+// of an article of classes: a place is not a battle of the same name.
+func compatible(classes []rdf.Term, class rdf.Term) bool {
+	if class.IsZero() || len(classes) == 0 {
+		return true
+	}
+	for _, c := range classes {
+		if c == class || isEvent(c) && isEvent(class) {
+			return true
+		}
+	}
+	return false
+}
+
+func isEvent(c rdf.Term) bool { return c == ontology.Event || c == ontology.MilitaryConflict }
+
+// Titles returns the number of article titles in the catalog.
+func (c *Catalog) Titles() int { return len(c.titles) }
+
+// Lookup returns what the catalog knows of the article titled name.
+func (c *Catalog) Lookup(name string) (*Title, bool) {
+	t, ok := c.titles[name]
+	return t, ok
+}
+
+// Names calls fn for every entity name the run's infoboxes and titles give,
+// with its classes, for dictionaries of mentions.
+func (c *Catalog) Names(fn func(name string, classes []rdf.Term)) {
+	names := make([]string, 0, len(c.titles)+len(c.names))
+	for n := range c.titles {
+		names = append(names, n)
+	}
+	for n := range c.names {
+		if _, isTitle := c.titles[n]; !isTitle {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if t, ok := c.titles[n]; ok {
+			fn(n, t.Classes)
+		} else {
+			fn(n, c.names[n])
+		}
+	}
+}
