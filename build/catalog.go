@@ -45,9 +45,10 @@ func newCatalog() *Catalog {
 
 // BuildCatalog reads every source once, running the infobox extractor only,
 // and counts bytes and articles into st.
-func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, st *Stats) (*Catalog, error) {
+func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, pipe *extract.Pipeline, st *Stats) (*Catalog, error) {
 	cat := newCatalog()
-	pipe := extract.NewPipeline("", nil)
+	pipe.Light = true
+	pipe.Resolver = nil
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -22,6 +22,9 @@ type Extractor interface {
 type Subject struct {
 	Entity *Entity
 	Kind   *ontology.Kind
+	// Light asks extractors to skip what only output needs (see
+	// Pipeline.Light).
+	Light bool
 }
 
 // InfoboxExtractor maps infobox fields to facts with a mapping.
@@ -51,6 +54,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		}
 		keys = append(keys, nk)
 	}
+	groups := x.belligerentNames(ib, keys)
 	s.Kind = x.Mapping.Classify(keys)
 	if s.Kind != nil {
 		s.Entity.AddClass(s.Kind.Class)
@@ -58,12 +62,13 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 	x.headerAliases(ib.Header, s.Entity)
 
 	subj := s.Entity.IRI
-	groups := x.belligerentNames(ib, s.Kind)
 	lookup := func(nk string) (string, bool) { v, ok := fields[nk]; return v, ok }
-	for _, f := range ib.Fields {
-		rule, n := x.Mapping.Lookup(ontology.NormalizeKey(f.Key), s.Kind, lookup)
+	for i, f := range ib.Fields {
+		rule, n := x.Mapping.Lookup(keys[i], s.Kind, lookup)
 		if rule == nil {
-			x.literal(g, subj, f)
+			if !s.Light {
+				x.literal(g, subj, f)
+			}
 			continue
 		}
 		if rule.Parser == ontology.ParseIgnore {
@@ -238,10 +243,10 @@ func (x *InfoboxExtractor) quantity(g *Graph, target, prop rdf.Term, num value.N
 // belligerentNames returns the cleaned names of every side's belligerents,
 // which commander lists use as group labels ("Ming , Li Rusong , Joseon ,
 // Yi Il").
-func (x *InfoboxExtractor) belligerentNames(ib *Infobox, kind *ontology.Kind) []string {
+func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string) []string {
 	var names []string
-	for _, f := range ib.Fields {
-		if !strings.HasPrefix(ontology.NormalizeKey(f.Key), "combatant") {
+	for i, f := range ib.Fields {
+		if !strings.HasPrefix(keys[i], "combatant") {
 			continue
 		}
 		for _, item := range value.SplitEntities(f.Value) {

@@ -22,6 +22,9 @@ type Pipeline struct {
 	Extractors   []Extractor
 	// Resolver, when set, maps names to the run's canonical names.
 	Resolver Resolver
+	// Light skips the work that only output needs (literals for unmapped
+	// keys, prose), for a catalog pass that needs names and classes only.
+	Light bool
 }
 
 // NewPipeline returns a pipeline with the infobox extractor using mapping m
@@ -53,7 +56,7 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	g := NewGraph(article)
 	g.Resolver = p.Resolver
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
-	s := &Subject{Entity: subject}
+	s := &Subject{Entity: subject, Light: p.Light}
 	for _, x := range p.Extractors {
 		if err := x.Extract(a, s, g); err != nil {
 			return nil, err

@@ -75,6 +75,25 @@ type Rule struct {
 type Mapping struct {
 	Kinds []Kind
 	Rules []Rule
+
+	// byKey indexes the rules without {N} by key, and numbered lists the
+	// indexes of those with one, both in file order, so Lookup need not
+	// try every rule.
+	byKey    map[string][]int
+	numbered []int
+}
+
+// index builds the lookup tables.
+func (m *Mapping) index() {
+	m.byKey = map[string][]int{}
+	m.numbered = nil
+	for i, r := range m.Rules {
+		if r.Key.numbered {
+			m.numbered = append(m.numbered, i)
+		} else {
+			m.byKey[r.Key.prefix] = append(m.byKey[r.Key.prefix], i)
+		}
+	}
 }
 
 // KeyPattern is a normalised infobox key, perhaps with one "{N}" standing for
@@ -87,7 +106,20 @@ type KeyPattern struct {
 // NormalizeKey folds a key for matching: lower case, without spaces,
 // underscores and hyphens.
 func NormalizeKey(key string) string {
+	// Most keys are ASCII and often already folded: skip the builder then.
+	folded := true
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' || c == '_' || c == '-' || c == '\t' {
+			folded = false
+			break
+		}
+	}
+	if folded {
+		return key
+	}
 	var b strings.Builder
+	b.Grow(len(key))
 	for _, r := range key {
 		if unicode.IsSpace(r) || r == '_' || r == '-' {
 			continue
@@ -267,6 +299,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	if err := sc.Err(); err != nil {
 		return nil, &MappingError{File: name, Line: line + 1, Err: err}
 	}
+	m.index()
 	return m, nil
 }
 
@@ -330,7 +363,19 @@ func (m *Mapping) Classify(keys []string) *Kind {
 // stood for. field returns the value of another normalised key of the same
 // infobox, for conditions.
 func (m *Mapping) Lookup(nk string, kind *Kind, field func(nk string) (string, bool)) (*Rule, int) {
-	for i := range m.Rules {
+	if m.byKey == nil {
+		m.index()
+	}
+	// Rules apply in file order: merge the exact and the numbered
+	// candidates by index.
+	exact, numbered := m.byKey[nk], m.numbered
+	for len(exact) > 0 || len(numbered) > 0 {
+		var i int
+		if len(numbered) == 0 || len(exact) > 0 && exact[0] < numbered[0] {
+			i, exact = exact[0], exact[1:]
+		} else {
+			i, numbered = numbered[0], numbered[1:]
+		}
 		r := &m.Rules[i]
 		n, ok := r.Key.Match(nk)
 		if !ok {

@@ -139,7 +139,9 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	opt := build.Options{
 		NewPipeline: func(cat *build.Catalog) *extract.Pipeline {
 			p := extract.NewPipeline(o.base, mapping)
-			p.Resolver = cat
+			if cat != nil {
+				p.Resolver = cat
+			}
 			return p
 		},
 		Workers:     o.workers,

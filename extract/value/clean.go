@@ -94,14 +94,28 @@ var notNames = map[string]bool{
 // text it is information.
 func CleanText(s string) string {
 	s = stripResidue(s)
-	s = reBreak.ReplaceAllString(s, ", ")
+	if mayBreak(s) {
+		s = reBreak.ReplaceAllString(s, ", ")
+	}
 	s = strings.ReplaceAll(s, "|", ", ")
 	s = regexpReplaceWords(s)
 	return tidy(s)
 }
 
+// The regular expressions below cost far more than the values they clean
+// usually need; these guards skip each one when its residue cannot occur.
+
+func mayBreak(s string) bool { return strings.Contains(s, "<") || strings.Contains(s, "----") }
+
+func mayFlag(s string) bool {
+	return strings.Contains(s, "KIA") || strings.Contains(s, "WIA") || strings.Contains(s, "POW") || strings.Contains(s, "MIA")
+}
+
 // regexpReplaceWords separates glued casualty markers inside running text.
 func regexpReplaceWords(s string) string {
+	if !mayFlag(s) {
+		return s
+	}
 	return reGluedInText.ReplaceAllString(s, "$1 $2")
 }
 
@@ -119,15 +133,23 @@ func stripResidue(s string) string {
 		}
 		return r
 	}, s)
-	s = reTemplateParam.ReplaceAllString(s, "")
-	s = reTag.ReplaceAllStringFunc(s, func(t string) string {
-		if reBreak.MatchString(t) {
-			return t
-		}
-		return " "
-	})
-	s = reFileItem.ReplaceAllString(s, "")
-	s = reImageSize.ReplaceAllString(s, "")
+	if strings.Contains(s, "|") && strings.Contains(s, "=") {
+		s = reTemplateParam.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "<") {
+		s = reTag.ReplaceAllStringFunc(s, func(t string) string {
+			if reBreak.MatchString(t) {
+				return t
+			}
+			return " "
+		})
+	}
+	if strings.Contains(s, ".") {
+		s = reFileItem.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "px") || strings.Contains(s, "PX") || strings.Contains(s, "Px") {
+		s = reImageSize.ReplaceAllString(s, "")
+	}
 	return s
 }
 
@@ -135,11 +157,23 @@ func stripResidue(s string) string {
 // trims punctuation left dangling at either end.
 func tidy(s string) string {
 	for {
-		t := reEmptyBrackets.ReplaceAllString(s, "")
-		t = reSpaces.ReplaceAllString(t, " ")
-		t = reSpaceBeforePunct.ReplaceAllString(t, "$1")
-		t = reSpaceAfterOpen.ReplaceAllString(t, "$1")
-		t = reRepeatedSep.ReplaceAllString(t, "$1")
+		t := s
+		brackets := strings.ContainsAny(t, "([")
+		if brackets {
+			t = reEmptyBrackets.ReplaceAllString(t, "")
+		}
+		if strings.Contains(t, "  ") || strings.ContainsAny(t, "\t\n\r\v\f\u0085\u00a0\u2028\u2029\u3000") {
+			t = reSpaces.ReplaceAllString(t, " ")
+		}
+		if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
+			t = dropSpaceBeforePunct(t)
+		}
+		if brackets {
+			t = reSpaceAfterOpen.ReplaceAllString(t, "$1")
+		}
+		if strings.ContainsAny(t, ",;") {
+			t = dropRepeatedSep(t)
+		}
 		t = strings.TrimSpace(t)
 		t = strings.TrimLeft(t, ",;:|.-–— ")
 		t = strings.TrimRight(t, ",;:|–— ")
@@ -149,6 +183,62 @@ func tidy(s string) string {
 		}
 		s = t
 	}
+}
+
+// dropSpaceBeforePunct removes white space before , ; : . ! ? ) ], as
+// reSpaceBeforePunct does, without the cost of a regular expression.
+func dropSpaceBeforePunct(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if isSpaceByte(s[i]) {
+			j := i
+			for j < len(s) && isSpaceByte(s[j]) {
+				j++
+			}
+			if j < len(s) && strings.IndexByte(",;:.!?)]", s[j]) >= 0 {
+				i = j
+				continue
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// dropRepeatedSep keeps the first of a run of , and ; separated only by
+// white space, as reRepeatedSep does.
+func dropRepeatedSep(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		b.WriteByte(c)
+		i++
+		if c != ',' && c != ';' {
+			continue
+		}
+		for {
+			j := i
+			for j < len(s) && isSpaceByte(s[j]) {
+				j++
+			}
+			if j < len(s) && (s[j] == ',' || s[j] == ';') {
+				i = j + 1
+				continue
+			}
+			break
+		}
+	}
+	return b.String()
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // trimFinalPeriod drops a sentence-final period ("Oda–Tokugawa victory.")
@@ -195,7 +285,9 @@ func CleanNameFlags(s string) (name string, flags Flags, ok bool) {
 // from the end of the name.
 func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 	s = stripResidue(s)
-	s = reBreak.ReplaceAllString(s, " ")
+	if mayBreak(s) {
+		s = reBreak.ReplaceAllString(s, " ")
+	}
 	s = strings.ReplaceAll(s, "|", " ")
 	// A heading ("Main:") labels the names after it and is no name itself;
 	// tidy would trim its colon, so look first.
@@ -210,21 +302,25 @@ func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 			flags |= KIA
 			changed = true
 		}
-		if m := reGluedFlag.FindStringSubmatchIndex(s); m != nil {
-			flags |= flagOf(s[m[4]:m[5]])
-			s = strings.TrimSpace(s[:m[4]])
-			changed = true
-		} else if m := reLooseFlag.FindStringSubmatchIndex(s); m != nil {
-			flags |= flagOf(s[m[2]:m[3]])
-			s = strings.TrimSpace(s[:m[0]])
-			changed = true
-		}
-		if m := reTrailingNote.FindStringSubmatchIndex(s); m != nil && !reYearNote.MatchString(s[m[2]:m[3]]) {
-			if note == "" {
-				note = strings.TrimSpace(s[m[2]:m[3]])
+		if mayFlag(s) || strings.Contains(s, "k.i.a.") {
+			if m := reGluedFlag.FindStringSubmatchIndex(s); m != nil {
+				flags |= flagOf(s[m[4]:m[5]])
+				s = strings.TrimSpace(s[:m[4]])
+				changed = true
+			} else if m := reLooseFlag.FindStringSubmatchIndex(s); m != nil {
+				flags |= flagOf(s[m[2]:m[3]])
+				s = strings.TrimSpace(s[:m[0]])
+				changed = true
 			}
-			s = strings.TrimSpace(s[:m[0]])
-			changed = true
+		}
+		if strings.HasSuffix(s, ")") {
+			if m := reTrailingNote.FindStringSubmatchIndex(s); m != nil && !reYearNote.MatchString(s[m[2]:m[3]]) {
+				if note == "" {
+					note = strings.TrimSpace(s[m[2]:m[3]])
+				}
+				s = strings.TrimSpace(s[:m[0]])
+				changed = true
+			}
 		}
 		s = tidy(s)
 	}

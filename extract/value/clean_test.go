@@ -89,3 +89,18 @@ func TestFlagsString(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+// TestTidyLoopsMatchRegexps checks the hand-written replacements of two
+// regular expressions against the expressions themselves.
+func TestTidyLoopsMatchRegexps(t *testing.T) {
+	for _, s := range []string{
+		"a , b", "a ,, b", "a , ; , b", "x ( y )", "end .", "a  ;  ;b", "none", " , ", "a\t,b", ",;,", "a ]", "Ming ,, Li Rusong , , Joseon",
+	} {
+		if got, want := dropSpaceBeforePunct(s), reSpaceBeforePunct.ReplaceAllString(s, "$1"); got != want {
+			t.Errorf("dropSpaceBeforePunct(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := dropRepeatedSep(s), reRepeatedSep.ReplaceAllString(s, "$1"); got != want {
+			t.Errorf("dropRepeatedSep(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

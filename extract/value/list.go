@@ -41,7 +41,9 @@ func SplitEntities(s string) []Item {
 // removed from both, so "Ming" matches "Ming dynasty".
 func SplitEntitiesGrouped(s string, groups []string) []Item {
 	s = stripResidue(s)
-	s = reBreak.ReplaceAllString(s, "|")
+	if mayBreak(s) {
+		s = reBreak.ReplaceAllString(s, "|")
+	}
 	// A piece is a list part, or a group label when label is set.
 	type piece struct {
 		part, label string
