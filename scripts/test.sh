@@ -19,6 +19,7 @@ apt_install() {
 missing=()
 command -v go >/dev/null || missing+=(golang-go)
 command -v rapper >/dev/null || missing+=(raptor2-utils)
+command -v roqet >/dev/null || missing+=(rasqal-utils)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
