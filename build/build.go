@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"sort"
@@ -135,6 +136,9 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 	}
 	readErr := make(chan error, 1)
 	go func() {
+		if opt.Shard == opt.Shards-1 {
+			hi = -1 // the last slice: feed reads to the end
+		}
 		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, jobs)
 		close(jobs)
 		wg.Wait()
@@ -282,6 +286,13 @@ func asErrorList(err error, file string) extract.ErrorList {
 // over the whole run) to jobs. Reader errors travel in order with the
 // articles, so the error list is the same whatever the number of workers.
 func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, jobs chan<- job) error {
+	// The last slice also takes the errors after the run's last article
+	// (trailing garbage, a truncated compressed file, a file with no
+	// article at all), which no following article can carry.
+	last := hi == -1
+	if last {
+		hi = math.MaxInt
+	}
 	seq, index := 0, 0
 	send := func(j job) bool {
 		j.seq = seq

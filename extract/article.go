@@ -83,6 +83,11 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	if e.Line == 0 && e.File != "" {
+		// An error about a whole file (it could not be read on) has no
+		// position to print.
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
 	if e.File == "" {
 		return fmt.Sprintf("%d:%d: %v", e.Line, e.Column, e.Err)
 	}

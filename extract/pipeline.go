@@ -25,10 +25,13 @@ type Pipeline struct {
 	// Light skips the work that only output needs (literals for unmapped
 	// keys, prose), for a catalog pass that needs names and classes only.
 	Light bool
+	// Prose is the prose extractor among Extractors, so callers can set its
+	// Catalog and Mentions; nil when the pipeline has none.
+	Prose *ProseExtractor
 }
 
 // NewPipeline returns a pipeline with the infobox extractor using mapping m
-// (the built-in mapping when nil).
+// (the built-in mapping when nil), then the prose extractor.
 func NewPipeline(base string, m *ontology.Mapping) *Pipeline {
 	if base == "" {
 		base = ontology.DefaultBase
@@ -36,9 +39,13 @@ func NewPipeline(base string, m *ontology.Mapping) *Pipeline {
 	if m == nil {
 		m = ontology.DefaultMapping()
 	}
+	prose := &ProseExtractor{Base: base}
 	return &Pipeline{
-		Base:       base,
-		Extractors: []Extractor{&InfoboxExtractor{Base: base, Mapping: m}},
+		Base: base,
+		// The prose extractor runs after the infobox's, whose entities are
+		// its dictionary.
+		Extractors: []Extractor{&InfoboxExtractor{Base: base, Mapping: m}, prose},
+		Prose:      prose,
 	}
 }
 

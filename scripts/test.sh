@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of wikikg on a fresh Debian machine: installs what the tests
-# need when it is missing (Go, rapper from raptor2-utils, Node.js and the npm
-# jsonld package), then vets, checks formatting and runs the whole suite with
+# need when it is missing (Go, rapper from raptor2-utils, roqet from
+# rasqal-utils, Node.js and the npm jsonld package), then vets, checks
+# formatting and runs the whole suite with
 # the external validators required, not skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."

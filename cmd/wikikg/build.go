@@ -33,6 +33,7 @@ type buildOptions struct {
 	report      string
 	quiet       bool
 	verbose     bool
+	mentions    bool
 }
 
 func init() { subcommands = append(subcommands, newBuildCmd) }
@@ -77,6 +78,7 @@ N N-Triples or N-Quads outputs equal a single run's.`,
 	f.StringVar(&o.report, "report", "", "write the run's figures and every error as JSON to `FILE`")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress and no summary")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also print every warning (values kept as literals)")
+	f.BoolVar(&o.mentions, "mentions", false, "also write each prose mention as a NIF node with its sentence and offsets")
 	return cmd
 }
 
@@ -139,6 +141,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	opt := build.Options{
 		NewPipeline: func(cat *build.Catalog) *extract.Pipeline {
 			p := extract.NewPipeline(o.base, mapping)
+			p.Prose.Mentions = o.mentions
 			if cat != nil {
 				p.Resolver = cat
 			}
