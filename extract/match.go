@@ -1,0 +1,265 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// Catalog is a run-wide dictionary of names that the ProseExtractor matches
+// in prose besides the article's own entities: the titles and infobox
+// entities of every article of a run, later an external index. Keys are
+// names folded by FoldName: "Katō Kiyomasa" and "Kato Kiyomasa" are both
+// "kato kiyomasa".
+type Catalog interface {
+	// Lookup returns the canonical name and class of the entry whose folded
+	// key is key (found), and whether a longer key starts with key + " "
+	// (more), so that a matcher can stop extending a span early.
+	Lookup(key string) (name string, class rdf.Term, found, more bool)
+}
+
+// Dictionary is a Catalog held in memory: a token trie flattened into one
+// map from every folded key and key prefix to its entry. It is safe for
+// concurrent lookups once filled.
+type Dictionary struct {
+	m map[string]*dictEntry
+}
+
+type dictEntry struct {
+	name string
+	// classes counts how often each class was added, so that a state named
+	// as a belligerent in one article and a place in three is a place.
+	classes []classCount
+	found   bool
+	more    bool
+	// ambiguous is set when two different names fold to the same key.
+	ambiguous bool
+}
+
+type classCount struct {
+	class rdf.Term
+	n     int
+}
+
+// NewDictionary returns an empty Dictionary.
+func NewDictionary() *Dictionary { return &Dictionary{m: map[string]*dictEntry{}} }
+
+// Len returns the number of names in d.
+func (d *Dictionary) Len() int {
+	n := 0
+	for _, e := range d.m {
+		if e.found {
+			n++
+		}
+	}
+	return n
+}
+
+// Add records name with class (zero when unknown). A name that folds to the
+// key of a different name makes the key ambiguous: Lookup then finds
+// neither, as resolution must not guess.
+func (d *Dictionary) Add(name string, class rdf.Term) {
+	name = ontology.CanonicalName(name)
+	key := FoldName(name)
+	if key == "" || !usableKey(key) {
+		return
+	}
+	e := d.m[key]
+	if e == nil {
+		e = &dictEntry{}
+		d.m[key] = e
+	}
+	switch {
+	case !e.found:
+		e.name, e.found = name, true
+	case e.name != name && FoldName(e.name) == key && !sameLetters(e.name, name):
+		// "Kato" and "Katō" are one name spelt twice, anything else is a clash.
+		e.ambiguous = true
+	}
+	if !class.IsZero() {
+		i := 0
+		for i < len(e.classes) && e.classes[i].class != class {
+			i++
+		}
+		if i == len(e.classes) {
+			e.classes = append(e.classes, classCount{class: class})
+		}
+		e.classes[i].n++
+	}
+	for i := len(key) - 1; i > 0; i-- {
+		if key[i] != ' ' {
+			continue
+		}
+		p := d.m[key[:i]]
+		if p == nil {
+			p = &dictEntry{}
+			d.m[key[:i]] = p
+		}
+		p.more = true
+	}
+}
+
+// sameLetters reports whether a and b differ only in diacritics and case.
+func sameLetters(a, b string) bool { return foldString(a) == foldString(b) }
+
+// AddGraph adds every entity of g that has a contract class, with its label
+// and aliases, as a run's first pass over its articles does.
+func (d *Dictionary) AddGraph(g *Graph) {
+	for _, e := range g.Entities() {
+		c := contractClass(e.Classes)
+		if c.IsZero() {
+			continue
+		}
+		d.Add(e.Label, c)
+		for _, a := range e.Aliases {
+			if isLatinName(a) {
+				d.Add(a, c)
+			}
+		}
+	}
+}
+
+// Lookup implements Catalog.
+func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
+	e := d.m[key]
+	if e == nil {
+		return "", rdf.Term{}, false, false
+	}
+	if !e.found || e.ambiguous {
+		return "", rdf.Term{}, false, e.more
+	}
+	var best rdf.Term
+	n := 0
+	for _, c := range e.classes {
+		// A state named among commanders ("Ming") is an infobox's group
+		// label more often than a person: any other class wins over Person.
+		if c.n > n && !(c.class == ontology.Person && len(e.classes) > 1) {
+			best, n = c.class, c.n
+		}
+	}
+	return e.name, best, true, e.more
+}
+
+// usableKey rejects keys no prose mention should be matched against: a
+// single letter, a bare number, a single short common word.
+func usableKey(key string) bool {
+	if len(key) < 2 {
+		return false
+	}
+	if !strings.Contains(key, " ") && stopWords[key] {
+		return false
+	}
+	for _, r := range key {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// FoldName folds a name to a dictionary key: its words (as the prose
+// tokenizer cuts them) case-folded, without diacritics, hyphens or
+// apostrophes, joined by single spaces.
+func FoldName(s string) string {
+	toks := tokenize(s, nil)
+	var b strings.Builder
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
+}
+
+// foldString lower-cases s and removes diacritics, hyphens, apostrophes and
+// every other non-letter, non-digit rune: "Myŏngwŏn" gives "myongwon" and
+// "Won-ik" "wonik".
+func foldString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 'A' && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// phoneticKey folds a folded key further so that the romanisations of one
+// Korean or Chinese name meet: McCune–Reischauer and Revised Romanization
+// differ in eo/o, eu/u and voicing (Pyeongyang/Pyongyang, Myeongwon/
+// Myŏngwŏn, Dusu/Tusu, Gaeseong/Kaesong, Busan/Pusan). It is used only to
+// unify names within one article, never to match a catalog.
+func phoneticKey(key string) string {
+	var b strings.Builder
+	b.Grow(len(key))
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		next := byte(0)
+		if i+1 < len(key) {
+			next = key[i+1]
+		}
+		switch {
+		case c == 'e' && (next == 'o' || next == 'u'):
+			continue // eo → o, eu → u
+		case c == 'c' && next == 'h', c == 's' && next == 'h':
+			b.WriteByte(c)
+			i++
+		case c == 'j':
+			b.WriteByte('c')
+		case c == 'g':
+			b.WriteByte('k')
+		case c == 'd':
+			b.WriteByte('t')
+		case c == 'b':
+			b.WriteByte('p')
+		case c == 'r':
+			b.WriteByte('l')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// contractClass returns the first contract class (Person, Place, Force,
+// Event, MilitaryConflict) of classes, or the zero Term.
+func contractClass(classes []rdf.Term) rdf.Term {
+	for _, c := range classes {
+		switch c {
+		case ontology.Person, ontology.Place, ontology.Force, ontology.Event, ontology.MilitaryConflict:
+			return c
+		}
+	}
+	return rdf.Term{}
+}

@@ -1,0 +1,270 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or a punctuation mark of prose, with byte offsets into
+// the text it was cut from.
+type token struct {
+	start, end int
+	// key is the folded word (foldString); "" for punctuation.
+	key  string
+	word bool
+	// upper is set when the word starts with an upper-case letter.
+	upper bool
+	// poss is set when the word carries a possessive "'s" (not in the
+	// token's span).
+	poss bool
+	// punct is the punctuation rune of a non-word token.
+	punct rune
+}
+
+// isWordRune reports whether r continues a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r joins two word parts into one word when it
+// stands between them: "Won-ik", "Manch'un", "Goguryeo–Tang".
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\'', '’', '–', '‐', 'ʼ':
+		return true
+	}
+	return false
+}
+
+// tokenize cuts s into words and punctuation marks, appending to toks.
+// Spaces separate tokens and are not tokens.
+func tokenize(s string, toks []token) []token {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{start: i, end: i + n, punct: r})
+			i += n
+			continue
+		}
+		start := i
+		poss := false
+		end := i
+		for j := i; j < len(s); {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += n
+				end = j
+				continue
+			}
+			if isJoiner(r) && j+n < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j+n:])
+				if !isWordRune(r2) {
+					break
+				}
+				if (r == '\'' || r == '’') && (r2 == 's' || r2 == 'S') {
+					k := j + n + n2
+					r3, _ := utf8.DecodeRuneInString(s[k:])
+					if k >= len(s) || !isWordRune(r3) {
+						poss = true
+						end = j
+						j = k
+						i = k
+						break
+					}
+				}
+				j += n
+				continue
+			}
+			break
+		}
+		if !poss {
+			i = end
+		}
+		first, _ := utf8.DecodeRuneInString(s[start:])
+		toks = append(toks, token{start: start, end: end, key: foldString(s[start:end]), word: true, upper: unicode.IsUpper(first), poss: poss})
+	}
+	return toks
+}
+
+// Lexicons of the cue words the mention patterns use. Keys are folded.
+var (
+	// royalTitles stay part of a person's label ("King Seonjo", "Emperor
+	// Go-Mizunoo"), as encyclopedias title monarchs.
+	royalTitles = set("king", "queen", "emperor", "empress", "prince", "princess", "lady", "grandprince", "consort", "dowager", "shogun")
+	// rankTitles precede a name but are not part of it ("General Kim
+	// Myŏngwŏn", "Admiral Yi Sun-sin").
+	rankTitles = set("general", "admiral", "minister", "marshal", "commander", "captain", "colonel", "major", "lieutenant",
+		"regent", "chancellor", "lord", "sir", "marquess", "marquis", "count", "duke", "viscount", "baron", "daimyo",
+		"governor", "magistrate", "official", "monk", "priest", "warlord", "statesman", "scholar", "envoy", "ambassador",
+		"premier", "president", "councillor", "chief", "vice", "deputy", "field", "grand", "senior", "junior", "prime",
+		"samurai", "retainer", "vassal", "ruler", "chieftain", "leader", "khan", "chancellor", "secretary")
+	// officeWords follow "Minister of" before a name: "Minister of
+	// Interior Yi Won-ik".
+	officeWords = set("interior", "finance", "war", "foreign", "affairs", "justice", "state", "navy", "army", "home",
+		"education", "agriculture", "commerce", "rites", "personnel", "works", "revenue", "defense", "defence",
+		"communications", "imperial", "household", "the", "left", "right")
+	// kinNouns name a person when "of X" or "X's" follows or precedes them.
+	kinNouns = set("son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "consort", "heir",
+		"grandson", "granddaughter", "nephew", "niece", "uncle", "successor", "predecessor", "retainer", "vassal", "concubine")
+	// personVerbs follow a person's name as the subject of a sentence.
+	personVerbs = set("led", "ordered", "commanded", "decided", "fled", "died", "married", "succeeded", "sent", "wrote",
+		"was born", "counterattacked", "retreated", "surrendered", "proceeded", "arrived", "became", "served", "joined",
+		"rendezvoused", "resigned", "returned", "abdicated", "ascended", "reigned", "founded", "ruled", "had")
+	// militaryNouns after "X's" make X a commander.
+	militaryNouns = set("army", "armies", "fleet", "forces", "force", "men", "troops", "navy", "vanguard", "soldiers", "ships", "division", "son", "daughter", "wife", "father", "brother", "retainers", "death", "command", "reign", "rule", "abilities")
+	// placeHeads end place names.
+	placeHeads = set("river", "province", "island", "islands", "strait", "straits", "castle", "mountain", "mountains",
+		"bay", "sea", "peninsula", "prefecture", "domain", "county", "city", "palace", "temple", "shrine", "fortress",
+		"harbor", "harbour", "gulf", "pass", "plain", "valley", "region", "station", "mausoleum", "district", "ocean",
+		"lake", "hill", "hills", "coast", "canal", "channel", "estuary", "fort", "port", "town", "village", "prefecture",
+		"misasagi", "ward", "gate", "do", "gun", "si", "ku")
+	// lowerPlaceHeads may end a place name in lower case: "Odani castle",
+	// "Nara prefecture"; "Azai fort" and "Shinto shrine" are not names.
+	lowerPlaceHeads = set("river", "province", "castle", "island", "prefecture", "mountains", "region", "domain", "peninsula", "strait")
+	// placePrefixes begin place names: "Mount Fuji", "Lake Biwa".
+	placePrefixes = set("mount", "lake", "cape", "fort", "port", "isle", "gulf")
+	// forceHeads end force names; "clan" is there because clans that fight
+	// are forces.
+	forceHeads = set("army", "armies", "navy", "fleet", "division", "corps", "regiment", "brigade", "clan", "bakufu",
+		"squadron", "legion", "guard", "militia", "forces", "dynasty")
+	// eventHeads end event names; the value tells conflicts from others.
+	eventHeads = map[string]bool{"war": true, "wars": true, "rebellion": true, "campaign": true, "campaigns": true,
+		"invasion": true, "invasions": true, "uprising": true, "mutiny": true, "expedition": true, "offensive": true,
+		"revolution": false, "incident": false, "restoration": false, "massacre": false, "treaty": false, "revolt": true,
+		"conflict": true, "conflicts": true, "crisis": false, "affair": false}
+	// eventPrefixes begin conflict names: "Battle of X", "Siege of X".
+	eventPrefixes = set("battle", "siege", "sack", "fall", "capture", "bombardment", "raid", "invasion", "naval",
+		"first", "second", "third", "1st", "2nd", "3rd", "defence", "defense", "relief", "conquest", "occupation")
+	// demonyms are adjectives of nations and languages: they never start a
+	// name on their own ("Japanese daimyō", "(Japanese: )").
+	demonyms = set("japanese", "korean", "koreans", "chinese", "manchu", "mongol", "mongolian", "english", "french",
+		"german", "british", "russian", "american", "portuguese", "dutch", "spanish", "jurchen", "western", "eastern",
+		"christian", "buddhist", "confucian", "catholic", "european", "asian", "italian", "taiwanese", "vietnamese",
+		"hangul", "hanja", "kanji", "latin", "imperial", "royal", "allied", "northern", "southern", "native", "sino",
+		"japanese–korean", "indian", "tibetan", "turkish", "ottoman", "persian", "greek", "roman")
+	// placePreps before a capitalised word make it a place.
+	placePreps = set("at", "in", "into", "near", "from", "to", "towards", "toward", "via", "outside", "around", "reached",
+		"captured", "occupied", "besieged", "entered", "across", "off", "through")
+	// captureNouns before "of X" make X a place: "the capture of Kaesong".
+	captureNouns = set("capture", "siege", "fall", "sack", "occupation", "defence", "defense", "bombardment", "outskirts", "walls", "governor", "mayor")
+	// placeVerbs state that an event happened at a place.
+	placeVerbs = set("captured", "occupied", "besieged", "took", "seized", "attacked", "sacked", "conquered")
+	// months, weekdays and eras' words are never names.
+	timeWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"ad", "bc", "bce", "ce")
+	// compass words may start a place name: "South Korea", "North Hwanghae".
+	compass = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "central", "greater", "inner", "outer")
+	// connectors may stand inside a name between capitalised words.
+	connectors = set("of", "no", "de", "the", "von", "van", "al", "da", "du", "la", "le", "y", "and")
+	// orgHeads end names of things that are not among the four types.
+	orgHeads = set("university", "school", "college", "party", "company", "museum", "library", "hospital", "bank",
+		"church", "society", "association", "committee", "council", "house", "court", "ministry", "office", "government",
+		"academy", "newspaper", "magazine", "award", "prize", "order", "script", "language", "calendar", "constitution",
+		"era", "period", "eras", "periods", "style", "law", "act", "movement", "system", "ship", "ships", "cruiser",
+		"ironclad", "battleship", "station", "airport", "line", "railway", "festival", "clique", "faction")
+	// stopWords are common English words that start sentences or follow
+	// them capitalised; they never start a name there.
+	stopWords = set("the", "a", "an", "in", "on", "at", "after", "before", "during", "following", "however", "his",
+		"her", "their", "its", "this", "that", "these", "those", "although", "while", "when", "then", "meanwhile",
+		"since", "as", "by", "with", "from", "to", "under", "upon", "despite", "unlike", "like", "both", "each", "many",
+		"some", "most", "all", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"one", "he", "she", "it", "they", "we", "i", "there", "here", "if", "but", "and", "or", "so", "yet", "also",
+		"because", "though", "once", "until", "for", "of", "not", "no", "only", "even", "thus", "therefore",
+		"later", "soon", "initially", "finally", "eventually", "afterwards", "afterward", "instead", "rather",
+		"unable", "within", "without", "between", "among", "against", "about", "around", "over", "through", "throughout",
+		"what", "which", "who", "whom", "whose", "where", "why", "how", "another", "other", "such", "none", "any",
+		"every", "first", "second", "third", "last", "next", "new", "old", "more", "less", "few", "much", "according",
+		"toward", "towards", "along", "near", "outside", "inside", "beyond", "further", "furthermore", "moreover",
+		"nevertheless", "nonetheless", "consequently", "subsequently", "accordingly", "today", "tomorrow", "yesterday",
+		"now", "modern", "present", "born", "see", "list", "note", "notes", "references", "is", "was", "were", "are",
+		"be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may",
+		"might", "must", "shall", "should", "upon", "amid", "although", "whereas", "whilst", "hence", "indeed",
+		"perhaps", "still", "already", "again", "once", "almost", "nearly", "about", "approximately", "roughly",
+		"traditionally", "historically", "originally", "recently", "previously", "currently", "formerly", "fourteen",
+		"twelve", "eleven", "twenty", "thirty", "hundred", "thousand", "battle", "war", "siege", "army", "fleet",
+		"navy", "city", "castle", "river", "king", "emperor", "general", "admiral", "province", "island", "clan",
+		"our", "my", "your", "us", "them", "him", "me", "you", "on", "at", "per", "via", "vs", "etc")
+	// surnames are common Korean and Chinese family names, which come first
+	// in a personal name: an unknown "Zhao Chengxun" is a person.
+	surnames = set("kim", "yi", "lee", "park", "pak", "choi", "choe", "jeong", "chong", "kang", "cho", "jo", "yun",
+		"yoon", "jang", "chang", "lim", "han", "oh", "seo", "so", "shin", "sin", "kwon", "gwon", "hwang", "ahn",
+		"hong", "jeon", "chon", "ko", "mun", "moon", "yang", "son", "bae", "baek", "paek", "heo", "ho", "nam", "sim",
+		"shim", "ha", "kwak", "gwak", "won", "yon", "yeon", "min", "seong", "song", "cha", "ju", "chu", "gu", "ku",
+		"na", "jin", "chin", "eom", "chae", "pyeon", "ryu", "yu", "im", "u", "wi", "do", "ok", "ra", "ma", "gil",
+		"li", "wang", "zhang", "liu", "chen", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu", "gao", "lin",
+		"he", "guo", "luo", "liang", "zheng", "xie", "tang", "feng", "dong", "xiao", "cheng", "cao", "yuan", "deng",
+		"xue", "tian", "pan", "du", "dai", "xia", "zhong", "wei", "jiang", "fan", "fang", "shi", "yao", "tan",
+		"liao", "zou", "xiong", "lu", "hao", "kong", "bai", "cui", "mao", "qiu", "qin", "hou", "shao", "meng",
+		"long", "wan", "duan", "lei", "qian", "yin", "zu", "zuo", "man", "ding", "sa", "zhangsun", "sima", "zhuge",
+		"ouyang", "xiahou", "ge", "gong", "geng", "shang", "kou", "dou", "lai", "pei", "yan", "ni", "niu", "ren")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// japaneseName reports whether a folded word is written as a Hepburn
+// romanisation of Japanese can be: syllables of (consonant)(y)vowel, a
+// syllabic n, or a doubled consonant. "Kiyomasa" and "Nobunaga" are,
+// "Chengxun" and "Hwanghae" are not.
+func japaneseName(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	i := 0
+	syllables := 0
+	for i < len(w) {
+		c := w[i]
+		if isVowel(c) {
+			i++
+			syllables++
+			continue
+		}
+		if c == 'n' && (i+1 == len(w) || !isVowel(w[i+1]) && w[i+1] != 'y') {
+			i++
+			continue
+		}
+		// Consonant onsets.
+		on := 0
+		switch {
+		case strings.HasPrefix(w[i:], "sh"), strings.HasPrefix(w[i:], "ch"), strings.HasPrefix(w[i:], "ts"):
+			on = 2
+		case strings.IndexByte("kgsztdnhbpmyrwjf", c) >= 0:
+			on = 1
+		default:
+			return false
+		}
+		// A doubled consonant (kk, tt, ss, pp, tch).
+		if i+on < len(w) && w[i+on] == c && on == 1 && strings.IndexByte("ktsp", c) >= 0 {
+			i++
+			continue
+		}
+		if c == 't' && strings.HasPrefix(w[i:], "tch") {
+			i++
+			continue
+		}
+		j := i + on
+		if j < len(w) && w[j] == 'y' && c != 'y' {
+			j++
+		}
+		if j >= len(w) || !isVowel(w[j]) {
+			return false
+		}
+		i = j + 1
+		syllables++
+	}
+	return syllables >= 2
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }

@@ -1,0 +1,972 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// ProseExtractor finds the people, places, forces and events an article's
+// prose names, types them, resolves them within the article and records
+// them in the graph, where Graph.finish gives each its label, types,
+// skos:altLabel for every other surface form, and the article's kg:mentions.
+//
+// Mentions are found without a statistical model: a dictionary matcher over
+// folded tokens, fed by the entities already in the graph (the infobox's,
+// so it must run after the InfoboxExtractor), the article's title, its
+// "See also" list and the run's Catalog; then patterns over capitalised
+// spans with cue words (titles and ranks, place, force and event heads,
+// prepositions, possessives, family-name shapes). Typing takes the
+// strongest evidence: the graph's own class (the infobox role), then the
+// catalog's, then head and title cues, then context, then name shape;
+// between equally strong conflicting cues the mention is dropped.
+//
+// With Mentions set, every mention is also written as a NIF 2.0 node:
+//
+//	<…#article-sentence-S> a nif:Context, nif:Sentence ;
+//	    nif:isString "the sentence" ; nif:beginIndex 0 ; nif:endIndex N ;
+//	    dcterms:isPartOf <…#article> .
+//	<…#article-sentence-S-char=B,E> a nif:Phrase, nif:OffsetBasedString ;
+//	    nif:anchorOf "Pyeongyang" ; nif:beginIndex B ; nif:endIndex E ;
+//	    nif:referenceContext <…#article-sentence-S> ;
+//	    itsrdf:taIdentRef res:Pyongyang .
+//
+// S is the sentence's byte offset from the start of the article's title
+// line, so IRIs are deterministic for a given input; B and E count Unicode
+// code points within the sentence, as NIF requires, and the substring
+// [B, E) of nif:isString is nif:anchorOf.
+//
+// Relations the prose states plainly and the infobox does not (a conflict's
+// place, a commander, a force's part in a conflict) are written as
+// kg:ProseFact nodes, reified rdf:Statements carrying kg:sentence, the
+// sentence's text, and prov:wasDerivedFrom the article (or the sentence's
+// context node with Mentions); with AssertFacts the triple itself is also
+// asserted.
+type ProseExtractor struct {
+	Base string
+	// Catalog, when set, is the run-wide dictionary of names.
+	Catalog Catalog
+	// Mentions writes each mention as a NIF node.
+	Mentions bool
+	// AssertFacts asserts the relations read from prose besides reifying
+	// them.
+	AssertFacts bool
+}
+
+// Evidence strengths, strongest last.
+const (
+	evShape = iota + 1
+	evContext
+	evCue
+	evCatalog
+	evGraph
+)
+
+// known is a dictionary entry of one article: an entity already in the
+// graph or one the catalog named.
+type known struct {
+	ent   *Entity
+	class rdf.Term
+}
+
+// mention is one name found in a sentence.
+type mention struct {
+	sent  *sentence
+	start int // byte offsets in the block text
+	end   int
+	// key is the folded name without rank titles; label the name to mint
+	// an entity with when no dictionary entry resolved it.
+	key, label string
+	class      rdf.Term
+	strength   int
+	titles     []string
+	ent        *Entity
+	// single is a one-word name that only the name-part index can resolve.
+	single bool
+	// description marks "the king": it resolves but gives no alias.
+	description bool
+}
+
+// sentence is one sentence of a block, with its place in the article.
+type sentence struct {
+	text        string // the block's text
+	span        Span
+	articleOff  int // byte offset of the sentence from the article's start
+	lead        bool
+	index       int // sentence number within its block
+	context     rdf.Term
+	wroteContxt bool
+}
+
+// proseState is the per-article state of an extraction.
+type proseState struct {
+	x       *ProseExtractor
+	g       *Graph
+	s       *Subject
+	dict    map[string]known
+	phon    map[string]*known // nil value: ambiguous
+	ments   []*mention
+	article rdf.Term
+	base    string
+	toks    []token
+}
+
+// Extract implements Extractor.
+func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
+	if s.Light {
+		return nil // a catalog pass needs the infobox's names only
+	}
+	st := &proseState{x: x, g: g, s: s, dict: map[string]known{}, phon: map[string]*known{}, article: g.Name, base: x.Base}
+	if st.base == "" {
+		st.base = ontology.DefaultBase
+	}
+	st.seedDictionary(a)
+	lead := true
+	for bi := range a.Blocks {
+		b := &a.Blocks[bi]
+		if b.Kind == Heading {
+			lead = false
+			continue
+		}
+		if isSeeAlso(b.Section) {
+			if b.Kind == ListItem {
+				st.seeAlso(a, b)
+			}
+			continue
+		}
+		for si, sp := range SplitSentences(b.Text) {
+			sen := &sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == firstParagraph(a), index: si}
+			st.scan(sen)
+		}
+	}
+	st.resolve()
+	st.relations()
+	st.write()
+	return nil
+}
+
+func firstParagraph(a *Article) int {
+	for i, b := range a.Blocks {
+		if b.Kind == Paragraph {
+			return i
+		}
+	}
+	return -1
+}
+
+func isSeeAlso(section string) bool {
+	return foldString(section) == "seealso"
+}
+
+// seedDictionary indexes the entities already in the graph, the subject
+// first, under their labels and aliases.
+func (st *proseState) seedDictionary(a *Article) {
+	for _, e := range st.g.Entities() {
+		c := contractClass(e.Classes)
+		if e == st.s.Entity && c.IsZero() {
+			c = ClassFromTitle(a.Title)
+		}
+		if c.IsZero() {
+			continue
+		}
+		st.addKnown(e.Label, e, c)
+		for _, al := range e.Aliases {
+			st.addKnown(al, e, c)
+		}
+	}
+}
+
+func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
+	key := FoldName(name)
+	if key == "" || !usableKey(key) {
+		return
+	}
+	if _, dup := st.dict[key]; !dup {
+		st.dict[key] = known{ent: e, class: c}
+	}
+	// Titled persons are known by their bare name too: "King Seonjo" as
+	// "Seonjo".
+	if c == ontology.Person {
+		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
+			if _, dup := st.dict[key[i+1:]]; !dup && usableKey(key[i+1:]) {
+				st.dict[key[i+1:]] = known{ent: e, class: c}
+			}
+		}
+	}
+	pk := phoneticKey(key)
+	if k, ok := st.phon[pk]; ok {
+		if k != nil && k.ent != e {
+			st.phon[pk] = nil
+		}
+		return
+	}
+	st.phon[pk] = &known{ent: e, class: c}
+}
+
+// lookup resolves a folded key: the article's own entities first, then the
+// run's catalog, then another romanisation of an article entity.
+func (st *proseState) lookup(key string) (known, string, int, bool) {
+	if k, ok := st.dict[key]; ok {
+		return k, "", evGraph, true
+	}
+	if st.x.Catalog != nil {
+		if name, c, ok, _ := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
+			return known{class: c}, name, evCatalog, true
+		}
+	}
+	if k := st.phon[phoneticKey(key)]; k != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
+		return *k, "", evGraph, true
+	}
+	return known{}, "", 0, false
+}
+
+// seeAlso adds the conflict or catalogued name of a "See also" item.
+func (st *proseState) seeAlso(a *Article, b *Block) {
+	name, ok := cleanEntityName(b.Text, ontology.MilitaryConflict)
+	if !ok || strings.HasPrefix(name, "List of") || strings.HasPrefix(name, "Lists of") || strings.HasPrefix(name, "Timeline") || strings.HasPrefix(name, "Outline") {
+		return
+	}
+	key := FoldName(name)
+	class := rdf.Term{}
+	if k, cname, _, ok := st.lookup(key); ok {
+		class = k.class
+		if k.ent != nil {
+			return
+		}
+		if cname != "" {
+			name = cname
+		}
+	} else {
+		class = ClassFromTitle(name)
+	}
+	if class.IsZero() {
+		return
+	}
+	e := st.g.Entity(st.base, name, class)
+	if e == nil {
+		return
+	}
+	for _, al := range eventAliases(name, class) {
+		e.AddAlias(al)
+	}
+	st.addKnown(name, e, class)
+	sen := &sentence{text: b.Text, span: Span{0, len(b.Text)}, articleOff: b.Pos.Offset - a.Pos.Offset}
+	st.ments = append(st.ments, &mention{sent: sen, start: 0, end: len(b.Text), ent: e, class: class, strength: evGraph})
+}
+
+// scan finds the mentions of one sentence.
+func (st *proseState) scan(sen *sentence) {
+	text := sen.text[sen.span.Start:sen.span.End]
+	st.toks = tokenize(text, st.toks[:0])
+	toks := st.toks
+	for i := range toks {
+		toks[i].start += sen.span.Start
+		toks[i].end += sen.span.Start
+	}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.word {
+			i++
+			continue
+		}
+		if !t.upper {
+			if t.key == "the" && i+1 < len(toks) && toks[i+1].word && !toks[i+1].upper && (royalTitles[toks[i+1].key] || rankTitles[toks[i+1].key]) &&
+				(i+2 >= len(toks) || !toks[i+2].word || !toks[i+2].upper) {
+				st.ments = append(st.ments, &mention{sent: sen, start: t.start, end: toks[i+1].end, key: toks[i+1].key, description: true})
+				i += 2
+				continue
+			}
+			i++
+			continue
+		}
+		j := spanEnd(sen.text, toks, i)
+		st.classify(sen, toks, i, j)
+		i = j
+	}
+}
+
+// adjacent reports whether tokens a and b are separated by spaces only.
+func adjacent(text string, a, b token) bool {
+	return strings.TrimSpace(text[a.end:b.start]) == ""
+}
+
+// spanEnd returns the end (exclusive token index) of the capitalised span
+// that starts at toks[i]: capitalised words, connectors between them ("of",
+// "no", "the"), and a lower-case head after them ("Oda clan", "Japanese
+// invasions of Korea").
+func spanEnd(text string, toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) && !toks[j-1].poss {
+		t := toks[j]
+		if !t.word || !adjacent(text, toks[j-1], t) {
+			break
+		}
+		if t.upper {
+			j++
+			continue
+		}
+		if connectors[t.key] && t.key != "and" {
+			// "of the Yalu River": connectors, then a capitalised word.
+			k := j
+			for k < len(toks) && toks[k].word && !toks[k].upper && connectors[toks[k].key] && toks[k].key != "and" && adjacent(text, toks[k-1], toks[k]) {
+				k++
+			}
+			if k < len(toks) && k-j <= 2 && toks[k].word && toks[k].upper && adjacent(text, toks[k-1], toks[k]) {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		if _, ev := eventHeads[t.key]; ev || forceHeads[t.key] || placeHeads[t.key] || orgHeads[t.key] {
+			j++
+			// "invasions of Korea": the head's object.
+			if (t.key == "invasion" || t.key == "invasions") && j+1 < len(toks) && toks[j].key == "of" && toks[j+1].word && toks[j+1].upper {
+				j += 2
+				for j < len(toks) && toks[j].word && toks[j].upper && adjacent(text, toks[j-1], toks[j]) {
+					j++
+				}
+			}
+		}
+		break
+	}
+	return j
+}
+
+// classify types the capitalised span toks[i:j] and records its mentions.
+func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
+	text := sen.text
+	sentStart := i == 0 || (i == 1 && !toks[0].word)
+	// Sentence-initial function words and adverbs are not names.
+	if sentStart && (stopWords[toks[i].key] || isAdverbish(toks[i].key) && j-i == 1) {
+		if _, ok := st.dict[spanKey(toks, i, j)]; !ok {
+			i++
+		}
+	}
+	if sentStart && i < j && !eventPrefixes[toks[i].key] && !royalTitles[toks[i].key] && !rankTitles[toks[i].key] {
+		// "Part of the Ming army": a sentence-initial word before "of" is
+		// not part of a name the dictionaries do not know.
+		if _, _, _, ok := st.lookup(spanKey(toks, i, j)); !ok {
+			for k := i + 1; k < j-1; k++ {
+				if toks[k].key == "of" {
+					i = k + 1
+					break
+				}
+			}
+		}
+	}
+	for i < j && connectors[toks[i].key] {
+		i++
+	}
+	for j > i && connectors[toks[j-1].key] {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	full := spanKey(toks, i, j)
+	m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
+	if k, name, ev, ok := st.lookup(full); ok {
+		st.known(m, k, name, ev)
+		return
+	}
+	if c, ok := eventSpan(toks, i, j); ok {
+		m.key, m.label, m.class, m.strength = full, text[m.start:m.end], c, evCue
+		st.ments = append(st.ments, m)
+		return
+	}
+	// A proper name with a capitalised head keeps its adjectives:
+	// "Imperial Japanese Navy", "Northern Seas Fleet".
+	if last := toks[j-1]; last.upper && j-i >= 2 && !hasTitleOf(toks, i, j) {
+		switch {
+		case forceHeads[last.key] && last.key != "forces":
+			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Force, evCue
+			st.ments = append(st.ments, m)
+			return
+		case placeHeads[last.key] && !demonyms[toks[j-2].key]:
+			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Place, evCue
+			st.ments = append(st.ments, m)
+			return
+		case royalTitles[last.key] && !demonyms[toks[j-2].key]:
+			// "the Wanli Emperor".
+			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Person, evCue
+			st.ments = append(st.ments, m)
+			return
+		}
+	}
+	if hasTitleOf(toks, i, j) {
+		return // an office: "Naval Commander of Jeolla Left Province"
+	}
+	// Titles and nationality adjectives before the name.
+	var titles []string
+	royalStart := -1
+	k := i
+	for k < j {
+		key := toks[k].key
+		switch {
+		case demonyms[key] && len(titles) == 0 && royalStart < 0:
+			k++
+			continue
+		case royalTitles[key] && k+1 < j:
+			titles = append(titles, key)
+			if royalStart < 0 {
+				royalStart = k
+			}
+			k++
+			continue
+		case rankTitles[key] && k+1 < j && royalStart < 0:
+			titles = append(titles, key)
+			k++
+			if k < j && toks[k].key == "of" {
+				k++
+				for k < j && officeWords[toks[k].key] {
+					k++
+				}
+			}
+			continue
+		}
+		break
+	}
+	if k >= j || royalTitles[toks[k].key] || rankTitles[toks[k].key] {
+		return
+	}
+	prev := token{}
+	if i > 0 {
+		prev = toks[i-1]
+	}
+	if prev.word && !prev.upper && (rankTitles[prev.key] || royalTitles[prev.key]) {
+		titles = append(titles, prev.key)
+	}
+	nameKey := spanKey(toks, k, j)
+	labelStart := toks[k].start
+	if royalStart >= 0 {
+		labelStart = toks[royalStart].start
+	}
+	m.start = labelStart
+	m.titles = titles
+	if royalStart >= 0 {
+		if kn, name, ev, ok := st.lookup(spanKey(toks, royalStart, j)); ok {
+			st.known(m, kn, name, ev)
+			return
+		}
+	}
+	if kn, name, ev, ok := st.lookup(nameKey); ok {
+		st.known(m, kn, name, ev)
+		return
+	}
+	m.key, m.label = nameKey, text[labelStart:m.end]
+	last := toks[j-1].key
+	next := token{}
+	if j < len(toks) {
+		next = toks[j]
+	}
+	switch {
+	case orgHeads[last] || timeWords[toks[k].key] || demonyms[last]:
+		return
+	case placeHeads[last] && j-k >= 2 && (toks[j-1].upper || lowerPlaceHeads[last]), placePrefixes[toks[k].key] && j-k >= 2:
+		m.class, m.strength = ontology.Place, evCue
+	case forceHeads[last] && j-k >= 2 && last != "forces" && last != "dynasty" && !demonyms[toks[j-2].key] && !hasConnector(toks, k, j):
+		m.class, m.strength = ontology.Force, evCue
+	case forceHeads[last] || placeHeads[last]:
+		return
+	case len(titles) > 0:
+		m.class, m.strength = ontology.Person, evCue
+	case toks[j-1].poss && next.word && militaryNouns[next.key]:
+		m.class, m.strength = ontology.Person, evContext
+	case prev.word && (prev.key == "under" || prev.key == "by" && j-k >= 2 && i >= 2 && (toks[i-2].key == "led" || toks[i-2].key == "commanded")):
+		m.class, m.strength = ontology.Person, evContext
+	case prev.word && prev.key == "of" && i >= 2 && kinNouns[toks[i-2].key]:
+		m.class, m.strength = ontology.Person, evContext
+	case prev.word && prev.key == "of" && i >= 2 && captureNouns[toks[i-2].key] && !toks[i-2].upper && j-k <= 2:
+		// "the capture of Kaesong".
+		m.class, m.strength = ontology.Place, evContext
+		m.single = j-k == 1
+	case prev.key == "the" || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
+		// Persons take no article, and a span with a known state or place
+		// in it ("Tang China") is not a personal name.
+		if j-k > 1 {
+			st.subMatches(sen, toks, k, j)
+			return
+		}
+		m.single = true
+	case j-k >= 2 && j-k <= 3 && surnames[toks[k].key] && !anyHead(toks, k, j):
+		m.class, m.strength = ontology.Person, evShape
+	case j-k == 2 && japaneseName(toks[k].key) && japaneseName(toks[k+1].key) && !anyHead(toks, k, j):
+		m.class, m.strength = ontology.Person, evShape
+	case j-k >= 2 && next.word && personVerbs[next.key] && !anyHead(toks, k, j):
+		m.class, m.strength = ontology.Person, evContext
+	case prev.word && placePreps[prev.key] && (j-k == 1 || j-k == 2 && compass[toks[k].key]) && !sentStart:
+		m.class, m.strength = ontology.Place, evContext
+		m.single = j-k == 1
+	case j-k == 1:
+		m.single = true
+	default:
+		// A longer span of unknown words: the names inside it that the
+		// dictionaries know.
+		st.subMatches(sen, toks, k, j)
+		return
+	}
+	st.ments = append(st.ments, m)
+}
+
+// orgNoun reports whether a lower-case word before a name makes it the name
+// of an organisation or a work ("the political party Rikken Kaishintō").
+func orgNoun(w string) bool {
+	return orgHeads[w] || w == "newspaper" || w == "book" || w == "novel" || w == "poem" || w == "film" || w == "term" || w == "word"
+}
+
+// hasTitleOf reports whether a title in toks[i:j] is followed by "of", as
+// in the name of an office ("Emperor of China", "Commander of X").
+func hasTitleOf(toks []token, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if (royalTitles[toks[k].key] || rankTitles[toks[k].key] || strings.HasSuffix(toks[k].key, "chief")) && toks[k+1].key == "of" {
+			// "Minister of Interior Yi Won-ik" is a titled name.
+			e := k + 2
+			for e < j && officeWords[toks[e].key] {
+				e++
+			}
+			return e == k+2 || e == j
+		}
+	}
+	return false
+}
+
+func hasConnector(toks []token, i, j int) bool {
+	for _, t := range toks[i:j] {
+		if connectors[t.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// knownPart reports whether a word of toks[i:j] is on its own a place or
+// force the dictionaries know.
+func (st *proseState) knownPart(toks []token, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if kn, _, _, ok := st.lookup(toks[k].key); ok && (kn.class == ontology.Place || kn.class == ontology.Force) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAdverbish(w string) bool {
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed")
+}
+
+func anyHead(toks []token, i, j int) bool {
+	for _, t := range toks[i:j] {
+		if _, ev := eventHeads[t.key]; ev || placeHeads[t.key] || forceHeads[t.key] || orgHeads[t.key] || timeWords[t.key] || stopWords[t.key] || connectors[t.key] || demonyms[t.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// subMatches records the dictionary names inside toks[i:j], longest first
+// from the left.
+func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
+	for i < j {
+		found := false
+		for e := j; e > i; e-- {
+			if e-i == j-i && false {
+				continue
+			}
+			if kn, name, ev, ok := st.lookup(spanKey(toks, i, e)); ok {
+				st.known(&mention{sent: sen, start: toks[i].start, end: toks[e-1].end}, kn, name, ev)
+				i, found = e, true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+}
+
+// known records a mention resolved by a dictionary.
+func (st *proseState) known(m *mention, k known, name string, ev int) {
+	m.class, m.strength = k.class, ev
+	if k.ent != nil {
+		m.ent = k.ent
+	} else {
+		m.label = name
+		m.key = FoldName(name)
+	}
+	st.ments = append(st.ments, m)
+}
+
+// spanKey folds toks[i:j] into a dictionary key.
+func spanKey(toks []token, i, j int) string {
+	n := 0
+	for _, t := range toks[i:j] {
+		n += len(t.key) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, t := range toks[i:j] {
+		if !t.word {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
+}
+
+// eventSpan reports whether toks[i:j] is an event's name: "Battle of X",
+// "Siege of X", "X War", "X campaign", "X invasions of Y".
+func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
+	for k := i; k < j; k++ {
+		key := toks[k].key
+		if k+1 < j && toks[k+1].key == "of" || k+1 < j && toks[k+1].key == "on" {
+			switch key {
+			case "battle", "siege", "sack", "fall", "capture", "bombardment", "raid", "invasion", "invasions", "conquest", "defence", "defense", "relief":
+				if k+2 < j {
+					return ontology.MilitaryConflict, true
+				}
+			}
+		}
+	}
+	last := toks[j-1].key
+	if conflict, ok := eventHeads[last]; ok && j-i >= 2 {
+		if demonyms[toks[i].key] && j-i == 2 {
+			return rdf.Term{}, false // "Japanese invasion" is a description
+		}
+		if conflict {
+			return ontology.MilitaryConflict, true
+		}
+		return ontology.Event, true
+	}
+	return rdf.Term{}, false
+}
+
+// resolve turns mentions into entities: dictionary hits are already
+// resolved; the other names are grouped by key and typed by their
+// strongest evidence; one-word names resolve through the article's people
+// ("Kim" to the one Kim), clans and titles ("the king").
+func (st *proseState) resolve() {
+	type group struct {
+		label    string
+		best     rdf.Term
+		strength int
+		count    int
+		clash    bool
+		ments    []*mention
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, m := range st.ments {
+		if m.ent != nil || m.description || m.class.IsZero() && m.single {
+			continue
+		}
+		if m.label != "" && m.strength >= evCatalog {
+			continue
+		}
+		if m.single && m.strength < evCue {
+			continue // decided after the name-part index
+		}
+		g := groups[m.key]
+		if g == nil {
+			g = &group{}
+			groups[m.key] = g
+			order = append(order, m.key)
+		}
+		g.ments = append(g.ments, m)
+		if len(m.label) > len(g.label) {
+			g.label = m.label
+		}
+		switch {
+		case m.strength > g.strength:
+			g.best, g.strength, g.clash, g.count = m.class, m.strength, false, 1
+		case m.strength == g.strength && m.class == g.best:
+			g.count++
+		case m.strength == g.strength:
+			g.clash = true
+		}
+	}
+	// Catalog hits first: they carry their own canonical names.
+	for _, m := range st.ments {
+		if m.ent == nil && m.label != "" && m.strength >= evCatalog {
+			m.ent = st.entity(m.label, m.class)
+		}
+	}
+	for _, key := range order {
+		g := groups[key]
+		if g.clash || g.best.IsZero() {
+			continue
+		}
+		label := stripRank(g.label)
+		var e *Entity
+		if k := st.phon[phoneticKey(key)]; k != nil && k.class == g.best {
+			e = k.ent
+		} else {
+			e = st.entity(label, g.best)
+		}
+		for _, m := range g.ments {
+			m.ent, m.class = e, g.best
+		}
+	}
+	// Name parts of the article's people, clans' names, titles.
+	parts := map[string][]*Entity{}
+	titles := map[string][]*Entity{}
+	addPart := func(key string, e *Entity) {
+		if !slicesContains(parts[key], e) {
+			parts[key] = append(parts[key], e)
+		}
+	}
+	for _, e := range st.g.Entities() {
+		c := contractClass(e.Classes)
+		switch c {
+		case ontology.Person:
+			for _, name := range append([]string{e.Label}, e.Aliases...) {
+				key := FoldName(name)
+				if of := strings.Index(key, " of "); of > 0 {
+					key = key[:of]
+				}
+				for _, p := range strings.Fields(key) {
+					if !royalTitles[p] && !rankTitles[p] && !connectors[p] && len(p) > 1 {
+						addPart(p, e)
+					}
+				}
+			}
+		case ontology.Force:
+			if key := FoldName(e.Label); strings.HasSuffix(key, " clan") {
+				addPart(strings.TrimSuffix(key, " clan"), e)
+			}
+		}
+	}
+	for _, m := range st.ments {
+		if m.ent != nil && contractClass(m.ent.Classes) == ontology.Person {
+			for _, t := range m.titles {
+				if !slicesContains(titles[t], m.ent) {
+					titles[t] = append(titles[t], m.ent)
+				}
+			}
+		}
+	}
+	for _, m := range st.ments {
+		if m.ent != nil {
+			continue
+		}
+		switch {
+		case m.description:
+			if es := titles[m.key]; len(es) == 1 {
+				m.ent = es[0]
+			}
+		case m.single:
+			if es := parts[m.key]; len(es) == 1 {
+				m.ent = es[0]
+				m.ent.AddAlias(m.sent.text[m.start:m.end])
+				continue
+			} else if len(es) > 1 {
+				continue
+			}
+			if m.strength >= evContext && !m.class.IsZero() {
+				m.ent = st.entity(stripRank(m.label), m.class)
+			}
+		}
+	}
+	// Surface forms become aliases.
+	for _, m := range st.ments {
+		if m.ent == nil || m.description {
+			continue
+		}
+		surface := m.sent.text[m.start:m.end]
+		if isLatinName(surface) {
+			m.ent.AddAlias(surface)
+		}
+	}
+}
+
+func slicesContains(es []*Entity, e *Entity) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// stripRank removes a leading rank title from a label.
+func stripRank(label string) string {
+	for {
+		i := strings.IndexByte(label, ' ')
+		if i < 0 || !rankTitles[foldString(label[:i])] {
+			return label
+		}
+		label = label[i+1:]
+	}
+}
+
+// entity returns the graph's entity for a name, indexing it for the rest
+// of the article.
+func (st *proseState) entity(name string, class rdf.Term) *Entity {
+	e := st.g.Entity(st.base, name, class)
+	if e != nil {
+		st.addKnown(name, e, class)
+	}
+	return e
+}
+
+// relations reads the facts the prose states plainly: a conflict's place
+// ("captured Pyongyang", "fought at Nagashino") in the lead when the
+// infobox gives none, its commanders ("under Konishi Yukinaga") and the
+// forces that "fought in" a conflict.
+func (st *proseState) relations() {
+	subj := st.s.Entity
+	subjConflict := isEventClass(contractClass(subj.Classes)) || contractClass(subj.Classes).IsZero() && !ClassFromTitle(subj.Label).IsZero()
+	hasPlace := false
+	commanders := map[rdf.Term]bool{}
+	for t := range st.g.triples {
+		switch {
+		case t.S == subj.IRI && t.P == ontology.PlaceP:
+			hasPlace = true
+		case t.P == ontology.Commander && strings.HasPrefix(t.S.Value, subj.IRI.Value):
+			commanders[t.O] = true
+		}
+	}
+	bySent := map[*sentence][]*mention{}
+	var sents []*sentence
+	for _, m := range st.ments {
+		if m.ent == nil {
+			continue
+		}
+		if bySent[m.sent] == nil {
+			sents = append(sents, m.sent)
+		}
+		bySent[m.sent] = append(bySent[m.sent], m)
+	}
+	for _, sen := range sents {
+		ms := bySent[sen]
+		for _, m := range ms {
+			before := wordBefore(sen.text, sen.span.Start, m.start)
+			c := contractClass(m.ent.Classes)
+			switch {
+			case c == ontology.Place && subjConflict && !hasPlace && sen.lead && sen.index < 2 &&
+				(placeVerbs[before] || (before == "at" || before == "in" || before == "near") && statesOccurrence(sen.text[sen.span.Start:m.start])):
+				st.fact(sen, m, subj.IRI, ontology.PlaceP, m.ent.IRI)
+				hasPlace = true
+			case c == ontology.Person && before == "under" && subjConflict && !commanders[m.ent.IRI] && m.ent != subj:
+				st.fact(sen, m, subj.IRI, ontology.Commander, m.ent.IRI)
+				commanders[m.ent.IRI] = true
+			case c == ontology.Force:
+				// "<force> fought in the <conflict>".
+				for _, ev := range ms {
+					if ev.start <= m.end || !isEventClass(contractClass(ev.ent.Classes)) {
+						continue
+					}
+					between := strings.ToLower(sen.text[m.end:ev.start])
+					if (strings.Contains(between, "fought in") || strings.Contains(between, "took part in") || strings.Contains(between, "participated in")) && len(between) < 40 {
+						st.fact(sen, ev, ev.ent.IRI, Participant, m.ent.IRI)
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// statesOccurrence reports whether the text before a place says the
+// subject happened there ("was fought in 1575 at", "took place at").
+func statesOccurrence(s string) bool {
+	s = strings.ToLower(s)
+	return strings.Contains(s, "fought") || strings.Contains(s, "took place") || strings.Contains(s, "occurred") || strings.Contains(s, "was waged")
+}
+
+// wordBefore returns the folded word right before offset end in text,
+// not looking before start.
+func wordBefore(text string, start, end int) string {
+	i := end
+	for i > start {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= n
+	}
+	j := i
+	for j > start {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !isWordRune(r) {
+			break
+		}
+		j -= n
+	}
+	return foldString(text[j:i])
+}
+
+// fact writes a kg:ProseFact for (s, p, o) stated in sentence sen at
+// mention m.
+func (st *proseState) fact(sen *sentence, m *mention, s, p, o rdf.Term) {
+	local := p.Value[strings.LastIndexAny(p.Value, "#/")+1:]
+	off := sen.articleOff + (m.start - sen.span.Start)
+	f := rdf.IRI(st.article.Value + "-fact-" + local + "-" + strconv.Itoa(off))
+	g := st.g
+	g.Add(f, ontology.Type, ProseFact)
+	g.Add(f, ontology.Type, RDFStatement)
+	g.Add(f, RDFSubject, s)
+	g.Add(f, RDFPredicate, p)
+	g.Add(f, RDFObject, o)
+	g.Add(f, Sentence, rdf.LangString(sen.text[sen.span.Start:sen.span.End], "en"))
+	if st.x.Mentions {
+		g.Add(f, ontology.Derived, st.context(sen))
+	} else {
+		g.Add(f, ontology.Derived, st.article)
+	}
+	if st.x.AssertFacts {
+		g.Add(s, p, o)
+	}
+}
+
+// context returns the NIF context node of a sentence, writing it once.
+func (st *proseState) context(sen *sentence) rdf.Term {
+	if sen.wroteContxt {
+		return sen.context
+	}
+	sen.wroteContxt = true
+	sen.context = rdf.IRI(st.article.Value + "-sentence-" + strconv.Itoa(sen.articleOff))
+	text := sen.text[sen.span.Start:sen.span.End]
+	g := st.g
+	g.Add(sen.context, ontology.Type, NIFContext)
+	g.Add(sen.context, ontology.Type, NIFSentence)
+	g.Add(sen.context, NIFIsString, rdf.String(text))
+	g.Add(sen.context, NIFBeginIndex, rdf.Typed("0", XSDNonNegativeInteger))
+	g.Add(sen.context, NIFEndIndex, rdf.Typed(strconv.Itoa(utf8.RuneCountInString(text)), XSDNonNegativeInteger))
+	g.Add(sen.context, DCTermsIsPartOf, st.article)
+	return sen.context
+}
+
+// write writes the mention nodes when asked to.
+func (st *proseState) write() {
+	if !st.x.Mentions {
+		return
+	}
+	for _, m := range st.ments {
+		if m.ent == nil {
+			continue
+		}
+		sen := m.sent
+		ctx := st.context(sen)
+		b := utf8.RuneCountInString(sen.text[sen.span.Start:m.start])
+		e := b + utf8.RuneCountInString(sen.text[m.start:m.end])
+		node := rdf.IRI(ctx.Value + "-char=" + strconv.Itoa(b) + "," + strconv.Itoa(e))
+		g := st.g
+		g.Add(node, ontology.Type, NIFPhrase)
+		g.Add(node, ontology.Type, NIFOffsetBasedString)
+		g.Add(node, NIFAnchorOf, rdf.String(sen.text[m.start:m.end]))
+		g.Add(node, NIFBeginIndex, rdf.Typed(strconv.Itoa(b), XSDNonNegativeInteger))
+		g.Add(node, NIFEndIndex, rdf.Typed(strconv.Itoa(e), XSDNonNegativeInteger))
+		g.Add(node, NIFReferenceContext, ctx)
+		g.Add(node, ITSTaIdentRef, m.ent.IRI)
+	}
+}

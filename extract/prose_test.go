@@ -1,0 +1,279 @@
+package extract_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+func TestSplitSentences(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"two", "He came. He left.", []string{"He came.", "He left."}},
+		{"initial", "J. R. Smith came. He left.", []string{"J. R. Smith came.", "He left."}},
+		{"circa", "Born c. 1552 in Uiryeong. He died.", []string{"Born c. 1552 in Uiryeong.", "He died."}},
+		{"abbreviation", "Gen. Kim fled. The city fell.", []string{"Gen. Kim fled.", "The city fell."}},
+		{"dotted", "The U.S. Navy came. Then Japan.", []string{"The U.S. Navy came.", "Then Japan."}},
+		{"residue", "Kwak Chaeu (; 1552–1617) was a general. He fought.", []string{"Kwak Chaeu (; 1552–1617) was a general.", "He fought."}},
+		{"native", "The Battle of Hansan Island () took place. It ended.", []string{"The Battle of Hansan Island () took place.", "It ended."}},
+		{"inside brackets", "Jinju (Japanese: . Chinju) is a city. It is old.", []string{"Jinju (Japanese: . Chinju) is a city.", "It is old."}},
+		{"date", "It ended on 24 July 1592. The Ming came.", []string{"It ended on 24 July 1592.", "The Ming came."}},
+		{"quote", `He said "go." Then he left.`, []string{`He said "go."`, "Then he left."}},
+		{"lower after period", "It was approx. ten miles.", []string{"It was approx. ten miles."}},
+		{"cut off", "He came. The Jap", []string{"He came.", "The Jap"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range extract.SplitSentences(tc.in) {
+				got = append(got, tc.in[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Katō Kiyomasa", "kato kiyomasa"},
+		{"Yi Won-ik", "yi wonik"},
+		{"Yang Manch'un", "yang manchun"},
+		{"Kuroda Nagamasa's", "kuroda nagamasa"},
+		{"Goguryeo–Tang War", "goguryeotang war"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := extract.FoldName(tc.in); got != tc.want {
+				t.Errorf("FoldName(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDictionary(t *testing.T) {
+	d := extract.NewDictionary()
+	d.Add("Katō Kiyomasa", ontology.Person)
+	d.Add("Ming", ontology.Person)
+	d.Add("Ming", ontology.Force)
+	for _, tc := range []struct {
+		key         string
+		name        string
+		class       rdf.Term
+		found, more bool
+	}{
+		{"kato kiyomasa", "Katō Kiyomasa", ontology.Person, true, false},
+		{"kato", "", rdf.Term{}, false, true},
+		{"ming", "Ming", ontology.Force, true, false},
+		{"nothing", "", rdf.Term{}, false, false},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			name, class, found, more := d.Lookup(tc.key)
+			if name != tc.name || class != tc.class || found != tc.found || more != tc.more {
+				t.Errorf("Lookup(%q) = %q %v %v %v", tc.key, name, class, found, more)
+			}
+		})
+	}
+}
+
+// seedGraph extracts the seed article with mentions.
+func seedGraph(t *testing.T) *extract.Graph {
+	t.Helper()
+	arts := readArticles(t, "../testdata/seed/siege-of-pyongyang-1592.txt")
+	pipe := extract.NewPipeline("", nil)
+	pipe.Prose.Mentions = true
+	g, err := pipe.Extract(arts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestProseSeed checks what the issue asks of the seed: the names the prose
+// alone gives, short names and other romanisations resolved.
+func TestProseSeed(t *testing.T) {
+	g := seedGraph(t)
+	byLabel := map[string]*extract.Entity{}
+	for _, e := range g.Entities() {
+		byLabel[e.Label] = e
+		for _, a := range e.Aliases {
+			if byLabel[a] == nil {
+				byLabel[a] = e
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		class rdf.Term
+	}{
+		{"Kato Kiyomasa", ontology.Person}, {"King Seonjo", ontology.Person}, {"Yi Won-ik", ontology.Person},
+		{"Zhao Chengxun", ontology.Person}, {"Kaesong", ontology.Place}, {"Hwanghae Province", ontology.Place},
+		{"Hamgyong Province", ontology.Place}, {"Pyongan Province", ontology.Place}, {"Taedong River", ontology.Place},
+		{"Yeongbyeon", ontology.Place}, {"Sunan", ontology.Place}, {"Battle of Imjin River", ontology.MilitaryConflict},
+		{"Siege of Pyongyang (1593)", ontology.MilitaryConflict},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := byLabel[tc.name]
+			if e == nil {
+				t.Fatalf("no entity %q", tc.name)
+			}
+			if !contains(e.Classes, tc.class) {
+				t.Errorf("%q has classes %v, want %v", tc.name, e.Classes, tc.class)
+			}
+		})
+	}
+	for _, tc := range []struct{ alias, label string }{
+		{"Kim", "Kim Myŏngwŏn"}, {"Konishi", "Konishi Yukinaga"}, {"Kuroda", "Kuroda Nagamasa"},
+		{"Pyongyang", "Pyeongyang"},
+	} {
+		t.Run(tc.alias, func(t *testing.T) {
+			if e := byLabel[tc.alias]; e == nil || e.Label != tc.label {
+				t.Errorf("%q resolves to %+v, want %q", tc.alias, e, tc.label)
+			}
+		})
+	}
+	for _, bad := range []string{"Japanese", "See also", "Background", "Rather", "Korean", "Following", "Conflict", "Partof"} {
+		if byLabel[bad] != nil {
+			t.Errorf("entity %q should not exist", bad)
+		}
+	}
+}
+
+func contains(ts []rdf.Term, t rdf.Term) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMentionOffsets checks every NIF mention of the corpus: the substring
+// [beginIndex, endIndex) of its context's nif:isString, counted in code
+// points, is its nif:anchorOf.
+func TestMentionOffsets(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/corpus/articles/*.txt")
+	files = append(files, "../testdata/seed/siege-of-pyongyang-1592.txt")
+	pipe := extract.NewPipeline("", nil)
+	pipe.Prose.Mentions = true
+	n := 0
+	for _, f := range files {
+		for _, a := range readArticles(t, f) {
+			g, err := pipe.Extract(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += checkMentions(t, g)
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d mentions in the corpus", n)
+	}
+}
+
+func checkMentions(t *testing.T, g *extract.Graph) int {
+	type node struct {
+		anchor, str, ctx string
+		begin, end       int
+		ref              bool
+	}
+	nodes := map[string]*node{}
+	get := func(s string) *node {
+		if nodes[s] == nil {
+			nodes[s] = &node{begin: -1, end: -1}
+		}
+		return nodes[s]
+	}
+	for _, q := range g.Quads() {
+		switch q.P {
+		case extract.NIFAnchorOf:
+			get(q.S.Value).anchor = q.O.Value
+		case extract.NIFIsString:
+			get(q.S.Value).str = q.O.Value
+		case extract.NIFReferenceContext:
+			get(q.S.Value).ctx = q.O.Value
+		case extract.ITSTaIdentRef:
+			get(q.S.Value).ref = true
+		case extract.NIFBeginIndex:
+			get(q.S.Value).begin, _ = strconv.Atoi(q.O.Value)
+		case extract.NIFEndIndex:
+			get(q.S.Value).end, _ = strconv.Atoi(q.O.Value)
+		}
+	}
+	n := 0
+	for iri, m := range nodes {
+		if m.ctx == "" {
+			continue
+		}
+		n++
+		ctx := nodes[m.ctx]
+		if ctx == nil || ctx.str == "" {
+			t.Errorf("%s: no context string", iri)
+			continue
+		}
+		r := []rune(ctx.str)
+		if m.begin < 0 || m.end > len(r) || m.begin >= m.end {
+			t.Errorf("%s: [%d,%d) outside %q", iri, m.begin, m.end, ctx.str)
+			continue
+		}
+		if got := string(r[m.begin:m.end]); got != m.anchor {
+			t.Errorf("%s: text [%d,%d) is %q, anchorOf %q", iri, m.begin, m.end, got, m.anchor)
+		}
+		if !m.ref {
+			t.Errorf("%s: no itsrdf:taIdentRef", iri)
+		}
+		if !strings.HasSuffix(iri, ",") && !strings.Contains(iri, "-char="+strconv.Itoa(m.begin)+","+strconv.Itoa(m.end)) {
+			t.Errorf("%s: IRI does not carry its offsets", iri)
+		}
+	}
+	return n
+}
+
+// BenchmarkExtractCorpus reads the whole development corpus, concatenated,
+// and extracts infobox and prose; MB/s is of article text per core.
+func BenchmarkExtractCorpus(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/corpus/articles/*.txt")
+	var buf bytes.Buffer
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf.Write(data)
+		buf.WriteByte('\n')
+	}
+	data := buf.Bytes()
+	for _, bc := range []struct {
+		name  string
+		prose bool
+	}{{"infobox", false}, {"infobox+prose", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			pipe := extract.NewPipeline("", nil)
+			if !bc.prose {
+				pipe.Extractors = pipe.Extractors[:1]
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				r := extract.NewReader(bytes.NewReader(data))
+				for {
+					a, err := r.Next()
+					if err != nil {
+						break
+					}
+					if _, err := pipe.Extract(a); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

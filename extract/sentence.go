@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a range [Start, End) of byte offsets into a text.
+type Span struct{ Start, End int }
+
+// abbreviations end with a period that does not end a sentence (folded,
+// without the period).
+var abbreviations = set("c", "ca", "cf", "st", "mt", "dr", "mr", "mrs", "ms", "gen", "adm", "lt", "col", "capt",
+	"cpt", "sgt", "maj", "no", "nos", "vol", "vols", "vs", "etc", "jr", "sr", "approx", "ft", "ltd", "inc", "co",
+	"corp", "est", "fl", "r", "b", "d", "p", "pp", "ed", "eds", "trans", "rev", "hon", "prof", "fig", "op", "al",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lit", "var", "viz", "ie", "eg")
+
+// SplitSentences cuts a paragraph into sentences. A sentence ends at ".",
+// "!" or "?" (with any closing quotes and brackets after it) followed by a
+// space and an upper-case letter, a digit or an opening quote or bracket, or
+// by the end of the text. A period does not end a sentence after an
+// abbreviation ("c.", "Gen."), an initial ("J. R."), inside a dotted
+// abbreviation ("U.S.", "e.g."), or inside brackets, so that residue such
+// as "()", "(; )" and "(Japanese: )" stays inside its sentence. Leading and
+// trailing spaces are not part of a sentence; empty sentences are dropped.
+func SplitSentences(text string) []Span {
+	var out []Span
+	start := 0
+	depth := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if (r != '.' && r != '!' && r != '?') || depth > 0 {
+			i += n
+			continue
+		}
+		end := i + n
+		// Runs of terminal punctuation and closing quotes/brackets.
+		for end < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[end:])
+			if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '"' || r2 == '\'' || r2 == '”' || r2 == '’' || r2 == ')' || r2 == ']' {
+				end += n2
+				continue
+			}
+			break
+		}
+		if r == '.' && !periodEnds(text, i) {
+			i = end
+			continue
+		}
+		if end < len(text) && !boundaryFollows(text[end:]) {
+			i = end
+			continue
+		}
+		out = appendSentence(out, text, start, end)
+		start = end
+		i = end
+	}
+	return appendSentence(out, text, start, len(text))
+}
+
+// appendSentence appends the trimmed span [start, end) of text unless it is
+// empty.
+func appendSentence(out []Span, text string, start, end int) []Span {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	if end > start {
+		out = append(out, Span{start, end})
+	}
+	return out
+}
+
+// periodEnds reports whether the period at text[i] can end a sentence,
+// judging by the word before it.
+func periodEnds(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !isWordRune(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	word := text[j:i]
+	if word == "" {
+		return true
+	}
+	if strings.Contains(word, ".") {
+		return false // "U.S." or "e.g."
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	if n == len(word) && unicode.IsUpper(r) {
+		return false // an initial
+	}
+	return !abbreviations[foldString(word)]
+}
+
+// boundaryFollows reports whether rest (the text after a sentence's final
+// punctuation) starts a new sentence: spaces, then an upper-case letter, a
+// digit or an opening quote or bracket.
+func boundaryFollows(rest string) bool {
+	i := 0
+	for i < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == 0 {
+		return false
+	}
+	if i == len(rest) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '(' || r == '[' || r == '\'' || unicode.IsLetter(r) && !unicode.IsLower(r)
+}
