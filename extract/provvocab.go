@@ -8,10 +8,10 @@ import (
 // Namespaces of the standards the prose extractor writes mentions with.
 const (
 	// NIF is NLP Interchange Format 2.0 core.
-	NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+	NIF = ontology.NIF
 	// ITSRDF is the RDF binding of ITS 2.0, whose taIdentRef links a NIF
 	// string to the entity it names.
-	ITSRDF = "http://www.w3.org/2005/11/its/rdf#"
+	ITSRDF = ontology.ITSRDF
 	// XSDNonNegativeInteger is the range of nif:beginIndex and nif:endIndex.
 	XSDNonNegativeInteger = ontology.XSD + "nonNegativeInteger"
 )
@@ -39,9 +39,9 @@ var (
 	// ProseFact is a statement (an rdf:Statement) read from the prose, not
 	// the infobox: it is reified, not asserted, unless the extractor is
 	// told to assert prose facts.
-	ProseFact = rdf.IRI(ontology.KG + "ProseFact")
+	ProseFact = ontology.ProseFact
 	// Sentence gives a ProseFact the sentence that states it.
-	Sentence = rdf.IRI(ontology.KG + "sentence")
+	Sentence = ontology.SentenceP
 	// Participant links a conflict to a force that took part in it.
-	Participant = rdf.IRI(ontology.KG + "participant")
+	Participant = ontology.Participant
 )

@@ -43,6 +43,9 @@ func Prefixes(base string) []rdf.Prefix {
 		{Name: "prov", IRI: PROV},
 		{Name: "xsd", IRI: XSD},
 		{Name: "wd", IRI: WD},
+		{Name: "nif", IRI: NIF},
+		{Name: "itsrdf", IRI: ITSRDF},
+		{Name: "dcterms", IRI: DCTerms},
 	}
 }
 
@@ -104,6 +107,21 @@ var (
 	SourceLine     = rdf.IRI(KG + "sourceLine")
 	SourceFile     = rdf.IRI(KG + "sourceFile")
 	Date           = rdf.IRI(KG + "date")
+
+	// Prose extraction: a fact read from prose is reified as a kg:ProseFact
+	// with the sentence that states it; kg:participant links a conflict to
+	// a force that took part in it.
+	ProseFact   = rdf.IRI(KG + "ProseFact")
+	SentenceP   = rdf.IRI(KG + "sentence")
+	Participant = rdf.IRI(KG + "participant")
+)
+
+// Namespaces of the standards prose mentions are written with.
+const (
+	// NIF is NLP Interchange Format 2.0 core.
+	NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+	// ITSRDF is the RDF binding of ITS 2.0.
+	ITSRDF = "http://www.w3.org/2005/11/its/rdf#"
 )
 
 // OntologyPrefixes returns the prefixes the OWL ontology and the SHACL shapes
@@ -113,6 +131,5 @@ func OntologyPrefixes() []rdf.Prefix {
 	return append(Prefixes(DefaultBase),
 		rdf.Prefix{Name: "dbo", IRI: DBO},
 		rdf.Prefix{Name: "wdt", IRI: WDT},
-		rdf.Prefix{Name: "dcterms", IRI: DCTerms},
 	)
 }
