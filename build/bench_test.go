@@ -50,6 +50,7 @@ func BenchmarkBuild(b *testing.B) {
 				p := extract.NewPipeline("", ontology.DefaultMapping())
 				if cat != nil {
 					p.Resolver = cat
+					p.Prose.Catalog = cat.Dictionary
 				}
 				return p
 			},

@@ -27,6 +27,9 @@ type Catalog struct {
 	aliases map[string][]string
 	// names maps a canonical entity name to the classes infoboxes gave it.
 	names map[string][]rdf.Term
+	// Dictionary holds every title and infobox entity of the run, with its
+	// aliases, for the prose extractor's matcher.
+	Dictionary *extract.Dictionary
 }
 
 // Title is what the catalog knows of one article's subject.
@@ -40,7 +43,7 @@ type Title struct {
 
 // newCatalog returns an empty catalog.
 func newCatalog() *Catalog {
-	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{}, names: map[string][]rdf.Term{}}
+	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{}, names: map[string][]rdf.Term{}, Dictionary: extract.NewDictionary()}
 }
 
 // BuildCatalog reads every source once, running the infobox extractor only,
@@ -77,6 +80,7 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, p
 
 // addGraph records an article's subject and the entities its infobox names.
 func (c *Catalog) addGraph(g *extract.Graph) {
+	c.Dictionary.AddGraph(g)
 	ents := g.Entities()
 	if len(ents) == 0 {
 		return

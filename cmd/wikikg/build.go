@@ -34,6 +34,7 @@ type buildOptions struct {
 	quiet       bool
 	verbose     bool
 	mentions    bool
+	wikidata    linkFlags
 }
 
 func init() { subcommands = append(subcommands, newBuildCmd) }
@@ -79,6 +80,7 @@ N N-Triples or N-Quads outputs equal a single run's.`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress and no summary")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also print every warning (values kept as literals)")
 	f.BoolVar(&o.mentions, "mentions", false, "also write each prose mention as a NIF node with its sentence and offsets")
+	o.wikidata.register(f)
 	return cmd
 }
 
@@ -144,6 +146,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 			p.Prose.Mentions = o.mentions
 			if cat != nil {
 				p.Resolver = cat
+				p.Prose.Catalog = cat.Dictionary
 			}
 			return p
 		},
@@ -158,8 +161,15 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 		opt.Progress = progress.show
 		opt.ProgressEvery = 200 * time.Millisecond
 	}
+	finishLinks, err := o.wikidata.setup(e, &opt, o.quiet)
+	if err != nil {
+		return err
+	}
 	st, err := build.Run(ctx, sources, enc, opt)
 	if err != nil {
+		return err
+	}
+	if err := finishLinks(); err != nil {
 		return err
 	}
 	if err := enc.Close(); err != nil {
