@@ -19,20 +19,20 @@ import (
 //	    kg:linkMargin "0.550"^^xsd:decimal .
 var (
 	// WikidataLink is the class of link nodes.
-	WikidataLink = rdf.IRI(ontology.KG + "WikidataLink")
+	WikidataLink = ontology.WikidataLink
 	// WikidataLinkP relates an entity to its link node.
-	WikidataLinkP = rdf.IRI(ontology.KG + "wikidataLink")
+	WikidataLinkP = ontology.WikidataLinkP
 	// LinkTarget is the Wikidata item a link node links to.
-	LinkTarget = rdf.IRI(ontology.KG + "linkTarget")
+	LinkTarget = ontology.LinkTarget
 	// LinkScore is the chosen candidate's score, 0 to 1 (xsd:decimal).
-	LinkScore = rdf.IRI(ontology.KG + "linkScore")
+	LinkScore = ontology.LinkScore
 	// LinkMargin is the score's lead over the runner-up (xsd:decimal); 1
 	// when there was no runner-up.
-	LinkMargin = rdf.IRI(ontology.KG + "linkMargin")
+	LinkMargin = ontology.LinkMargin
 	// LinkRoute says how the link was made: "sitelink" (the entity's name
 	// is the item's English Wikipedia title), "score" (the candidates were
 	// scored) or "manual" (a person decided, through --links).
-	LinkRoute = rdf.IRI(ontology.KG + "linkRoute")
+	LinkRoute = ontology.LinkRoute
 )
 
 // Terms lists the kg: terms of this file, for the ontology's declarations.

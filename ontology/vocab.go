@@ -111,6 +111,15 @@ var (
 	// Prose extraction: a fact read from prose is reified as a kg:ProseFact
 	// with the sentence that states it; kg:participant links a conflict to
 	// a force that took part in it.
+	// Wikidata linking: an entity's owl:sameAs comes with a link node
+	// <entity#wikidata> that keeps the evidence.
+	WikidataLink  = rdf.IRI(KG + "WikidataLink")
+	WikidataLinkP = rdf.IRI(KG + "wikidataLink")
+	LinkTarget    = rdf.IRI(KG + "linkTarget")
+	LinkScore     = rdf.IRI(KG + "linkScore")
+	LinkMargin    = rdf.IRI(KG + "linkMargin")
+	LinkRoute     = rdf.IRI(KG + "linkRoute")
+
 	ProseFact   = rdf.IRI(KG + "ProseFact")
 	SentenceP   = rdf.IRI(KG + "sentence")
 	Participant = rdf.IRI(KG + "participant")
