@@ -320,3 +320,27 @@ func rapperCheck(t *testing.T, syntax string, data []byte) {
 		}
 	}
 }
+
+// TestVocabularyDocListsOntology checks that docs/vocabulary.md names every
+// kg: term the ontology declares, so the reference stays in step with
+// `wikikg ontology`.
+func TestVocabularyDocListsOntology(t *testing.T) {
+	doc, err := os.ReadFile("../docs/vocabulary.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, tr := range Ontology() {
+		if !strings.HasPrefix(tr.S.Value, KG) || seen[tr.S.Value] {
+			continue
+		}
+		seen[tr.S.Value] = true
+		name := "kg:" + strings.TrimPrefix(tr.S.Value, KG)
+		if !strings.Contains(string(doc), "`"+name+"`") && !strings.Contains(string(doc), "`"+name+" ") && !strings.Contains(string(doc), name+"`") {
+			t.Errorf("docs/vocabulary.md does not list %s", name)
+		}
+	}
+	if len(seen) < 30 {
+		t.Errorf("only %d kg: terms in the ontology", len(seen))
+	}
+}
