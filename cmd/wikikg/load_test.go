@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wikikg/wikikg/load/loadtest"
+)
+
+func TestLoadCommand(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.nq")
+	if code := Run([]string{"build", "-q", "-o", corpus, "../../testdata/seed/siege-of-pyongyang-1592.txt"}, nil, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("build: exit %d", code)
+	}
+	s := (&loadtest.Store{User: "dba", Password: "t0psecret"}).Start()
+	defer s.Close()
+	state := filepath.Join(dir, "state.json")
+	base := []string{"load", "--endpoint", s.URL("/gsp"), "--query", s.URL("/sparql"), "--state", state, "--backoff", "1ms"}
+	tests := []struct {
+		name     string
+		args     []string
+		password string
+		code     int
+		stderr   string
+	}{
+		{"load", append(base, corpus), "t0psecret", 0, "1 graphs: 1 sent, 0 skipped"},
+		{"rerun skips", append(base, corpus), "t0psecret", 0, "0 sent, 1 skipped"},
+		{"force", append(base, "--force", corpus), "t0psecret", 0, "1 sent, 0 skipped"},
+		{"update", []string{"load", "--protocol", "update", "--endpoint", s.URL("/update"), "--query", s.URL("/sparql"), corpus}, "t0psecret", 0, "verified 1 graphs by COUNT: 0 mismatches"},
+		{"wrong password", append(base, "--force", corpus), "wrong-pw", 1, "401 Unauthorized"},
+		{"no endpoint", []string{"load", corpus}, "", 2, "--endpoint is required"},
+		{"trig", append(base, "x.trig"), "", 2, "TriG"},
+		{"no query endpoint", []string{"load", "--endpoint", s.URL("/elsewhere"), corpus}, "", 2, "--query"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("WIKIKG_STORE_USER", "dba")
+			t.Setenv("WIKIKG_STORE_PASSWORD", tt.password)
+			var stdout, stderr bytes.Buffer
+			code := Run(tt.args, nil, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d, want %d; stderr:\n%s\nwant it to contain %q", code, tt.code, stderr.String(), tt.stderr)
+			}
+			if tt.password != "" && strings.Contains(stdout.String()+stderr.String(), tt.password) {
+				t.Error("the output shows the password")
+			}
+		})
+	}
+	if s.Graphs() != 1 {
+		t.Errorf("%d graphs in the store, want 1", s.Graphs())
+	}
+}
