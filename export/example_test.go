@@ -37,8 +37,8 @@ func ExampleNewEncoder() {
 	// @prefix res: <https://w3id.org/wikikg/resource/> .
 	// @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 	//
-	// res:Siege_of_Pyongyang_\(1592\) a res:Battle ;
-	//     res:commander res:Kim_Myŏngwŏn ;
+	// <https://w3id.org/wikikg/resource/Siege_of_Pyongyang_(1592)> a res:Battle ;
+	//     res:commander <https://w3id.org/wikikg/resource/Kim_Myŏngwŏn> ;
 	//     res:year "1592"^^xsd:gYear ;
 	//     res:label "The \"siege\""@en .
 }

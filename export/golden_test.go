@@ -46,16 +46,16 @@ func TestTermSyntax(t *testing.T) {
 		turtle string
 		jsonld string
 	}{
-		{"parens escaped", rdf.IRI(res + "Siege_of_Pyongyang_(1592)"), `res:Siege_of_Pyongyang_\(1592\)`, `{"@id": "res:Siege_of_Pyongyang_(1592)"}`},
+		{"parens written in full", rdf.IRI(res + "Siege_of_Pyongyang_(1592)"), `<` + res + `Siege_of_Pyongyang_(1592)>`, `{"@id": "res:Siege_of_Pyongyang_(1592)"}`},
 		{"percent kept", rdf.IRI(res + "a%25b"), `res:a%25b`, `{"@id": "res:a%25b"}`},
-		{"trailing dot", rdf.IRI(res + "St."), `res:St\.`, `{"@id": "res:St."}`},
-		{"leading dash", rdf.IRI(res + "-x"), `res:\-x`, `{"@id": "res:-x"}`},
+		{"trailing dot", rdf.IRI(res + "St."), `<` + res + `St.>`, `{"@id": "res:St."}`},
+		{"leading dash", rdf.IRI(res + "-x"), `<` + res + `-x>`, `{"@id": "res:-x"}`},
 		{"leading digit", rdf.IRI(res + "1592"), `res:1592`, `{"@id": "res:1592"}`},
-		{"colon", rdf.IRI(res + "Category:War"), `res:Category:War`, `{"@id": "res:Category:War"}`},
-		{"non-ASCII", rdf.IRI(res + "Kim_Myŏngwŏn"), `res:Kim_Myŏngwŏn`, `{"@id": "res:Kim_Myŏngwŏn"}`},
+		{"colon", rdf.IRI(res + "Category:War"), `<` + res + `Category:War>`, `{"@id": "res:Category:War"}`},
+		{"non-ASCII", rdf.IRI(res + "Kim_Myŏngwŏn"), `<` + res + `Kim_Myŏngwŏn>`, `{"@id": "res:Kim_Myŏngwŏn"}`},
 		{"no PN_CHARS", rdf.IRI(res + "a[1]"), `<` + res + `a[1]>`, `{"@id": "res:a[1]"}`},
 		{"empty local", rdf.IRI(res), `res:`, `{"@id": "https://w3id.org/wikikg/resource/"}`},
-		{"double slash", rdf.IRI(res + "//x"), `res:\/\/x`, `{"@id": "https://w3id.org/wikikg/resource///x"}`},
+		{"double slash", rdf.IRI(res + "//x"), `<` + res + `//x>`, `{"@id": "https://w3id.org/wikikg/resource///x"}`},
 		{"injection", rdf.String(`x" . <http://evil> <p> "y`), `"x\" . <http://evil> <p> \"y"`, `"x\" . <http://evil> <p> \"y"`},
 		{"controls", rdf.String("a\nb\x00c\u2028d\\e\"\"\"f"), "\"a\\nb\\u0000c\u2028d\\\\e\\\"\\\"\\\"f\"", `"a\nb\u0000c\u2028d\\e\"\"\"f"`},
 		{"lang", rdf.LangString("Pyongyang", "en-GB"), `"Pyongyang"@en-gb`, `{"@value": "Pyongyang", "@language": "en-gb"}`},

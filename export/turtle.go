@@ -4,7 +4,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -255,62 +254,36 @@ func isTurtleDouble(s string) bool {
 	return allDigits(mant) || isTurtleDecimal(mant)
 }
 
-// localEsc lists the characters PN_LOCAL_ESC lets a prefixed name hold
-// after a backslash, other than '_', '-', '.' and '%', which are handled
-// by position.
-const localEsc = "~!$&'()*+,;=/?#@"
-
 // turtleLocalOK reports whether s can be written as the local part of a
-// prefixed name, with writeTurtleLocal's escapes:
-//
-//	PN_LOCAL ::= (PN_CHARS_U | ':' | [0-9] | PLX) ((PN_CHARS | '.' | ':' | PLX)* (PN_CHARS | ':' | PLX))?
-//
-// A '%' must start a %HH escape, because PN_LOCAL keeps those verbatim and
-// a lone '%' would need the "\%" form that some parsers get wrong.
+// prefixed name with no escape at all. Turtle's PN_LOCAL allows much more
+// (backslash escapes such as "\\#", ':' and most non-ASCII letters), but
+// stores differ on those: Virtuoso 7 keeps the backslash of "res:X\\#side1"
+// in the IRI. So a local name is ASCII letters, digits and '_', with '-' and
+// '.' inside it and %HH escapes; anything else is written as <iri>, which
+// every parser reads alike.
 func turtleLocalOK(s string) bool {
-	for i := 0; i < len(s); {
+	if s == "" || s[0] == '-' || s[0] == '.' || s[len(s)-1] == '.' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '%':
-				if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-					return false
-				}
-				i += 3
-				continue
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == ':', c == '-', c == '.':
-			case strings.IndexByte(localEsc, c) >= 0:
-			default:
+		switch {
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
 				return false
 			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isPNChars(r) || i == 0 && !isPNCharsBase(r) {
+			i += 2
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == '-', c == '.':
+		default:
 			return false
 		}
-		i += size
 	}
 	return true
 }
 
-// writeTurtleLocal writes s, which turtleLocalOK accepted, escaping the
-// characters that PN_LOCAL only takes escaped where they stand.
+// writeTurtleLocal writes s, which turtleLocalOK accepted as it stands.
 func writeTurtleLocal(w rdf.Writer, s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		esc := strings.IndexByte(localEsc, c) >= 0 ||
-			c == '-' && i == 0 ||
-			c == '.' && (i == 0 || i == len(s)-1)
-		if esc {
-			w.WriteString(s[start:i])
-			w.WriteByte('\\')
-			start = i
-		}
-	}
-	w.WriteString(s[start:])
+	w.WriteString(s)
 }
 
 func isHex(c byte) bool {
