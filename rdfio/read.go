@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	krdf "github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
 
 	"github.com/wikikg/wikikg/rdf"
@@ -17,11 +16,12 @@ import (
 // Format is an RDF syntax rdfio reads.
 type Format string
 
-// The syntaxes rdfio reads.
+// The syntaxes rdfio reads: all of wikikg's output formats.
 const (
 	NTriples Format = "nt"
 	NQuads   Format = "nq"
 	Turtle   Format = "ttl"
+	TriG     Format = "trig"
 	JSONLD   Format = "jsonld"
 )
 
@@ -34,20 +34,65 @@ func FormatFromPath(path string) (Format, error) {
 		return NQuads, nil
 	case "ttl":
 		return Turtle, nil
+	case "trig":
+		return TriG, nil
 	case "jsonld", "json":
 		return JSONLD, nil
 	}
-	return "", fmt.Errorf("%s: cannot tell the syntax from the extension (want .nt, .nq, .ttl or .jsonld)", path)
+	return "", fmt.Errorf("%s: cannot tell the syntax from the extension (want .nt, .nq, .ttl, .trig or .jsonld)", path)
 }
 
-// ErrSyntaxLimit is returned after too many syntax errors in one document.
-var ErrSyntaxLimit = errors.New("too many syntax errors")
+// ParseFormat returns the Format named s (nt, nq, ttl, trig, jsonld).
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(s); f {
+	case NTriples, NQuads, Turtle, TriG, JSONLD:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want nt, nq, ttl, trig or jsonld)", s)
+}
 
-// Read calls fn for every statement of r in syntax f. N-Triples and
-// N-Quads stream in bounded memory and report every bad line through onErr
-// (nil means stop at the first); Turtle and JSON-LD documents are parsed
-// whole, and a syntax error ends them.
-func Read(r io.Reader, f Format, fn func(rdf.Quad) error, onErr func(error) error) error {
+// Decode calls fn for every statement of r in syntax f, with the line it is
+// on (0 when unknown): strict parsers, in bounded memory except for
+// JSON-LD. It stops at the first syntax error, a *SyntaxError.
+func Decode(r io.Reader, f Format, fn func(q rdf.Quad, line int)) error {
+	switch f {
+	case NTriples, NQuads:
+		d := NewLineDecoder(r, f == NQuads)
+		for {
+			q, err := d.Decode()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			fn(q, d.Line())
+		}
+	case Turtle, TriG:
+		return ParseTurtle(r, f == TriG, fn)
+	case JSONLD:
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		nq, err := JSONLDToNQuads(data)
+		if err != nil {
+			return err
+		}
+		return Decode(strings.NewReader(nq), NQuads, func(q rdf.Quad, _ int) { fn(q, 0) })
+	}
+	return fmt.Errorf("unknown format %q", f)
+}
+
+// errStop carries an error out of a ParseTurtle callback.
+type errStop struct{ err error }
+
+// Read calls fn for every statement of r in syntax f. N-Triples and N-Quads
+// go on after a bad line, reporting it (a *SyntaxError) to onErr, which may
+// return an error to stop; a Turtle, TriG or JSON-LD syntax error ends the
+// document and goes to onErr. A nil onErr stops at the first error. An
+// error from fn stops the reading and is returned.
+func Read(r io.Reader, f Format, fn func(rdf.Quad) error, onErr func(error) error) (err error) {
 	if onErr == nil {
 		onErr = func(err error) error { return err }
 	}
@@ -73,21 +118,26 @@ func Read(r io.Reader, f Format, fn func(rdf.Quad) error, onErr func(error) erro
 				return err
 			}
 		}
-	case Turtle:
-		dec := krdf.NewTripleDecoder(r, krdf.Turtle)
-		for {
-			t, err := dec.Decode()
-			if err == io.EOF {
-				return nil
+	case Turtle, TriG:
+		defer func() {
+			if e := recover(); e != nil {
+				stop, ok := e.(errStop)
+				if !ok {
+					panic(e)
+				}
+				err = stop.err
 			}
-			if err != nil {
-				return onErr(err)
-			}
-			q := rdf.Quad{S: FromKnakk(t.Subj), P: FromKnakk(t.Pred), O: FromKnakk(t.Obj)}
+		}()
+		err := ParseTurtle(r, f == TriG, func(q rdf.Quad, _ int) {
 			if err := fn(q); err != nil {
-				return err
+				panic(errStop{err})
 			}
+		})
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			return onErr(err)
 		}
+		return err
 	case JSONLD:
 		data, err := io.ReadAll(r)
 		if err != nil {
@@ -102,33 +152,17 @@ func Read(r io.Reader, f Format, fn func(rdf.Quad) error, onErr func(error) erro
 	return fmt.Errorf("unknown syntax %q", f)
 }
 
-// FromKnakk converts a knakk/rdf term to ours, keeping datatype and
-// language (knakk's own equality ignores datatypes).
-func FromKnakk(t krdf.Term) rdf.Term {
-	switch v := t.(type) {
-	case krdf.IRI:
-		return rdf.IRI(v.String())
-	case krdf.Blank:
-		return rdf.Blank(strings.TrimPrefix(v.String(), "_:"))
-	case krdf.Literal:
-		if v.Lang() != "" {
-			return rdf.LangString(v.String(), v.Lang())
-		}
-		return rdf.Typed(v.String(), v.DataType.String())
-	}
-	return rdf.Term{}
-}
-
 // refusingLoader is a JSON-LD document loader that loads nothing: wikikg's
 // output carries its context inline, and a reader must never reach the
-// network because a document asks it to.
+// network, or the file system, because a document asks it to.
 type refusingLoader struct{}
 
 func (refusingLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, "remote documents are refused: "+u)
 }
 
-// JSONLDToNQuads converts a JSON-LD document to N-Quads with json-gold.
+// JSONLDToNQuads converts a JSON-LD document to N-Quads with json-gold,
+// refusing every remote context.
 func JSONLDToNQuads(data []byte) (string, error) {
 	doc, err := ld.DocumentFromReader(bytes.NewReader(data))
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wikikg/wikikg/rdf"
+	"github.com/wikikg/wikikg/rdfio"
 )
 
 // good is a small graph that keeps the contract: a battle with a side, a
@@ -129,14 +130,14 @@ func TestLexicalStrictness(t *testing.T) {
 // and column and that the lines after it are still read.
 func TestSyntaxErrorPosition(t *testing.T) {
 	doc := "<http://a/s> <http://a/p> \"x\" .\n<http://a/s> <http://a/p> \"x\"@ .\n<http://a/s> <http://a/p> <http://a/o> .\n"
-	d := NewLineDecoder(strings.NewReader(doc), false)
+	d := rdfio.NewLineDecoder(strings.NewReader(doc), false)
 	var got []string
 	for {
 		q, err := d.Decode()
 		if err == io.EOF {
 			break
 		}
-		var se *SyntaxError
+		var se *rdfio.SyntaxError
 		if errors.As(err, &se) {
 			if se.Line != 2 || se.Column != 31 {
 				t.Errorf("error at %d:%d, want 2:31: %v", se.Line, se.Column, se)
@@ -153,14 +154,14 @@ func TestSyntaxErrorPosition(t *testing.T) {
 	}
 }
 
-// TestLongLine checks that a line past MaxLine is reported, not kept, and
+// TestLongLine checks that a line past rdfio.MaxLine is reported, not kept, and
 // that reading goes on.
 func TestLongLine(t *testing.T) {
-	doc := "<http://a/s> <http://a/p> \"" + strings.Repeat("x", MaxLine) + "\" .\n<http://a/s> <http://a/p> \"y\" .\n"
-	d := NewLineDecoder(strings.NewReader(doc), false)
+	doc := "<http://a/s> <http://a/p> \"" + strings.Repeat("x", rdfio.MaxLine) + "\" .\n<http://a/s> <http://a/p> \"y\" .\n"
+	d := rdfio.NewLineDecoder(strings.NewReader(doc), false)
 	_, err := d.Decode()
-	if !errors.Is(err, ErrLineTooLong) {
-		t.Fatalf("got %v, want ErrLineTooLong", err)
+	if !errors.Is(err, rdfio.ErrLineTooLong) {
+		t.Fatalf("got %v, want rdfio.ErrLineTooLong", err)
 	}
 	if q, err := d.Decode(); err != nil || q.O.Value != "y" {
 		t.Fatalf("after the long line: %v %v", q, err)
@@ -216,7 +217,7 @@ _:b1 a x:C .`
 		`_:b1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/x#C>`,
 	}
 	var got []string
-	err := Decode(strings.NewReader(doc), Turtle, func(q rdf.Quad, _ int) {
+	err := rdfio.Decode(strings.NewReader(doc), Turtle, func(q rdf.Quad, _ int) {
 		got = append(got, q.S.String()+" "+q.P.String()+" "+q.O.String())
 	})
 	if err != nil {
@@ -227,7 +228,7 @@ _:b1 a x:C .`
 	}
 }
 
-// TestTurtleErrors checks that bad Turtle is a *SyntaxError at its line
+// TestTurtleErrors checks that bad Turtle is a *rdfio.SyntaxError at its line
 // and column, never a panic or a hang (".0" crashed knakk/rdf's lexer, and
 // ". .5" made it loop).
 func TestTurtleErrors(t *testing.T) {
@@ -241,10 +242,10 @@ func TestTurtleErrors(t *testing.T) {
 		{"<a> <b> \"open", "1:14"},
 	} {
 		t.Run(tc.doc, func(t *testing.T) {
-			err := Decode(strings.NewReader(tc.doc), Turtle, func(rdf.Quad, int) {})
-			var se *SyntaxError
+			err := rdfio.Decode(strings.NewReader(tc.doc), Turtle, func(rdf.Quad, int) {})
+			var se *rdfio.SyntaxError
 			if !errors.As(err, &se) {
-				t.Fatalf("got %v, want a *SyntaxError", err)
+				t.Fatalf("got %v, want a *rdfio.SyntaxError", err)
 			}
 			if got := fmt.Sprintf("%d:%d", se.Line, se.Column); got != tc.pos {
 				t.Errorf("error %v at %s, want %s", se, got, tc.pos)

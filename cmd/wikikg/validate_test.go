@@ -11,7 +11,7 @@ import (
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
-	"github.com/wikikg/wikikg/validate"
+	"github.com/wikikg/wikikg/rdfio"
 )
 
 // TestShapesCommand checks that "wikikg shapes" prints the shapes.
@@ -167,9 +167,9 @@ func TestValidateParsers(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		format, _ := validate.FormatFromPath(path)
+		format, _ := rdfio.FormatFromPath(path)
 		seen := map[string]bool{}
-		err = validate.Decode(f, format, func(q rdf.Quad, _ int) {
+		err = rdfio.Decode(f, format, func(q rdf.Quad, _ int) {
 			s := q.S.String() + " " + q.P.String() + " " + q.O.String()
 			if q.S.IsBlank() || q.O.IsBlank() {
 				t.Errorf("%s: blank node in %s", ext, s)

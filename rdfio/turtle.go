@@ -1,4 +1,4 @@
-package validate
+package rdfio
 
 import (
 	"bufio"
@@ -16,7 +16,7 @@ import (
 // This file is a streaming parser of Turtle and TriG (RDF 1.1). It is this
 // package's own rather than knakk/rdf's, whose lexer runs in a goroutine of
 // its own and panics or loops on inputs such as ".0" (a panic there cannot
-// be recovered, so a bad file would crash the validator), and which has no
+// be recovered, so a bad file would crash the reader), and which has no
 // TriG. It holds one statement at a time, reports errors with line and
 // column, and is strict where lax parsers are not (language tags, escapes of
 // surrogates, invalid UTF-8).
@@ -43,9 +43,9 @@ type ttlParser struct {
 // recovered in parse.
 type ttlError struct{ err *SyntaxError }
 
-// parseTurtle parses r, calling emit for every statement, and returns the
+// ParseTurtle parses r, calling emit for every statement, and returns the
 // first syntax error (a *SyntaxError) or an I/O error.
-func parseTurtle(r io.Reader, trig bool, emit func(rdf.Quad, int)) (err error) {
+func ParseTurtle(r io.Reader, trig bool, emit func(rdf.Quad, int)) (err error) {
 	p := &ttlParser{br: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1, trig: trig, prefixes: map[string]string{}, emit: emit}
 	defer func() {
 		if e := recover(); e != nil {
