@@ -3,6 +3,9 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -12,8 +15,18 @@ import (
 // together with the entities they name.
 type Graph struct {
 	// Name is the article's IRI, which names its graph.
-	Name    rdf.Term
-	triples map[rdf.Triple]struct{}
+	Name rdf.Term
+	// triples holds every triple added, duplicates included until the
+	// first call that needs them distinct sorts and compacts it: Add is on
+	// the hot path and a map keyed by three terms costs more to hash than
+	// one sort costs.
+	triples []rdf.Triple
+	// distinct is set while triples is sorted and free of duplicates.
+	distinct bool
+	// validIRIs caches IRIs already validated, indexed by the address of
+	// their bytes: entities and vocabulary terms share one string for
+	// every triple that names them, so each is validated once per graph.
+	validIRIs [validCacheSize]string
 	// entities by IRI, in order of first mention.
 	entities map[rdf.Term]*Entity
 	order    []rdf.Term
@@ -43,32 +56,78 @@ type Entity struct {
 
 // NewGraph returns an empty graph named name.
 func NewGraph(name rdf.Term) *Graph {
-	return &Graph{Name: name, triples: map[rdf.Triple]struct{}{}, entities: map[rdf.Term]*Entity{}}
+	return &Graph{Name: name, entities: map[rdf.Term]*Entity{}, distinct: true}
 }
+
+const validCacheSize = 64
 
 // Add adds the triple (s, p, o) unless one of its terms is zero or invalid,
 // which extractors never produce on purpose: the check keeps output valid
 // whatever the input holds.
 func (g *Graph) Add(s, p, o rdf.Term) {
-	q := rdf.Quad{S: s, P: p, O: o}
-	if q.Validate() != nil {
+	if !g.valid(s, p, o) {
 		return
 	}
-	g.triples[q.Triple()] = struct{}{}
+	g.triples = append(g.triples, rdf.Triple{S: s, P: p, O: o})
+	g.distinct = false
+}
+
+// valid is rdf.Quad{S: s, P: p, O: o}.Validate() == nil, with IRIs seen
+// before in this graph taken from a cache rather than validated again.
+func (g *Graph) valid(s, p, o rdf.Term) bool {
+	if !(s.IsIRI() || s.IsBlank()) || !p.IsIRI() {
+		return false
+	}
+	return g.validTerm(s) && g.validTerm(p) && g.validTerm(o)
+}
+
+func (g *Graph) validTerm(t rdf.Term) bool {
+	if t.Kind != rdf.KindIRI || t.Value == "" {
+		return t.Validate() == nil
+	}
+	i := (uintptr(unsafe.Pointer(unsafe.StringData(t.Value)))>>3 ^ uintptr(len(t.Value))) % validCacheSize
+	if g.validIRIs[i] == t.Value {
+		return true
+	}
+	if t.Validate() != nil {
+		return false
+	}
+	g.validIRIs[i] = t.Value
+	return true
+}
+
+// compact sorts the triples and removes duplicates.
+func (g *Graph) compact() {
+	if g.distinct {
+		return
+	}
+	slices.SortFunc(g.triples, compareTriples)
+	g.triples = slices.Compact(g.triples)
+	g.distinct = true
+}
+
+func compareTriples(a, b rdf.Triple) int {
+	if c := CompareTerms(a.S, b.S); c != 0 {
+		return c
+	}
+	if c := CompareTerms(a.P, b.P); c != 0 {
+		return c
+	}
+	return CompareTerms(a.O, b.O)
 }
 
 // Entity returns the entity named name (its IRI minted under base), creating
 // it, and records class and surface as evidence. It returns nil when the name
 // mints no IRI.
 func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
-	canonical := ontology.CanonicalName(name)
+	canonical := entityNames.canonical(name)
 	alias := ""
 	if g.Resolver != nil {
 		if c, ok := g.Resolver.Resolve(canonical, class); ok && c != canonical {
 			alias, canonical = canonical, c
 		}
 	}
-	iri := ontology.EntityIRI(base, canonical)
+	iri := entityNames.entityIRI(base, canonical)
 	if iri.IsZero() || iri.Validate() != nil {
 		return nil
 	}
@@ -83,6 +142,58 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		e.AddAlias(alias)
 	}
 	return e
+}
+
+// entityNames memoises ontology.CanonicalName and ontology.EntityIRI, pure
+// functions that Entity calls for every name: the same places and people
+// recur across articles, and both build strings rune by rune.
+var entityNames = nameCache{canon: map[string]string{}, iris: map[baseName]rdf.Term{}}
+
+type nameCache struct {
+	mu    sync.RWMutex
+	canon map[string]string
+	iris  map[baseName]rdf.Term
+}
+
+type baseName struct{ base, name string }
+
+// maxCachedNames bounds the cache over a long run: past it, it starts
+// again.
+const maxCachedNames = 1 << 16
+
+func (c *nameCache) canonical(name string) string {
+	c.mu.RLock()
+	v, ok := c.canon[name]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = ontology.CanonicalName(name)
+	c.mu.Lock()
+	if len(c.canon) >= maxCachedNames {
+		clear(c.canon)
+	}
+	c.canon[name] = v
+	c.mu.Unlock()
+	return v
+}
+
+func (c *nameCache) entityIRI(base, name string) rdf.Term {
+	k := baseName{base, name}
+	c.mu.RLock()
+	v, ok := c.iris[k]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = ontology.EntityIRI(base, name)
+	c.mu.Lock()
+	if len(c.iris) >= maxCachedNames {
+		clear(c.iris)
+	}
+	c.iris[k] = v
+	c.mu.Unlock()
+	return v
 }
 
 // AddClass records that e is of class c (a zero c is ignored).
@@ -143,19 +254,11 @@ func (g *Graph) finish(article rdf.Term) {
 // subject, predicate and object, so output is deterministic and each
 // subject's triples are adjacent.
 func (g *Graph) Quads() []rdf.Quad {
-	out := make([]rdf.Quad, 0, len(g.triples))
-	for t := range g.triples {
-		out = append(out, rdf.Quad{S: t.S, P: t.P, O: t.O, G: g.Name})
+	g.compact()
+	out := make([]rdf.Quad, len(g.triples))
+	for i, t := range g.triples {
+		out[i] = rdf.Quad{S: t.S, P: t.P, O: t.O, G: g.Name}
 	}
-	slices.SortFunc(out, func(a, b rdf.Quad) int {
-		if c := CompareTerms(a.S, b.S); c != 0 {
-			return c
-		}
-		if c := CompareTerms(a.P, b.P); c != 0 {
-			return c
-		}
-		return CompareTerms(a.O, b.O)
-	})
 	return out
 }
 
@@ -164,14 +267,18 @@ func CompareTerms(a, b rdf.Term) int {
 	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Value, b.Value); c != 0 {
+	// strings.Compare is one pass over the bytes; cmp.Compare makes two.
+	if c := strings.Compare(a.Value, b.Value); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Datatype, b.Datatype); c != 0 {
+	if c := strings.Compare(a.Datatype, b.Datatype); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.Lang, b.Lang)
+	return strings.Compare(a.Lang, b.Lang)
 }
 
 // Len returns the number of triples in g.
-func (g *Graph) Len() int { return len(g.triples) }
+func (g *Graph) Len() int {
+	g.compact()
+	return len(g.triples)
+}

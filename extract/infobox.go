@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/wikikg/wikikg/extract/value"
@@ -79,6 +80,9 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			target = x.side(g, subj, n)
 		}
 		if !x.apply(g, s, rule, target, f, groups) {
+			if s.Light {
+				continue // the literal and its warning are output only
+			}
 			g.Warnings.Add(a.File, f.ValuePos, fmt.Errorf("%w: %s %q kept as a literal", ErrUnparsed, f.Key, f.Value))
 			x.literal(g, subj, f)
 		}
@@ -106,12 +110,40 @@ func (x *InfoboxExtractor) side(g *Graph, subj rdf.Term, n int) rdf.Term {
 // literal keeps a field's value, cleaned of residue, on the key's generic
 // property, so that nothing the infobox says is dropped.
 func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field) {
-	p := ontology.KeyProperty(f.Key)
+	p := keyProperty(f.Key)
+	if p.IsZero() {
+		return
+	}
 	text := value.CleanText(f.Value)
-	if p.IsZero() || text == "" {
+	if text == "" {
 		return
 	}
 	g.Add(subj, p, rdf.LangString(text, "en"))
+}
+
+// keyProperties caches ontology.KeyProperty: infoboxes repeat a small set
+// of keys, and every unmapped field of every article needs its property.
+var keyProperties = struct {
+	sync.RWMutex
+	m map[string]rdf.Term
+}{m: map[string]rdf.Term{}}
+
+func keyProperty(key string) rdf.Term {
+	keyProperties.RLock()
+	p, ok := keyProperties.m[key]
+	keyProperties.RUnlock()
+	if ok {
+		return p
+	}
+	p = ontology.KeyProperty(key)
+	keyProperties.Lock()
+	// Bounded, so a corpus of ever new keys cannot grow it without end.
+	if len(keyProperties.m) >= 1<<14 {
+		clear(keyProperties.m)
+	}
+	keyProperties.m[key] = p
+	keyProperties.Unlock()
+	return p
 }
 
 // apply writes the facts of one mapped field and reports whether its value

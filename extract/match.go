@@ -221,8 +221,12 @@ func foldString(s string) string {
 // Myŏngwŏn, Dusu/Tusu, Gaeseong/Kaesong, Busan/Pusan). It is used only to
 // unify names within one article, never to match a catalog.
 func phoneticKey(key string) string {
-	var b strings.Builder
-	b.Grow(len(key))
+	return string(appendPhonetic(make([]byte, 0, len(key)), key))
+}
+
+// appendPhonetic appends phoneticKey(key) to b, so that look-ups can use a
+// scratch buffer.
+func appendPhonetic(b []byte, key string) []byte {
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		next := byte(0)
@@ -233,23 +237,23 @@ func phoneticKey(key string) string {
 		case c == 'e' && (next == 'o' || next == 'u'):
 			continue // eo → o, eu → u
 		case c == 'c' && next == 'h', c == 's' && next == 'h':
-			b.WriteByte(c)
+			b = append(b, c)
 			i++
 		case c == 'j':
-			b.WriteByte('c')
+			b = append(b, 'c')
 		case c == 'g':
-			b.WriteByte('k')
+			b = append(b, 'k')
 		case c == 'd':
-			b.WriteByte('t')
+			b = append(b, 't')
 		case c == 'b':
-			b.WriteByte('p')
+			b = append(b, 'p')
 		case c == 'r':
-			b.WriteByte('l')
+			b = append(b, 'l')
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // contractClass returns the first contract class (Person, Place, Force,

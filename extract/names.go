@@ -40,6 +40,12 @@ func isJoiner(r rune) bool {
 // tokenize cuts s into words and punctuation marks, appending to toks.
 // Spaces separate tokens and are not tokens.
 func tokenize(s string, toks []token) []token {
+	return tokenizeInto(s, toks, nil)
+}
+
+// tokenizeInto is tokenize with the words' keys taken from in, when not
+// nil, so that a word seen before costs no allocation.
+func tokenizeInto(s string, toks []token, in *interner) []token {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -87,7 +93,13 @@ func tokenize(s string, toks []token) []token {
 			i = end
 		}
 		first, _ := utf8.DecodeRuneInString(s[start:])
-		toks = append(toks, token{start: start, end: end, key: foldString(s[start:end]), word: true, upper: unicode.IsUpper(first), poss: poss})
+		var key string
+		if in != nil {
+			key = in.fold(s[start:end])
+		} else {
+			key = foldString(s[start:end])
+		}
+		toks = append(toks, token{start: start, end: end, key: key, word: true, upper: unicode.IsUpper(first), poss: poss})
 	}
 	return toks
 }
@@ -268,3 +280,52 @@ func japaneseName(w string) bool {
 }
 
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+
+// interner hands out one string for the words it saw recently, so that the
+// prose extractor, which folds every word of every sentence, allocates
+// mostly for rare words. It is a direct-mapped cache rather than a map: a
+// corpus has more distinct words than a map should hold, and a miss costs
+// only the allocation the cache saves on a hit. One belongs to one
+// extraction at a time (see proseScratch).
+type interner struct {
+	buf   []byte
+	slots [internSlots]string
+}
+
+const internSlots = 4096
+
+// fold returns foldString(s).
+func (in *interner) fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return foldString(s)
+		}
+	}
+	b := in.buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	in.buf = b
+	return in.bytes(b)
+}
+
+// bytes returns string(b), from the cache when it holds it.
+func (in *interner) bytes(b []byte) string {
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &in.slots[h%internSlots]
+	if *slot == string(b) {
+		return *slot
+	}
+	s := string(b)
+	*slot = s
+	return s
+}

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"errors"
-	"regexp"
+	"strings"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -90,14 +90,45 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	return g, nil
 }
 
-var conflictTitle = regexp.MustCompile(`^(Battle|Siege|Sack|Raid|Fall|Capture|Bombardment|Invasion) of |\b(War|Wars|Rebellion|Campaign|campaign|campaigns|[Ii]nvasions?|Uprising|Mutiny)\b`)
+// conflictPrefixes and conflictWords are the title cues of ClassFromTitle:
+// what the expression
+//
+//	^(Battle|Siege|Sack|Raid|Fall|Capture|Bombardment|Invasion) of |\b(War|Wars|Rebellion|Campaign|campaign|campaigns|[Ii]nvasions?|Uprising|Mutiny)\b
+//
+// matches, tested without a regular expression as it runs for every article.
+var (
+	conflictPrefixes = []string{"Battle of ", "Siege of ", "Sack of ", "Raid of ", "Fall of ", "Capture of ", "Bombardment of ", "Invasion of "}
+	conflictWords    = set("War", "Wars", "Rebellion", "Campaign", "campaign", "campaigns", "Invasion", "invasion", "Invasions", "invasions", "Uprising", "Mutiny")
+)
 
 // ClassFromTitle types an article's subject from its title when there is no
 // infobox to tell: "Battle of X", "X War", "X campaign" and the like are
 // military conflicts. It returns the zero Term when the title says nothing.
 func ClassFromTitle(title string) rdf.Term {
-	if conflictTitle.MatchString(title) {
-		return ontology.MilitaryConflict
+	for _, p := range conflictPrefixes {
+		if strings.HasPrefix(title, p) {
+			return ontology.MilitaryConflict
+		}
+	}
+	// A whole word between ASCII word boundaries (\b): a maximal run of
+	// [0-9A-Za-z_].
+	for i := 0; i < len(title); {
+		if !isASCIIWordByte(title[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(title) && isASCIIWordByte(title[j]) {
+			j++
+		}
+		if conflictWords[title[i:j]] {
+			return ontology.MilitaryConflict
+		}
+		i = j
 	}
 	return rdf.Term{}
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
 }

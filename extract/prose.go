@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -113,14 +114,37 @@ type proseState struct {
 	article rdf.Term
 	base    string
 	toks    []token
+	sc      *proseScratch
 }
+
+// proseScratch is the memory one extraction reuses from the last: the
+// interned words and keys, and buffers. Extract takes one from a pool, so
+// concurrent extractions never share one.
+type proseScratch struct {
+	in   interner
+	toks []token
+	key  []byte
+	dict map[string]known
+	phon map[string]*known
+}
+
+var proseScratchPool = sync.Pool{New: func() any {
+	return &proseScratch{dict: map[string]known{}, phon: map[string]*known{}}
+}}
 
 // Extract implements Extractor.
 func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 	if s.Light {
 		return nil // a catalog pass needs the infobox's names only
 	}
-	st := &proseState{x: x, g: g, s: s, dict: map[string]known{}, phon: map[string]*known{}, article: g.Name, base: x.Base}
+	sc := proseScratchPool.Get().(*proseScratch)
+	defer func() {
+		clear(sc.dict)
+		clear(sc.phon)
+		proseScratchPool.Put(sc)
+	}()
+	st := &proseState{x: x, g: g, s: s, dict: sc.dict, phon: sc.phon, article: g.Name, base: x.Base, toks: sc.toks, sc: sc}
+	defer func() { sc.toks = st.toks }()
 	if st.base == "" {
 		st.base = ontology.DefaultBase
 	}
@@ -218,7 +242,8 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 			return known{class: c}, name, evCatalog, true
 		}
 	}
-	if k := st.phon[phoneticKey(key)]; k != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
+	st.sc.key = appendPhonetic(st.sc.key[:0], key)
+	if k := st.phon[string(st.sc.key)]; k != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
 		return *k, "", evGraph, true
 	}
 	return known{}, "", 0, false
@@ -261,7 +286,7 @@ func (st *proseState) seeAlso(a *Article, b *Block) {
 // scan finds the mentions of one sentence.
 func (st *proseState) scan(sen *sentence) {
 	text := sen.text[sen.span.Start:sen.span.End]
-	st.toks = tokenize(text, st.toks[:0])
+	st.toks = tokenizeInto(text, st.toks[:0], &st.sc.in)
 	toks := st.toks
 	for i := range toks {
 		toks[i].start += sen.span.Start
@@ -342,14 +367,14 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	sentStart := i == 0 || (i == 1 && !toks[0].word)
 	// Sentence-initial function words and adverbs are not names.
 	if sentStart && (stopWords[toks[i].key] || isAdverbish(toks[i].key) && j-i == 1) {
-		if _, ok := st.dict[spanKey(toks, i, j)]; !ok {
+		if _, ok := st.dict[st.spanKey(toks, i, j)]; !ok {
 			i++
 		}
 	}
 	if sentStart && i < j && !eventPrefixes[toks[i].key] && !royalTitles[toks[i].key] && !rankTitles[toks[i].key] {
 		// "Part of the Ming army": a sentence-initial word before "of" is
 		// not part of a name the dictionaries do not know.
-		if _, _, _, ok := st.lookup(spanKey(toks, i, j)); !ok {
+		if _, _, _, ok := st.lookup(st.spanKey(toks, i, j)); !ok {
 			for k := i + 1; k < j-1; k++ {
 				if toks[k].key == "of" {
 					i = k + 1
@@ -367,7 +392,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if i >= j {
 		return
 	}
-	full := spanKey(toks, i, j)
+	full := st.spanKey(toks, i, j)
 	m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
 	if k, name, ev, ok := st.lookup(full); ok {
 		st.known(m, k, name, ev)
@@ -440,7 +465,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if prev.word && !prev.upper && (rankTitles[prev.key] || royalTitles[prev.key]) {
 		titles = append(titles, prev.key)
 	}
-	nameKey := spanKey(toks, k, j)
+	nameKey := st.spanKey(toks, k, j)
 	labelStart := toks[k].start
 	if royalStart >= 0 {
 		labelStart = toks[royalStart].start
@@ -448,7 +473,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	m.start = labelStart
 	m.titles = titles
 	if royalStart >= 0 {
-		if kn, name, ev, ok := st.lookup(spanKey(toks, royalStart, j)); ok {
+		if kn, name, ev, ok := st.lookup(st.spanKey(toks, royalStart, j)); ok {
 			st.known(m, kn, name, ev)
 			return
 		}
@@ -579,7 +604,7 @@ func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
 			if e-i == j-i && false {
 				continue
 			}
-			if kn, name, ev, ok := st.lookup(spanKey(toks, i, e)); ok {
+			if kn, name, ev, ok := st.lookup(st.spanKey(toks, i, e)); ok {
 				st.known(&mention{sent: sen, start: toks[i].start, end: toks[e-1].end}, kn, name, ev)
 				i, found = e, true
 				break
@@ -603,24 +628,28 @@ func (st *proseState) known(m *mention, k known, name string, ev int) {
 	st.ments = append(st.ments, m)
 }
 
-// spanKey folds toks[i:j] into a dictionary key.
-func spanKey(toks []token, i, j int) string {
-	n := 0
-	for _, t := range toks[i:j] {
-		n += len(t.key) + 1
-	}
-	var b strings.Builder
-	b.Grow(n)
+// spanKey folds toks[i:j] into a dictionary key; a one-word span's key is
+// its token's, with no allocation.
+func (st *proseState) spanKey(toks []token, i, j int) string {
+	b := st.sc.key[:0]
+	words := 0
+	last := ""
 	for _, t := range toks[i:j] {
 		if !t.word {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteString(t.key)
+		b = append(b, t.key...)
+		words++
+		last = t.key
 	}
-	return b.String()
+	st.sc.key = b
+	if words == 1 && len(b) == len(last) {
+		return last
+	}
+	return string(b)
 }
 
 // eventSpan reports whether toks[i:j] is an event's name: "Battle of X",
@@ -827,7 +856,7 @@ func (st *proseState) relations() {
 	subjConflict := isEventClass(contractClass(subj.Classes)) || contractClass(subj.Classes).IsZero() && !ClassFromTitle(subj.Label).IsZero()
 	hasPlace := false
 	commanders := map[rdf.Term]bool{}
-	for t := range st.g.triples {
+	for _, t := range st.g.triples {
 		switch {
 		case t.S == subj.IRI && t.P == ontology.PlaceP:
 			hasPlace = true

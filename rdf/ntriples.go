@@ -125,6 +125,10 @@ func WriteIRIEscaped(w Writer, s string) {
 func isSafeIRI(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if iriPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if !iriASCII[c] {
 				return false

@@ -10,6 +10,7 @@ package rdf
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,7 +76,7 @@ func Typed(s, dt string) Term {
 }
 
 // Integer returns n as an xsd:integer literal.
-func Integer(n int64) Term { return Typed(fmt.Sprint(n), XSDInteger) }
+func Integer(n int64) Term { return Typed(strconv.FormatInt(n, 10), XSDInteger) }
 
 // IsZero reports whether t is the zero Term.
 func (t Term) IsZero() bool { return t.Kind == KindNone }
@@ -150,8 +151,12 @@ func (t Term) Validate() error {
 		if t.Datatype == RDFLangString {
 			return ErrBadLang
 		}
-		if err := validateIRI(t.Datatype); err != nil {
-			return fmt.Errorf("datatype: %w", err)
+		// The datatypes wikikg writes are constants known to be valid;
+		// skipping them matters as every literal of every quad is checked.
+		if !knownDatatype(t.Datatype) {
+			if err := validateIRI(t.Datatype); err != nil {
+				return fmt.Errorf("datatype: %w", err)
+			}
 		}
 		if !ValidLexical(t.Value, t.Datatype) {
 			return fmt.Errorf("%w: %q is not a valid %s", ErrBadLexical, t.Value, t.Datatype)
@@ -203,6 +208,10 @@ func validateIRI(s string) error {
 	// every IRI of every quad written.
 	for i := 0; i < len(s); {
 		c := s[i]
+		if iriPlain[c] {
+			i++ // the common case, one table look-up a byte
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if !iriASCII[c] {
 				return fmt.Errorf("%w: %q", ErrBadIRI, rune(c))
@@ -244,6 +253,25 @@ var iriASCII = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// iriPlain tells, for each byte, whether it is an ASCII character iriChar
+// accepts other than '%', which needs no further check.
+var iriPlain = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = iriChar(rune(c)) && c != '%'
+	}
+	return t
+}()
+
+// knownDatatype reports whether dt is one of the well-known datatype IRIs,
+// which are valid.
+func knownDatatype(dt string) bool {
+	switch dt {
+	case XSDString, XSDInteger, XSDDecimal, XSDDouble, XSDBoolean, XSDDate, XSDGYearMonth, XSDGYear, XSDAnyURI:
+		return true
+	}
+	return false
+}
 
 func isHexDigit(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
@@ -293,8 +321,9 @@ func validateBlank(s string) error {
 // validateLang checks the BCP 47 shape that N-Triples accepts:
 // [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
 func validateLang(s string) error {
-	parts := strings.Split(s, "-")
-	for i, p := range parts {
+	// Subtags are cut without strings.Split: every literal is checked.
+	for i := 0; ; i++ {
+		p, rest, more := strings.Cut(s, "-")
 		if p == "" || len(p) > 8 {
 			return ErrBadLang
 		}
@@ -305,8 +334,11 @@ func validateLang(s string) error {
 				return ErrBadLang
 			}
 		}
+		if !more {
+			return nil
+		}
+		s = rest
 	}
-	return nil
 }
 
 // Prefix binds a namespace prefix to an IRI, for syntaxes that abbreviate.

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Flags marks what a name carried besides the name itself, such as the
@@ -107,6 +108,67 @@ func CleanText(s string) string {
 
 func mayBreak(s string) bool { return strings.Contains(s, "<") || strings.Contains(s, "----") }
 
+// mayFileItem reports whether s has a period followed by the start of an
+// image extension, which reFileItem needs. The expression's case folding
+// also matches "ſ" (long s) for the "s" of "svg".
+func mayFileItem(s string) bool {
+	for {
+		i := strings.IndexByte(s, '.')
+		if i < 0 {
+			return false
+		}
+		if strings.HasPrefix(s[i+1:], "ſ") {
+			return true
+		}
+		if i+4 > len(s) {
+			return false
+		}
+		var ext [3]byte
+		for k := range ext {
+			c := s[i+1+k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			ext[k] = c
+		}
+		switch string(ext[:]) {
+		case "png", "jpg", "jpe", "svg", "gif", "tif", "web":
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// mayEmptyBrackets reports whether an opening bracket is followed by a
+// closing one with nothing but white space and separators between them,
+// which reEmptyBrackets needs.
+func mayEmptyBrackets(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '(' && s[i] != '[' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("\t\n\f\r ,;:|.", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && (s[j] == ')' || s[j] == ']') {
+			return true
+		}
+	}
+	return false
+}
+
+// maySpaceAfterOpen reports whether an opening bracket is followed by white
+// space, which reSpaceAfterOpen needs.
+func maySpaceAfterOpen(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '(' || s[i] == '[') && strings.IndexByte("\t\n\f\r ", s[i+1]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func mayFlag(s string) bool {
 	return strings.Contains(s, "KIA") || strings.Contains(s, "WIA") || strings.Contains(s, "POW") || strings.Contains(s, "MIA")
 }
@@ -116,10 +178,45 @@ func regexpReplaceWords(s string) string {
 	if !mayFlag(s) {
 		return s
 	}
-	return reGluedInText.ReplaceAllString(s, "$1 $2")
+	// What replacing `(\p{Ll}\p{M}*)(KIA|WIA|POW|MIA)\b` by "$1 $2" does,
+	// by a scan rather than a regular expression: a
+	// marker preceded by a lower-case letter (and any marks) and followed
+	// by an ASCII word boundary gets a space before it.
+	var b strings.Builder
+	last := 0
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i : i+3] {
+		case "KIA", "WIA", "POW", "MIA":
+		default:
+			continue
+		}
+		if i+3 < len(s) && isASCIIWord(s[i+3]) {
+			continue
+		}
+		j := i
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		for n > 0 && unicode.Is(unicode.M, r) {
+			j -= n
+			r, n = utf8.DecodeLastRuneInString(s[:j])
+		}
+		if n == 0 || !unicode.Is(unicode.Ll, r) {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte(' ')
+		last = i
+		i += 2
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
-var reGluedInText = regexp.MustCompile(`(\p{Ll}\p{M}*)(KIA|WIA|POW|MIA)\b`)
+func isASCIIWord(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
 
 // stripResidue removes the residue that carries no words at all.
 func stripResidue(s string) string {
@@ -144,7 +241,7 @@ func stripResidue(s string) string {
 			return " "
 		})
 	}
-	if strings.Contains(s, ".") {
+	if mayFileItem(s) {
 		s = reFileItem.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "px") || strings.Contains(s, "PX") || strings.Contains(s, "Px") {
@@ -159,7 +256,7 @@ func tidy(s string) string {
 	for {
 		t := s
 		brackets := strings.ContainsAny(t, "([")
-		if brackets {
+		if brackets && mayEmptyBrackets(t) {
 			t = reEmptyBrackets.ReplaceAllString(t, "")
 		}
 		if strings.Contains(t, "  ") || strings.ContainsAny(t, "\t\n\r\v\f\u0085\u00a0\u2028\u2029\u3000") {
@@ -168,7 +265,7 @@ func tidy(s string) string {
 		if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
 			t = dropSpaceBeforePunct(t)
 		}
-		if brackets {
+		if brackets && maySpaceAfterOpen(t) {
 			t = reSpaceAfterOpen.ReplaceAllString(t, "$1")
 		}
 		if strings.ContainsAny(t, ",;") {
