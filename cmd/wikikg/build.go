@@ -35,6 +35,7 @@ type buildOptions struct {
 	verbose     bool
 	mentions    bool
 	wikidata    linkFlags
+	load        loadOptions
 }
 
 func init() { subcommands = append(subcommands, newBuildCmd) }
@@ -59,7 +60,10 @@ other articles are still written, and the exit status is 1.
 
 The output is the same bytes whatever --workers says. --shard I/N writes the
 I-th of N contiguous slices of the run's articles: concatenated in order, the
-N N-Triples or N-Quads outputs equal a single run's.`,
+N N-Triples or N-Quads outputs equal a single run's.
+
+With --load URL, every article's graph is also sent to a SPARQL store as it
+is extracted, as "wikikg load" would (its flags, prefixed --load-).`,
 		Example: `  wikikg build testdata/seed/siege-of-pyongyang-1592.txt -o siege.ttl
   wikikg build --format jsonld testdata/corpus/articles/ > corpus.jsonld
   wikikg build --shard 2/8 -o part2.nq 'dump/*.jsonl.bz2'`,
@@ -81,6 +85,7 @@ N N-Triples or N-Quads outputs equal a single run's.`,
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also print every warning (values kept as literals)")
 	f.BoolVar(&o.mentions, "mentions", false, "also write each prose mention as a NIF node with its sentence and offsets")
 	o.wikidata.register(f)
+	o.load.register(f, "load-")
 	return cmd
 }
 
@@ -165,8 +170,20 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	if err != nil {
 		return err
 	}
+	var loading *streamLoad
+	if o.load.endpoint != "" {
+		o.load.base, o.load.quiet = o.base, true
+		if loading, err = startStreamLoad(ctx, e, &o.load); err != nil {
+			return err
+		}
+		enc = teeEncoder{enc, loading}
+	}
 	st, err := build.Run(ctx, sources, enc, opt)
 	if err != nil {
+		if loading != nil {
+			loading.Close()
+			loading.wait()
+		}
 		return err
 	}
 	if err := finishLinks(); err != nil {
@@ -174,6 +191,12 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	}
 	if err := enc.Close(); err != nil {
 		return err
+	}
+	var loadErr error
+	if loading != nil {
+		lst, err := loading.wait()
+		loading.run.o.quiet = o.quiet
+		loadErr = loading.run.report(lst, err)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -202,6 +225,9 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	}
 	if len(st.Errors) > 0 {
 		return &exitError{code: exitInput, err: fmt.Errorf("%d input errors in %d articles", len(st.Errors), max(st.Failed, 1))}
+	}
+	if loadErr != nil {
+		return loadErr
 	}
 	return nil
 }

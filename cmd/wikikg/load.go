@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/wikikg/wikikg/export"
 	"github.com/wikikg/wikikg/load"
@@ -68,41 +69,88 @@ with what was sent (--verify).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.endpoint, "endpoint", "", "the store's Graph Store (or, with --protocol update, SPARQL Update) `URL`")
-	f.StringVar(&o.query, "query", "", "the SPARQL query `URL` for verification (default: guessed from --endpoint)")
-	f.StringVar(&o.protocol, "protocol", "gsp", "gsp (SPARQL 1.1 Graph Store Protocol) or update (SPARQL 1.1 Update)")
+	o.register(f, "")
 	f.StringVar(&o.graph, "graph", "", "the graph `IRI` for statements in the default graph")
 	f.StringVar(&o.format, "format", "", "the input format for every FILE: nq, nt, ttl, jsonld (default: from the extension)")
-	f.StringVar(&o.state, "state", "", "a JSON state `FILE` recording what was loaded, to skip unchanged graphs and resume")
-	f.StringVar(&o.user, "user", os.Getenv("WIKIKG_STORE_USER"), "the user for HTTP Basic or Digest authentication (env WIKIKG_STORE_USER)")
-	f.StringVar(&o.password, "password", "", "the password (env WIKIKG_STORE_PASSWORD, which keeps it out of the process list)")
-	f.StringVar(&o.body, "body", "nt", "the Graph Store request body: nt, or ttl (smaller; Virtuoso 7.2 misreads its escaped local names)")
-	f.StringVar(&o.graphParam, "graph-param", "graph", "the query parameter naming the graph (Virtuoso also reads graph-uri)")
-	f.StringVar(&o.verify, "verify", "sent", "which graphs to count in the store afterwards: sent, all, none")
 	f.StringVar(&o.base, "base", ontology.DefaultBase, "the entity namespace `IRI`, for Turtle prefixes")
-	f.BoolVar(&o.merge, "merge", false, "add to graphs (POST, or INSERT without DROP) instead of replacing them")
-	f.BoolVar(&o.force, "force", false, "send graphs the state file says are loaded already")
-	f.BoolVar(&o.gzip, "gzip", false, "gzip request bodies (only for stores that accept Content-Encoding: gzip)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress and no summary")
-	f.IntVar(&o.parallel, "parallel", 4, "requests in flight at once")
-	f.IntVar(&o.retries, "retries", 5, "retries of a request after a connection error, 5xx or 429")
-	f.IntVar(&o.chunk, "chunk", load.DefaultChunk, "with --protocol update, triples a request (Virtuoso fails above about 1200)")
-	f.IntVar(&o.maxBody, "max-body", load.DefaultMaxBody, "the largest Graph Store request body in `bytes`; bigger graphs are split")
-	f.DurationVar(&o.backoff, "backoff", 500*time.Millisecond, "the wait before the first retry; it doubles each time")
-	f.DurationVar(&o.timeout, "timeout", 5*time.Minute, "the time limit of one request")
 	return cmd
+}
+
+// register adds the flags of a load to f. build registers them with the
+// prefix "load-" (and --load for the endpoint), load with none.
+func (o *loadOptions) register(f *pflag.FlagSet, prefix string) {
+	name := func(n string) string {
+		if prefix != "" && n == "endpoint" {
+			return strings.TrimSuffix(prefix, "-")
+		}
+		return prefix + n
+	}
+	f.StringVar(&o.endpoint, name("endpoint"), "", "the store's Graph Store (or, with --protocol update, SPARQL Update) `URL`")
+	f.StringVar(&o.query, name("query"), "", "the SPARQL query `URL` for verification (default: guessed from the endpoint)")
+	f.StringVar(&o.protocol, name("protocol"), "gsp", "gsp (SPARQL 1.1 Graph Store Protocol) or update (SPARQL 1.1 Update)")
+	f.StringVar(&o.state, name("state"), "", "a JSON state `FILE` recording what was loaded, to skip unchanged graphs and resume")
+	f.StringVar(&o.user, name("user"), os.Getenv("WIKIKG_STORE_USER"), "the user for HTTP Basic or Digest authentication (env WIKIKG_STORE_USER)")
+	f.StringVar(&o.password, name("password"), "", "the password (env WIKIKG_STORE_PASSWORD, which keeps it out of the process list)")
+	f.StringVar(&o.body, name("body"), "nt", "the Graph Store request body: nt, or ttl (smaller; Virtuoso 7.2 misreads escaped local names)")
+	f.StringVar(&o.graphParam, name("graph-param"), "graph", "the query parameter naming the graph (Virtuoso also reads graph-uri)")
+	f.StringVar(&o.verify, name("verify"), "sent", "which graphs to count in the store afterwards: sent, all, none")
+	f.BoolVar(&o.merge, name("merge"), false, "add to graphs (POST, or INSERT without DROP) instead of replacing them")
+	f.BoolVar(&o.force, name("force"), false, "send graphs the state file says are loaded already")
+	f.BoolVar(&o.gzip, name("gzip"), false, "gzip request bodies (only for stores that accept Content-Encoding: gzip)")
+	f.IntVar(&o.parallel, name("parallel"), 4, "requests in flight at once")
+	f.IntVar(&o.retries, name("retries"), 5, "retries of a request after a connection error, 5xx or 429")
+	f.IntVar(&o.chunk, name("chunk"), load.DefaultChunk, "with protocol update, triples a request (Virtuoso fails above about 1200)")
+	f.IntVar(&o.maxBody, name("max-body"), load.DefaultMaxBody, "the largest Graph Store request body in `bytes`; bigger graphs are split")
+	f.DurationVar(&o.backoff, name("backoff"), 500*time.Millisecond, "the wait before the first retry; it doubles each time")
+	f.DurationVar(&o.timeout, name("timeout"), 5*time.Minute, "the time limit of one request")
 }
 
 func runLoad(ctx context.Context, e *env, o *loadOptions, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	formats := make([]load.Format, len(args))
+	for i, path := range args {
+		f, err := loadFormat(o.format, path)
+		if err != nil {
+			return usageError("%v", err)
+		}
+		formats[i] = f
+	}
+	opt, err := newLoadRun(e, o)
+	if err != nil {
+		return err
+	}
+	st, err := load.Run(ctx, opt.Options, func(fn func(*load.Graph) error) error {
+		for i, path := range args {
+			if err := readGraphFile(e, path, formats[i], o.graph, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return opt.report(st, err)
+}
+
+// loadRun is a load set up from its flags: the options for load.Run, and
+// what reports its outcome.
+type loadRun struct {
+	load.Options
+	e      *env
+	o      *loadOptions
+	verify load.Verify
+	prog   *progress
+}
+
+// newLoadRun checks the flags and builds the loader.
+func newLoadRun(e *env, o *loadOptions) (*loadRun, error) {
 	if o.endpoint == "" {
-		return usageError("--endpoint is required")
+		return nil, usageError("--endpoint is required")
 	}
 	u, err := url.Parse(o.endpoint)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return usageError("--endpoint: want an http or https URL, got %q", o.endpoint)
+		return nil, usageError("--endpoint: want an http or https URL, got %q", o.endpoint)
 	}
 	password := o.password
 	if password == "" {
@@ -130,23 +178,15 @@ func runLoad(ctx context.Context, e *env, o *loadOptions, args []string) error {
 	case "none":
 		verify = load.VerifyNone
 	default:
-		return usageError("--verify: want sent, all or none, got %q", o.verify)
+		return nil, usageError("--verify: want sent, all or none, got %q", o.verify)
 	}
 	if o.parallel < 1 {
-		return usageError("--parallel: want at least 1")
+		return nil, usageError("--parallel: want at least 1")
 	}
 	if o.graph != "" {
 		if u, err := url.Parse(o.graph); err != nil || !u.IsAbs() {
-			return usageError("--graph: want an absolute IRI, got %q", o.graph)
+			return nil, usageError("--graph: want an absolute IRI, got %q", o.graph)
 		}
-	}
-	formats := make([]load.Format, len(args))
-	for i, path := range args {
-		f, err := loadFormat(o.format, path)
-		if err != nil {
-			return usageError("%v", err)
-		}
-		formats[i] = f
 	}
 	client := &load.Client{
 		HTTP:     &http.Client{Timeout: o.timeout},
@@ -163,7 +203,7 @@ func runLoad(ctx context.Context, e *env, o *loadOptions, args []string) error {
 		if query == "" && verify != load.VerifyNone {
 			q, ok := load.QueryEndpoint(endpoint)
 			if !ok {
-				return usageError("--query: cannot guess the SPARQL query endpoint from %s; pass --query URL or --verify none", endpoint)
+				return nil, usageError("--query: cannot guess the SPARQL query endpoint from %s; pass --query URL or --verify none", endpoint)
 			}
 			query = q
 		}
@@ -174,22 +214,22 @@ func runLoad(ctx context.Context, e *env, o *loadOptions, args []string) error {
 		case "nt", "ntriples":
 			bf = export.NTriples
 		default:
-			return usageError("--body: want ttl or nt, got %q", o.body)
+			return nil, usageError("--body: want ttl or nt, got %q", o.body)
 		}
 		loader = &load.GSP{Client: client, Endpoint: endpoint, Query: query, GraphParam: o.graphParam,
 			Format: bf, Prefixes: ontology.Prefixes(o.base), MaxBody: o.maxBody}
 	case "update":
 		if o.chunk < 1 {
-			return usageError("--chunk: want at least 1")
+			return nil, usageError("--chunk: want at least 1")
 		}
 		loader = &load.Update{Client: client, Endpoint: endpoint, Query: query, Chunk: o.chunk}
 	default:
-		return usageError("--protocol: want gsp or update, got %q", o.protocol)
+		return nil, usageError("--protocol: want gsp or update, got %q", o.protocol)
 	}
 	var state *load.State
 	if o.state != "" {
 		if state, err = load.OpenState(o.state); err != nil {
-			return err
+			return nil, err
 		}
 	}
 
@@ -214,14 +254,12 @@ func runLoad(ctx context.Context, e *env, o *loadOptions, args []string) error {
 			prog.drawn = true
 		},
 	}
-	st, err := load.Run(ctx, opt, func(fn func(*load.Graph) error) error {
-		for i, path := range args {
-			if err := readGraphFile(e, path, formats[i], o.graph, fn); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return &loadRun{Options: opt, e: e, o: o, verify: verify, prog: prog}, nil
+}
+
+// report prints a load's outcome and turns it into the command's error.
+func (r *loadRun) report(st load.Stats, err error) error {
+	e, o, verify, prog := r.e, r.o, r.verify, r.prog
 	prog.done()
 	for _, le := range st.Errors {
 		if le != st.Stopped { // printed once, below

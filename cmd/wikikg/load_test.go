@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,5 +52,51 @@ func TestLoadCommand(t *testing.T) {
 	}
 	if s.Graphs() != 1 {
 		t.Errorf("%d graphs in the store, want 1", s.Graphs())
+	}
+}
+
+// TestBuildLoad checks build --load: every article's graph reaches the
+// store as it is extracted, the same triples as the N-Quads written, and a
+// rerun with the state file sends nothing.
+func TestBuildLoad(t *testing.T) {
+	s := (&loadtest.Store{User: "dba", Password: "t0psecret"}).Start()
+	defer s.Close()
+	t.Setenv("WIKIKG_STORE_USER", "dba")
+	t.Setenv("WIKIKG_STORE_PASSWORD", "t0psecret")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "corpus.nq")
+	state := filepath.Join(dir, "state.json")
+	args := []string{"build", "-o", out, "--load", s.URL("/gsp"), "--load-query", s.URL("/sparql"), "--load-state", state, corpusDir}
+	var stdout, stderr bytes.Buffer
+	if code := Run(args, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "45 graphs: 45 sent") {
+		t.Errorf("stderr lacks the load summary:\n%s", stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := map[string]map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		i := strings.LastIndex(strings.TrimSuffix(line, " ."), " <")
+		g := line[i+2 : len(line)-3]
+		if written[g] == nil {
+			written[g] = map[string]bool{}
+		}
+		written[g][line[:i]] = true
+	}
+	if s.Graphs() != len(written) || len(written) != 45 {
+		t.Fatalf("store has %d graphs, output %d", s.Graphs(), len(written))
+	}
+	for g, triples := range written {
+		if n := s.Count(g); n != len(triples) {
+			t.Errorf("graph %s: %d triples in the store, %d written", g, n, len(triples))
+		}
+	}
+	stderr.Reset()
+	if code := Run(args, nil, &stdout, &stderr); code != 0 || !strings.Contains(stderr.String(), "0 sent, 45 skipped") {
+		t.Errorf("rerun: exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
