@@ -129,5 +129,5 @@ if [ "${1:-}" = "--" ]; then
 	shift
 	"$@"
 else
-	go test -count=1 -tags virtuoso -run Integration ./cmd/wikikg/ ./load/ "$@"
+	go test -count=1 -tags virtuoso -run Integration ./cmd/wikikg/ "$@"
 fi
