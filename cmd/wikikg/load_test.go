@@ -100,3 +100,25 @@ func TestBuildLoad(t *testing.T) {
 		t.Errorf("rerun: exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
+
+// TestLoadGzip checks --gzip against a store that reads gzip bodies, and
+// the clear error from one that does not.
+func TestLoadGzip(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "seed.nq")
+	if code := Run([]string{"build", "-q", "-o", corpus, "../../testdata/seed/siege-of-pyongyang-1592.txt"}, nil, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("build: exit %d", code)
+	}
+	for _, accept := range []bool{true, false} {
+		s := (&loadtest.Store{AcceptGzip: accept}).Start()
+		var stderr bytes.Buffer
+		code := Run([]string{"load", "--gzip", "--backoff", "1ms", "--endpoint", s.URL("/gsp"), "--query", s.URL("/sparql"), corpus}, nil, &bytes.Buffer{}, &stderr)
+		switch {
+		case accept && (code != 0 || s.Gzipped == 0 || s.Graphs() != 1):
+			t.Errorf("store reading gzip: exit %d, %d gzipped requests, %d graphs\n%s", code, s.Gzipped, s.Graphs(), stderr.String())
+		case !accept && (code != 1 || !strings.Contains(stderr.String(), "415")):
+			t.Errorf("store refusing gzip: exit %d, stderr:\n%s", code, stderr.String())
+		}
+		s.Close()
+	}
+}
