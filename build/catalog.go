@@ -94,9 +94,18 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 	for _, cl := range subj.Classes {
 		t.Classes = appendTerm(t.Classes, cl)
 	}
-	for _, q := range g.Quads() {
-		if q.S == subj.IRI && (q.P == ontology.StartDate || q.P == ontology.BirthDate) && t.Year == 0 {
-			t.Year = leadingYear(q.O.Value)
+	// The first of the subject's start and birth dates, in Quads order
+	// (predicate, then object), that has a year; read without Quads,
+	// whose sort of the whole graph only output needs.
+	preds := [2]rdf.Term{ontology.StartDate, ontology.BirthDate}
+	if extract.CompareTerms(preds[1], preds[0]) < 0 {
+		preds[0], preds[1] = preds[1], preds[0]
+	}
+	for _, p := range preds {
+		for _, o := range g.Objects(subj.IRI, p) {
+			if t.Year == 0 {
+				t.Year = leadingYear(o.Value)
+			}
 		}
 	}
 	for _, a := range subj.Aliases {
@@ -153,6 +162,15 @@ func fold(s string) string {
 
 var yearSuffix = regexp.MustCompile(`^(.+) \((\d{3,4})\)$`)
 
+// matchYearSuffix is yearSuffix.FindStringSubmatch(name), skipping the
+// expression for the many names without a final ")", which cannot match.
+func matchYearSuffix(name string) []string {
+	if !strings.HasSuffix(name, ")") {
+		return nil
+	}
+	return yearSuffix.FindStringSubmatch(name)
+}
+
 // Resolve maps a name to the run's canonical name for it:
 //   - a name that is an article title stays itself;
 //   - "X (1555)" becomes the article "X" when that article's subject starts
@@ -166,7 +184,7 @@ func (c *Catalog) Resolve(name string, class rdf.Term) (string, bool) {
 	if _, ok := c.titles[name]; ok {
 		return name, true
 	}
-	if m := yearSuffix.FindStringSubmatch(name); m != nil {
+	if m := matchYearSuffix(name); m != nil {
 		if t, ok := c.titles[m[1]]; ok {
 			if y, _ := strconv.Atoi(m[2]); y != 0 && y == t.Year {
 				return t.Name, true

@@ -55,9 +55,22 @@ type Entity struct {
 }
 
 // NewGraph returns an empty graph named name.
-func NewGraph(name rdf.Term) *Graph {
-	return &Graph{Name: name, entities: map[rdf.Term]*Entity{}, distinct: true}
+func NewGraph(name rdf.Term) *Graph { return newGraph(name, initialTriples) }
+
+// newGraph is NewGraph with room for n triples: an article gives a few
+// dozen, and starting with room for them saves the slice's growth by
+// doubling, a large share of all allocation, on every article.
+func newGraph(name rdf.Term, n int) *Graph {
+	return &Graph{Name: name, entities: map[rdf.Term]*Entity{}, distinct: true, triples: make([]rdf.Triple, 0, n)}
 }
+
+// initialTriples is the capacity a graph starts with: about what a
+// typical article gives; lightTriples is that of a Light pass, which
+// writes the infobox's entity links and little else.
+const (
+	initialTriples = 64
+	lightTriples   = 16
+)
 
 const validCacheSize = 64
 
@@ -101,19 +114,49 @@ func (g *Graph) compact() {
 	if g.distinct {
 		return
 	}
-	slices.SortFunc(g.triples, compareTriples)
-	g.triples = slices.Compact(g.triples)
+	// Sort the triples' indices, then move each triple once: sorting the
+	// triples themselves moves 168-byte values with pointers, write
+	// barriers and all, at every swap.
+	ts := g.triples
+	var buf [256]int32
+	idx := buf[:0]
+	for i := range ts {
+		idx = append(idx, int32(i))
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		// By subject, predicate and object, without copying the triples,
+		// and with the equal subjects and predicates most pairs share
+		// told by ==, which holds exactly when CompareTerms gives 0.
+		x, y := &ts[a], &ts[b]
+		if x.S != y.S {
+			return CompareTerms(x.S, y.S)
+		}
+		if x.P != y.P {
+			return CompareTerms(x.P, y.P)
+		}
+		return CompareTerms(x.O, y.O)
+	})
+	// Apply the permutation in place, cycle by cycle: position i takes
+	// the triple at idx[i].
+	for i := range idx {
+		if idx[i] < 0 {
+			continue
+		}
+		t := ts[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				ts[j] = t
+				break
+			}
+			ts[j] = ts[k]
+			j = k
+		}
+	}
+	g.triples = slices.Compact(ts)
 	g.distinct = true
-}
-
-func compareTriples(a, b rdf.Triple) int {
-	if c := CompareTerms(a.S, b.S); c != 0 {
-		return c
-	}
-	if c := CompareTerms(a.P, b.P); c != 0 {
-		return c
-	}
-	return CompareTerms(a.O, b.O)
 }
 
 // Entity returns the entity named name (its IRI minted under base), creating
@@ -260,6 +303,21 @@ func (g *Graph) Quads() []rdf.Quad {
 		out[i] = rdf.Quad{S: t.S, P: t.P, O: t.O, G: g.Name}
 	}
 	return out
+}
+
+// Objects returns the distinct objects of the triples (s, p, ·), sorted by
+// CompareTerms: the order Quads gives them in. It does not sort the whole
+// graph, so a pass that needs one fact of each article (the catalog's
+// start and birth dates) skips the sort that only output needs.
+func (g *Graph) Objects(s, p rdf.Term) []rdf.Term {
+	var out []rdf.Term
+	for _, t := range g.triples {
+		if t.S == s && t.P == p {
+			out = append(out, t.O)
+		}
+	}
+	slices.SortFunc(out, CompareTerms)
+	return slices.Compact(out)
 }
 
 // CompareTerms orders terms by kind, value, datatype and language.

@@ -46,8 +46,14 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		return nil
 	}
 	ib := a.Infobox
-	fields := make(map[string]string, len(ib.Fields))
-	keys := make([]string, 0, len(ib.Fields))
+	sc := infoboxScratchPool.Get().(*infoboxScratch)
+	fields, keys := sc.fields, sc.keys[:0]
+	defer func() {
+		clear(fields)
+		clear(keys)
+		sc.keys = keys[:0]
+		infoboxScratchPool.Put(sc)
+	}()
 	for _, f := range ib.Fields {
 		nk := ontology.NormalizeKey(f.Key)
 		if _, dup := fields[nk]; !dup {
@@ -75,6 +81,9 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		if rule.Parser == ontology.ParseIgnore {
 			continue
 		}
+		if s.Light && !lightRule(rule) {
+			continue
+		}
 		target := subj
 		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
 			target = x.side(g, subj, n)
@@ -88,6 +97,31 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		}
 	}
 	return nil
+}
+
+// infoboxScratch is the index of one infobox's fields, reused from one
+// extraction to the next: nothing keeps it once Extract returns.
+type infoboxScratch struct {
+	fields map[string]string
+	keys   []string
+}
+
+var infoboxScratchPool = sync.Pool{New: func() any {
+	return &infoboxScratch{fields: map[string]string{}}
+}}
+
+// lightRule reports whether a Light pass applies rule: a catalog needs the
+// infobox's names, aliases and the subject's start or birth date (for its
+// year), not the texts, figures and other dates it would parse for output
+// only. A rule writing either date property applies whatever its parser,
+// so that any mapping gives the catalog the triples it read before.
+func lightRule(r *ontology.Rule) bool {
+	switch r.Parser {
+	case ontology.ParseAlias, ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
+		return true
+	}
+	return r.Property == ontology.StartDate || r.Property == ontology.BirthDate ||
+		r.Range == ontology.StartDate || r.Range == ontology.BirthDate
 }
 
 func isSideParser(p ontology.Parser) bool {

@@ -256,6 +256,29 @@ func appendPhonetic(b []byte, key string) []byte {
 	return b
 }
 
+// phoneticFirst returns the first byte of phoneticKey(key), which must not
+// be empty, without building the key: a look-up tests it against the
+// first bytes of the keys an article has before folding the whole key.
+func phoneticFirst(key string) byte {
+	c := key[0]
+	if c == 'e' && len(key) > 1 && (key[1] == 'o' || key[1] == 'u') {
+		return key[1]
+	}
+	switch c {
+	case 'j':
+		return 'c'
+	case 'g':
+		return 'k'
+	case 'd':
+		return 't'
+	case 'b':
+		return 'p'
+	case 'r':
+		return 'l'
+	}
+	return c
+}
+
 // contractClass returns the first contract class (Person, Place, Force,
 // Event, MilitaryConflict) of classes, or the zero Term.
 func contractClass(classes []rdf.Term) rdf.Term {

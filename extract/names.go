@@ -20,10 +20,93 @@ type token struct {
 	poss bool
 	// punct is the punctuation rune of a non-word token.
 	punct rune
+	// lex holds the lexicons the key is in (lexicon[key]), looked up once
+	// per word rather than by every pattern that tests it. Only
+	// tokenizeInto with an interner, as the prose scan calls it, sets it.
+	lex lexFlag
 }
+
+// lexFlag is a set of the cue-word lexicons below, one bit each.
+type lexFlag uint32
+
+const (
+	lexRoyal lexFlag = 1 << iota
+	lexRank
+	lexOffice
+	lexKin
+	lexPersonVerb
+	lexMilitary
+	lexPlaceHead
+	lexLowerPlaceHead
+	lexPlacePrefix
+	lexForceHead
+	lexEventHead    // a key of eventHeads
+	lexConflictHead // a key of eventHeads whose value is true
+	lexEventPrefix
+	lexDemonym
+	lexPlacePrep
+	lexCapture
+	lexTime
+	lexCompass
+	lexConnector
+	lexOrgHead
+	lexStop
+	lexSurname
+)
+
+// lexicon maps every word of the lexicons to the set of lexicons it is
+// in: one map look-up per word instead of one per lexicon tested.
+var lexicon = func() map[string]lexFlag {
+	m := map[string]lexFlag{}
+	for _, l := range []struct {
+		words map[string]bool
+		f     lexFlag
+	}{
+		{royalTitles, lexRoyal}, {rankTitles, lexRank}, {officeWords, lexOffice}, {kinNouns, lexKin},
+		{personVerbs, lexPersonVerb}, {militaryNouns, lexMilitary}, {placeHeads, lexPlaceHead},
+		{lowerPlaceHeads, lexLowerPlaceHead}, {placePrefixes, lexPlacePrefix}, {forceHeads, lexForceHead},
+		{eventPrefixes, lexEventPrefix}, {demonyms, lexDemonym}, {placePreps, lexPlacePrep},
+		{captureNouns, lexCapture}, {timeWords, lexTime}, {compass, lexCompass}, {connectors, lexConnector},
+		{orgHeads, lexOrgHead}, {stopWords, lexStop}, {surnames, lexSurname},
+	} {
+		for w, ok := range l.words {
+			if ok {
+				m[w] |= l.f
+			}
+		}
+	}
+	for w, conflict := range eventHeads {
+		m[w] |= lexEventHead
+		if conflict {
+			m[w] |= lexConflictHead
+		}
+	}
+	return m
+}()
+
+// is reports whether t's key is in any of the lexicons f.
+func (t token) is(f lexFlag) bool { return t.lex&f != 0 }
 
 // isWordRune reports whether r continues a word.
 func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		// No ASCII rune is a mark (Mn), and the ASCII letters and digits
+		// are those of asciiWord: the test that most runes of English
+		// prose need, inlined, without the Unicode tables.
+		return asciiWord[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+//go:noinline
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -48,7 +131,10 @@ func tokenize(s string, toks []token) []token {
 func tokenizeInto(s string, toks []token, in *interner) []token {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1 // ASCII, most of prose, without a call
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if unicode.IsSpace(r) {
 			i += n
 			continue
@@ -62,7 +148,10 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 		poss := false
 		end := i
 		for j := i; j < len(s); {
-			r, n := utf8.DecodeRuneInString(s[j:])
+			r, n := rune(s[j]), 1 // ASCII, most of prose, without a call
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[j:])
+			}
 			if isWordRune(r) {
 				j += n
 				end = j
@@ -75,7 +164,7 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 				}
 				if (r == '\'' || r == '’') && (r2 == 's' || r2 == 'S') {
 					k := j + n + n2
-					r3, _ := utf8.DecodeRuneInString(s[k:])
+					r3, _ := utf8.DecodeRuneInString(s[k:]) // s[k:] may be empty
 					if k >= len(s) || !isWordRune(r3) {
 						poss = true
 						end = j
@@ -94,12 +183,13 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 		}
 		first, _ := utf8.DecodeRuneInString(s[start:])
 		var key string
+		var lex lexFlag
 		if in != nil {
-			key = in.fold(s[start:end])
+			key, lex = in.fold(s[start:end])
 		} else {
 			key = foldString(s[start:end])
 		}
-		toks = append(toks, token{start: start, end: end, key: key, word: true, upper: unicode.IsUpper(first), poss: poss})
+		toks = append(toks, token{start: start, end: end, key: key, word: true, upper: unicode.IsUpper(first), poss: poss, lex: lex})
 	}
 	return toks
 }
@@ -289,43 +379,59 @@ func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // extraction at a time (see proseScratch).
 type interner struct {
 	buf   []byte
-	slots [internSlots]string
+	slots [internSlots]internSlot
+}
+
+// internSlot is a word and its lexicon flags, which are kept with it so
+// that a word seen before costs no look-up either.
+type internSlot struct {
+	s   string
+	lex lexFlag
+	// w holds the bytes of s when it has at most 8, so that most words
+	// are compared without reading their bytes through s.
+	w uint64
 }
 
 const internSlots = 4096
 
-// fold returns foldString(s).
-func (in *interner) fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return foldString(s)
-		}
-	}
+// fold returns foldString(s) and lexicon[foldString(s)]. ASCII words are
+// folded and hashed in one pass; others go to foldString.
+func (in *interner) fold(s string) (string, lexFlag) {
 	b := in.buf[:0]
+	h := uint32(2166136261) // FNV-1a
+	var w uint64
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c >= utf8.RuneSelf:
+			in.buf = b
+			k := foldString(s)
+			return k, lexicon[k]
 		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
+			c += 'a' - 'A'
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b = append(b, c)
+		default:
+			continue
 		}
-	}
-	in.buf = b
-	return in.bytes(b)
-}
-
-// bytes returns string(b), from the cache when it holds it.
-func (in *interner) bytes(b []byte) string {
-	h := uint32(2166136261) // FNV-1a
-	for _, c := range b {
+		if len(b) < 8 {
+			w |= uint64(c) << (8 * len(b))
+		}
+		b = append(b, c)
 		h = (h ^ uint32(c)) * 16777619
 	}
+	in.buf = b
+	return in.lookup(b, h, w)
+}
+
+// lookup returns string(b) and its lexicon flags, from the cache when it
+// holds them; h is b's FNV-1a hash and w its first 8 bytes.
+func (in *interner) lookup(b []byte, h uint32, w uint64) (string, lexFlag) {
 	slot := &in.slots[h%internSlots]
-	if *slot == string(b) {
-		return *slot
+	// Up to 8 bytes, the length and w tell b: no byte of b is 0.
+	if len(slot.s) == len(b) && slot.w == w && (len(b) <= 8 || slot.s == string(b)) {
+		return slot.s, slot.lex
 	}
 	s := string(b)
-	*slot = s
-	return s
+	*slot = internSlot{s: s, lex: lexicon[s], w: w}
+	return s, slot.lex
 }

@@ -23,7 +23,10 @@ type Pipeline struct {
 	// Resolver, when set, maps names to the run's canonical names.
 	Resolver Resolver
 	// Light skips the work that only output needs (literals for unmapped
-	// keys, prose), for a catalog pass that needs names and classes only.
+	// keys, texts, figures and dates other than start and birth dates,
+	// prose, the article node and the entities' label, type and mention
+	// triples), for a catalog pass that needs names, classes and the
+	// subject's start or birth date only.
 	Light bool
 	// Prose is the prose extractor among Extractors, so callers can set its
 	// Catalog and Mentions; nil when the pipeline has none.
@@ -60,7 +63,11 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	if article.IsZero() {
 		return nil, &ParseError{File: a.File, Line: a.Pos.Line, Column: a.Pos.Column, Err: ErrNoTitle}
 	}
-	g := NewGraph(article)
+	n := initialTriples
+	if p.Light {
+		n = lightTriples
+	}
+	g := newGraph(article, n)
 	g.Resolver = p.Resolver
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
 	s := &Subject{Entity: subject, Light: p.Light}
@@ -71,6 +78,11 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	}
 	if len(subject.Classes) == 0 && s.Kind == nil {
 		subject.AddClass(ClassFromTitle(a.Title))
+	}
+	if p.Light {
+		// The article node and the entities' labels, types and mentions
+		// are triples for output only: a catalog reads the entities.
+		return g, nil
 	}
 
 	prefix := p.SourcePrefix

@@ -105,16 +105,18 @@ type sentence struct {
 
 // proseState is the per-article state of an extraction.
 type proseState struct {
-	x       *ProseExtractor
-	g       *Graph
-	s       *Subject
-	dict    map[string]known
-	phon    map[string]*known // nil value: ambiguous
-	ments   []*mention
-	article rdf.Term
-	base    string
-	toks    []token
-	sc      *proseScratch
+	x    *ProseExtractor
+	g    *Graph
+	s    *Subject
+	dict map[string]known
+	phon map[string]*known // nil value: ambiguous
+	// phonFirst has bit b set when a key of phon starts with byte b.
+	phonFirst [4]uint64
+	ments     []*mention
+	article   rdf.Term
+	base      string
+	toks      []token
+	sc        *proseScratch
 }
 
 // proseScratch is the memory one extraction reuses from the last: the
@@ -126,6 +128,55 @@ type proseScratch struct {
 	key  []byte
 	dict map[string]known
 	phon map[string]*known
+	// The mentions and sentences of an extraction, kept from one to the
+	// next: there are several per sentence, and allocating each was a
+	// large share of the prose extractor's garbage.
+	ments     []*mention
+	mentions  slab[mention]
+	sentences slab[sentence]
+}
+
+// slab hands out pointers to zero values from chunks it keeps, so that
+// values an extraction needs until it returns cost no allocation once the
+// pool holds a scratch.
+type slab[T any] struct {
+	chunks [][]T
+	n      int // values handed out since reset
+}
+
+const slabChunk = 64
+
+func (s *slab[T]) get() *T {
+	c, i := s.n/slabChunk, s.n%slabChunk
+	if c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, slabChunk))
+	}
+	s.n++
+	return &s.chunks[c][i]
+}
+
+// reset takes back every value, zeroed so that the pool keeps nothing
+// they pointed to (the article's text, its graph's entities) alive.
+func (s *slab[T]) reset() {
+	for c := 0; c*slabChunk < s.n; c++ {
+		clear(s.chunks[c][:min(slabChunk, s.n-c*slabChunk)])
+	}
+	s.n = 0
+}
+
+// keep records mention m, copied into the scratch's slab so that callers
+// can build it on the stack.
+func (st *proseState) keep(m *mention) {
+	p := st.sc.mentions.get()
+	*p = *m
+	st.ments = append(st.ments, p)
+}
+
+// newSentence returns sen copied into the scratch's slab.
+func (st *proseState) newSentence(sen sentence) *sentence {
+	p := st.sc.sentences.get()
+	*p = sen
+	return p
 }
 
 var proseScratchPool = sync.Pool{New: func() any {
@@ -138,18 +189,23 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		return nil // a catalog pass needs the infobox's names only
 	}
 	sc := proseScratchPool.Get().(*proseScratch)
+	st := &proseState{x: x, g: g, s: s, dict: sc.dict, phon: sc.phon, ments: sc.ments[:0], article: g.Name, base: x.Base, toks: sc.toks, sc: sc}
 	defer func() {
+		sc.toks = st.toks
+		clear(st.ments)
+		sc.ments = st.ments[:0]
+		sc.mentions.reset()
+		sc.sentences.reset()
 		clear(sc.dict)
 		clear(sc.phon)
 		proseScratchPool.Put(sc)
 	}()
-	st := &proseState{x: x, g: g, s: s, dict: sc.dict, phon: sc.phon, article: g.Name, base: x.Base, toks: sc.toks, sc: sc}
-	defer func() { sc.toks = st.toks }()
 	if st.base == "" {
 		st.base = ontology.DefaultBase
 	}
 	st.seedDictionary(a)
 	lead := true
+	first := firstParagraph(a)
 	for bi := range a.Blocks {
 		b := &a.Blocks[bi]
 		if b.Kind == Heading {
@@ -163,7 +219,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			continue
 		}
 		for si, sp := range SplitSentences(b.Text) {
-			sen := &sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == firstParagraph(a), index: si}
+			sen := st.newSentence(sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == first, index: si})
 			st.scan(sen)
 		}
 	}
@@ -229,6 +285,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		return
 	}
 	st.phon[pk] = &known{ent: e, class: c}
+	st.phonFirst[pk[0]>>6] |= 1 << (pk[0] & 63)
 }
 
 // lookup resolves a folded key: the article's own entities first, then the
@@ -241,6 +298,11 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		if name, c, ok, _ := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
 			return known{class: c}, name, evCatalog, true
 		}
+	}
+	// Most keys are no name of the article's: phon holds none with the
+	// key's first phonetic byte, found without folding the whole key.
+	if key == "" || st.phonFirst[phoneticFirst(key)>>6]&(1<<(phoneticFirst(key)&63)) == 0 {
+		return known{}, "", 0, false
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
 	if k := st.phon[string(st.sc.key)]; k != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
@@ -279,8 +341,8 @@ func (st *proseState) seeAlso(a *Article, b *Block) {
 		e.AddAlias(al)
 	}
 	st.addKnown(name, e, class)
-	sen := &sentence{text: b.Text, span: Span{0, len(b.Text)}, articleOff: b.Pos.Offset - a.Pos.Offset}
-	st.ments = append(st.ments, &mention{sent: sen, start: 0, end: len(b.Text), ent: e, class: class, strength: evGraph})
+	sen := st.newSentence(sentence{text: b.Text, span: Span{0, len(b.Text)}, articleOff: b.Pos.Offset - a.Pos.Offset})
+	st.keep(&mention{sent: sen, start: 0, end: len(b.Text), ent: e, class: class, strength: evGraph})
 }
 
 // scan finds the mentions of one sentence.
@@ -299,9 +361,9 @@ func (st *proseState) scan(sen *sentence) {
 			continue
 		}
 		if !t.upper {
-			if t.key == "the" && i+1 < len(toks) && toks[i+1].word && !toks[i+1].upper && (royalTitles[toks[i+1].key] || rankTitles[toks[i+1].key]) &&
+			if t.key == "the" && i+1 < len(toks) && toks[i+1].word && !toks[i+1].upper && toks[i+1].is(lexRoyal|lexRank) &&
 				(i+2 >= len(toks) || !toks[i+2].word || !toks[i+2].upper) {
-				st.ments = append(st.ments, &mention{sent: sen, start: t.start, end: toks[i+1].end, key: toks[i+1].key, description: true})
+				st.keep(&mention{sent: sen, start: t.start, end: toks[i+1].end, key: toks[i+1].key, description: true})
 				i += 2
 				continue
 			}
@@ -334,10 +396,10 @@ func spanEnd(text string, toks []token, i int) int {
 			j++
 			continue
 		}
-		if connectors[t.key] && t.key != "and" {
+		if t.is(lexConnector) && t.key != "and" {
 			// "of the Yalu River": connectors, then a capitalised word.
 			k := j
-			for k < len(toks) && toks[k].word && !toks[k].upper && connectors[toks[k].key] && toks[k].key != "and" && adjacent(text, toks[k-1], toks[k]) {
+			for k < len(toks) && toks[k].word && !toks[k].upper && toks[k].is(lexConnector) && toks[k].key != "and" && adjacent(text, toks[k-1], toks[k]) {
 				k++
 			}
 			if k < len(toks) && k-j <= 2 && toks[k].word && toks[k].upper && adjacent(text, toks[k-1], toks[k]) {
@@ -346,7 +408,7 @@ func spanEnd(text string, toks []token, i int) int {
 			}
 			break
 		}
-		if _, ev := eventHeads[t.key]; ev || forceHeads[t.key] || placeHeads[t.key] || orgHeads[t.key] {
+		if t.is(lexEventHead | lexForceHead | lexPlaceHead | lexOrgHead) {
 			j++
 			// "invasions of Korea": the head's object.
 			if (t.key == "invasion" || t.key == "invasions") && j+1 < len(toks) && toks[j].key == "of" && toks[j+1].word && toks[j+1].upper {
@@ -366,12 +428,12 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	text := sen.text
 	sentStart := i == 0 || (i == 1 && !toks[0].word)
 	// Sentence-initial function words and adverbs are not names.
-	if sentStart && (stopWords[toks[i].key] || isAdverbish(toks[i].key) && j-i == 1) {
+	if sentStart && (toks[i].is(lexStop) || isAdverbish(toks[i].key) && j-i == 1) {
 		if _, ok := st.dict[st.spanKey(toks, i, j)]; !ok {
 			i++
 		}
 	}
-	if sentStart && i < j && !eventPrefixes[toks[i].key] && !royalTitles[toks[i].key] && !rankTitles[toks[i].key] {
+	if sentStart && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
 		// "Part of the Ming army": a sentence-initial word before "of" is
 		// not part of a name the dictionaries do not know.
 		if _, _, _, ok := st.lookup(st.spanKey(toks, i, j)); !ok {
@@ -383,10 +445,10 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 			}
 		}
 	}
-	for i < j && connectors[toks[i].key] {
+	for i < j && toks[i].is(lexConnector) {
 		i++
 	}
-	for j > i && connectors[toks[j-1].key] {
+	for j > i && toks[j-1].is(lexConnector) {
 		j--
 	}
 	if i >= j {
@@ -400,25 +462,25 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	}
 	if c, ok := eventSpan(toks, i, j); ok {
 		m.key, m.label, m.class, m.strength = full, text[m.start:m.end], c, evCue
-		st.ments = append(st.ments, m)
+		st.keep(m)
 		return
 	}
 	// A proper name with a capitalised head keeps its adjectives:
 	// "Imperial Japanese Navy", "Northern Seas Fleet".
 	if last := toks[j-1]; last.upper && j-i >= 2 && !hasTitleOf(toks, i, j) {
 		switch {
-		case forceHeads[last.key] && last.key != "forces":
+		case last.is(lexForceHead) && last.key != "forces":
 			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Force, evCue
-			st.ments = append(st.ments, m)
+			st.keep(m)
 			return
-		case placeHeads[last.key] && !demonyms[toks[j-2].key]:
+		case last.is(lexPlaceHead) && !toks[j-2].is(lexDemonym):
 			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Place, evCue
-			st.ments = append(st.ments, m)
+			st.keep(m)
 			return
-		case royalTitles[last.key] && !demonyms[toks[j-2].key]:
+		case last.is(lexRoyal) && !toks[j-2].is(lexDemonym):
 			// "the Wanli Emperor".
 			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Person, evCue
-			st.ments = append(st.ments, m)
+			st.keep(m)
 			return
 		}
 	}
@@ -430,24 +492,24 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	royalStart := -1
 	k := i
 	for k < j {
-		key := toks[k].key
+		key, lex := toks[k].key, toks[k].lex
 		switch {
-		case demonyms[key] && len(titles) == 0 && royalStart < 0:
+		case lex&lexDemonym != 0 && len(titles) == 0 && royalStart < 0:
 			k++
 			continue
-		case royalTitles[key] && k+1 < j:
+		case lex&lexRoyal != 0 && k+1 < j:
 			titles = append(titles, key)
 			if royalStart < 0 {
 				royalStart = k
 			}
 			k++
 			continue
-		case rankTitles[key] && k+1 < j && royalStart < 0:
+		case lex&lexRank != 0 && k+1 < j && royalStart < 0:
 			titles = append(titles, key)
 			k++
 			if k < j && toks[k].key == "of" {
 				k++
-				for k < j && officeWords[toks[k].key] {
+				for k < j && toks[k].is(lexOffice) {
 					k++
 				}
 			}
@@ -455,14 +517,14 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		}
 		break
 	}
-	if k >= j || royalTitles[toks[k].key] || rankTitles[toks[k].key] {
+	if k >= j || toks[k].is(lexRoyal|lexRank) {
 		return
 	}
 	prev := token{}
 	if i > 0 {
 		prev = toks[i-1]
 	}
-	if prev.word && !prev.upper && (rankTitles[prev.key] || royalTitles[prev.key]) {
+	if prev.word && !prev.upper && prev.is(lexRank|lexRoyal) {
 		titles = append(titles, prev.key)
 	}
 	nameKey := st.spanKey(toks, k, j)
@@ -483,29 +545,29 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		return
 	}
 	m.key, m.label = nameKey, text[labelStart:m.end]
-	last := toks[j-1].key
+	last, lastTok := toks[j-1].key, toks[j-1]
 	next := token{}
 	if j < len(toks) {
 		next = toks[j]
 	}
 	switch {
-	case orgHeads[last] || timeWords[toks[k].key] || demonyms[last]:
+	case lastTok.is(lexOrgHead|lexDemonym) || toks[k].is(lexTime):
 		return
-	case placeHeads[last] && j-k >= 2 && (toks[j-1].upper || lowerPlaceHeads[last]), placePrefixes[toks[k].key] && j-k >= 2:
+	case lastTok.is(lexPlaceHead) && j-k >= 2 && (toks[j-1].upper || lastTok.is(lexLowerPlaceHead)), toks[k].is(lexPlacePrefix) && j-k >= 2:
 		m.class, m.strength = ontology.Place, evCue
-	case forceHeads[last] && j-k >= 2 && last != "forces" && last != "dynasty" && !demonyms[toks[j-2].key] && !hasConnector(toks, k, j):
+	case lastTok.is(lexForceHead) && j-k >= 2 && last != "forces" && last != "dynasty" && !toks[j-2].is(lexDemonym) && !hasConnector(toks, k, j):
 		m.class, m.strength = ontology.Force, evCue
-	case forceHeads[last] || placeHeads[last]:
+	case lastTok.is(lexForceHead | lexPlaceHead):
 		return
 	case len(titles) > 0:
 		m.class, m.strength = ontology.Person, evCue
-	case toks[j-1].poss && next.word && militaryNouns[next.key]:
+	case toks[j-1].poss && next.word && next.is(lexMilitary):
 		m.class, m.strength = ontology.Person, evContext
 	case prev.word && (prev.key == "under" || prev.key == "by" && j-k >= 2 && i >= 2 && (toks[i-2].key == "led" || toks[i-2].key == "commanded")):
 		m.class, m.strength = ontology.Person, evContext
-	case prev.word && prev.key == "of" && i >= 2 && kinNouns[toks[i-2].key]:
+	case prev.word && prev.key == "of" && i >= 2 && toks[i-2].is(lexKin):
 		m.class, m.strength = ontology.Person, evContext
-	case prev.word && prev.key == "of" && i >= 2 && captureNouns[toks[i-2].key] && !toks[i-2].upper && j-k <= 2:
+	case prev.word && prev.key == "of" && i >= 2 && toks[i-2].is(lexCapture) && !toks[i-2].upper && j-k <= 2:
 		// "the capture of Kaesong".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
@@ -517,13 +579,13 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 			return
 		}
 		m.single = true
-	case j-k >= 2 && j-k <= 3 && surnames[toks[k].key] && !anyHead(toks, k, j):
+	case j-k >= 2 && j-k <= 3 && toks[k].is(lexSurname) && !anyHead(toks, k, j):
 		m.class, m.strength = ontology.Person, evShape
 	case j-k == 2 && japaneseName(toks[k].key) && japaneseName(toks[k+1].key) && !anyHead(toks, k, j):
 		m.class, m.strength = ontology.Person, evShape
-	case j-k >= 2 && next.word && personVerbs[next.key] && !anyHead(toks, k, j):
+	case j-k >= 2 && next.word && next.is(lexPersonVerb) && !anyHead(toks, k, j):
 		m.class, m.strength = ontology.Person, evContext
-	case prev.word && placePreps[prev.key] && (j-k == 1 || j-k == 2 && compass[toks[k].key]) && !sentStart:
+	case prev.word && prev.is(lexPlacePrep) && (j-k == 1 || j-k == 2 && toks[k].is(lexCompass)) && !sentStart:
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
 	case j-k == 1:
@@ -534,7 +596,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.subMatches(sen, toks, k, j)
 		return
 	}
-	st.ments = append(st.ments, m)
+	st.keep(m)
 }
 
 // orgNoun reports whether a lower-case word before a name makes it the name
@@ -547,10 +609,10 @@ func orgNoun(w string) bool {
 // in the name of an office ("Emperor of China", "Commander of X").
 func hasTitleOf(toks []token, i, j int) bool {
 	for k := i; k+1 < j; k++ {
-		if (royalTitles[toks[k].key] || rankTitles[toks[k].key] || strings.HasSuffix(toks[k].key, "chief")) && toks[k+1].key == "of" {
+		if (toks[k].is(lexRoyal|lexRank) || strings.HasSuffix(toks[k].key, "chief")) && toks[k+1].key == "of" {
 			// "Minister of Interior Yi Won-ik" is a titled name.
 			e := k + 2
-			for e < j && officeWords[toks[e].key] {
+			for e < j && toks[e].is(lexOffice) {
 				e++
 			}
 			return e == k+2 || e == j
@@ -561,7 +623,7 @@ func hasTitleOf(toks []token, i, j int) bool {
 
 func hasConnector(toks []token, i, j int) bool {
 	for _, t := range toks[i:j] {
-		if connectors[t.key] {
+		if t.is(lexConnector) {
 			return true
 		}
 	}
@@ -588,7 +650,7 @@ func isAdverbish(w string) bool {
 
 func anyHead(toks []token, i, j int) bool {
 	for _, t := range toks[i:j] {
-		if _, ev := eventHeads[t.key]; ev || placeHeads[t.key] || forceHeads[t.key] || orgHeads[t.key] || timeWords[t.key] || stopWords[t.key] || connectors[t.key] || demonyms[t.key] {
+		if t.is(lexEventHead | lexPlaceHead | lexForceHead | lexOrgHead | lexTime | lexStop | lexConnector | lexDemonym) {
 			return true
 		}
 	}
@@ -625,7 +687,7 @@ func (st *proseState) known(m *mention, k known, name string, ev int) {
 		m.label = name
 		m.key = FoldName(name)
 	}
-	st.ments = append(st.ments, m)
+	st.keep(m)
 }
 
 // spanKey folds toks[i:j] into a dictionary key; a one-word span's key is
@@ -666,12 +728,11 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 			}
 		}
 	}
-	last := toks[j-1].key
-	if conflict, ok := eventHeads[last]; ok && j-i >= 2 {
-		if demonyms[toks[i].key] && j-i == 2 {
+	if last := toks[j-1]; last.is(lexEventHead) && j-i >= 2 {
+		if toks[i].is(lexDemonym) && j-i == 2 {
 			return rdf.Term{}, false // "Japanese invasion" is a description
 		}
-		if conflict {
+		if last.is(lexConflictHead) {
 			return ontology.MilitaryConflict, true
 		}
 		return ontology.Event, true

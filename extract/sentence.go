@@ -29,7 +29,10 @@ func SplitSentences(text string) []Span {
 	start := 0
 	depth := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1 // ASCII, most of prose, without a call
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch r {
 		case '(', '[':
 			depth++
@@ -45,7 +48,10 @@ func SplitSentences(text string) []Span {
 		end := i + n
 		// Runs of terminal punctuation and closing quotes/brackets.
 		for end < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[end:])
+			r2, n2 := rune(text[end]), 1 // ASCII, most of prose, without a call
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(text[end:])
+			}
 			if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '"' || r2 == '\'' || r2 == '”' || r2 == '’' || r2 == ')' || r2 == ']' {
 				end += n2
 				continue

@@ -259,7 +259,7 @@ func tidy(s string) string {
 		if brackets && mayEmptyBrackets(t) {
 			t = reEmptyBrackets.ReplaceAllString(t, "")
 		}
-		if strings.Contains(t, "  ") || strings.ContainsAny(t, "\t\n\r\v\f\u0085\u00a0\u2028\u2029\u3000") {
+		if strings.Contains(t, "  ") || hasOddSpace(t) {
 			t = reSpaces.ReplaceAllString(t, " ")
 		}
 		if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
@@ -282,9 +282,41 @@ func tidy(s string) string {
 	}
 }
 
+// hasOddSpace is strings.ContainsAny(s, "\t\n\r\v\f\u0085\u00a0\u2028\u2029\u3000"),
+// which, as its set is not ASCII, decodes and searches for every rune of
+// s: here ASCII bytes cost one comparison and only other runes are decoded.
+func hasOddSpace(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= '\t' && c <= '\r' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\u0085', '\u00a0', '\u2028', '\u2029', '\u3000':
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
 // dropSpaceBeforePunct removes white space before , ; : . ! ? ) ], as
 // reSpaceBeforePunct does, without the cost of a regular expression.
 func dropSpaceBeforePunct(s string) string {
+	// A run of spaces before a mark ends in a space right before it: when
+	// there is none, s is returned as it is rather than copied.
+	found := false
+	for i := 1; i < len(s) && !found; i++ {
+		found = isSpaceByte(s[i-1]) && strings.IndexByte(",;:.!?)]", s[i]) >= 0
+	}
+	if !found {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -310,6 +342,9 @@ func dropSpaceBeforePunct(s string) string {
 // dropRepeatedSep keeps the first of a run of , and ; separated only by
 // white space, as reRepeatedSep does.
 func dropRepeatedSep(s string) string {
+	if !hasRepeatedSep(s) {
+		return s // nothing to drop: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -332,6 +367,24 @@ func dropRepeatedSep(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasRepeatedSep reports whether s has a , or ; followed, after white
+// space only, by another: whether dropRepeatedSep changes s.
+func hasRepeatedSep(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' && s[i] != ';' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isSpaceByte(s[j]) {
+			j++
+		}
+		if j < len(s) && (s[j] == ',' || s[j] == ';') {
+			return true
+		}
+	}
+	return false
 }
 
 func isSpaceByte(c byte) bool {
