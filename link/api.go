@@ -65,6 +65,18 @@ type retryable struct {
 }
 
 func (r *retryable) Error() string { return r.err.Error() }
+func (r *retryable) Unwrap() error { return r.err }
+
+// StatusError is an HTTP response other than 200 from the API. Once the
+// retries are spent, Fetch returns the last one wrapped, so callers can
+// tell throttling (429) or a server error (5xx) apart with errors.As.
+type StatusError struct {
+	URL    string
+	Code   int
+	Status string
+}
+
+func (e *StatusError) Error() string { return redact(e.URL) + ": " + e.Status }
 
 // Fetch implements Fetcher.
 func (f *HTTPFetcher) Fetch(ctx context.Context, params url.Values) ([]byte, error) {
@@ -93,8 +105,11 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, params url.Values) ([]byte, err
 	for attempt := 0; ; attempt++ {
 		body, err := f.once(ctx, client, u)
 		var r *retryable
-		if err == nil || !errors.As(err, &r) || attempt >= retries {
+		if err == nil || !errors.As(err, &r) {
 			return body, err
+		}
+		if attempt >= retries {
+			return nil, fmt.Errorf("wikidata API: giving up after %d attempts: %w", attempt+1, r.err)
 		}
 		wait := r.wait
 		if !r.told {
@@ -130,10 +145,10 @@ func (f *HTTPFetcher) once(ctx context.Context, client *http.Client, u string) (
 	}
 	wait, told := retryAfter(resp.Header.Get("Retry-After"))
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
-		return nil, &retryable{err: fmt.Errorf("%s: %s", redact(u), resp.Status), wait: wait, told: told}
+		return nil, &retryable{err: &StatusError{URL: u, Code: resp.StatusCode, Status: resp.Status}, wait: wait, told: told}
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: %s", redact(u), resp.Status)
+		return nil, &StatusError{URL: u, Code: resp.StatusCode, Status: resp.Status}
 	}
 	var e struct {
 		Error *struct {

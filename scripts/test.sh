@@ -22,6 +22,7 @@ command -v go >/dev/null || missing+=(golang-go)
 command -v rapper >/dev/null || missing+=(raptor2-utils)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+command -v bzip2 >/dev/null || missing+=(bzip2)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "installing: ${missing[*]}"
 	apt_install "${missing[@]}"
