@@ -346,7 +346,7 @@ func eachArticle(src input.Source, f input.Format, stdin io.Reader, fn func(a *e
 		return err
 	}
 	defer rc.Close()
-	counter := &countReader{r: rc}
+	counter := &input.CountingReader{R: rc}
 	rd := input.NewArticleReader(counter, src.Name, f)
 	var last int64
 	for {
@@ -359,23 +359,12 @@ func eachArticle(src input.Source, f input.Format, stdin io.Reader, fn func(a *e
 		if err != nil && !errors.As(err, &list) && !errors.As(err, &pe) {
 			return err
 		}
-		n := counter.n - last
-		last = counter.n
+		n := counter.N - last
+		last = counter.N
 		if !fn(a, err, n) {
 			return nil
 		}
 	}
-}
-
-type countReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // spoolStdin copies standard input to a temporary file, so that both passes

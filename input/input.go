@@ -131,7 +131,7 @@ func (s Source) Open(stdin io.Reader) (io.ReadCloser, error) {
 // bzip2 or zstd magic number; otherwise it returns rc buffered. Closing the
 // result closes rc.
 func Decompress(rc io.ReadCloser) (io.ReadCloser, error) {
-	counted := &countingReader{r: rc}
+	counted := &CountingReader{R: rc}
 	br := bufio.NewReaderSize(counted, 64<<10)
 	magic, _ := br.Peek(4)
 	var dec io.Reader
@@ -169,14 +169,15 @@ type readCloser struct {
 
 func (r *readCloser) Close() error { return r.close() }
 
-type countingReader struct {
-	r io.Reader
-	n int64
+// CountingReader counts the bytes read through it, for progress figures.
+type CountingReader struct {
+	R io.Reader
+	N int64
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N += int64(n)
 	return n, err
 }
 
@@ -184,14 +185,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // than MaxRatio.
 type ratioReader struct {
 	r   io.Reader
-	in  *countingReader
+	in  *CountingReader
 	out int64
 }
 
 func (r *ratioReader) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
 	r.out += int64(n)
-	if r.out > MaxRatioSlack && r.out > MaxRatio*r.in.n {
+	if r.out > MaxRatioSlack && r.out > MaxRatio*r.in.N {
 		return n, ErrBomb
 	}
 	return n, err

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/wikikg/wikikg/internal/atomicfile"
 )
 
 // DefaultEndpoint is Wikidata's API.
@@ -230,20 +232,7 @@ func (c *CachedFetcher) Fetch(ctx context.Context, params url.Values) ([]byte, e
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp*")
-	if err != nil {
-		return nil, err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return nil, err
-	}
-	return b, os.Rename(tmp.Name(), path)
+	return b, atomicfile.Write(path, b)
 }
 
 // API is a Linker over Wikidata's API: wbgetentities by English Wikipedia

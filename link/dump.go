@@ -3,12 +3,12 @@ package link
 import (
 	"bufio"
 	"bytes"
-	"compress/bzip2"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/wikikg/wikikg/input"
 )
 
 // DumpOptions configure reading a Wikidata JSON dump.
@@ -24,46 +24,25 @@ type DumpOptions struct {
 	ProgressEvery int
 }
 
-// OpenDump opens a dump file, decompressing gzip or bzip2 as its first
-// bytes say (whatever its name), and returns the reader and a count of the
-// compressed bytes read, for progress.
+// OpenDump opens a dump file, decompressing gzip, bzip2 or zstd as its
+// first bytes say (whatever its name), and returns the reader and a count
+// of the compressed bytes read, for progress. compress/bzip2 reads the
+// concatenated streams of parallel compressors too; it is slow (tens of
+// MB/s), so prefer .gz.
 func OpenDump(path string) (io.ReadCloser, *int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	cr := &countingReader{r: f}
-	br := bufio.NewReaderSize(cr, 1<<20)
-	magic, _ := br.Peek(3)
-	var r io.Reader = br
-	switch {
-	case len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			f.Close()
-			return nil, nil, fmt.Errorf("%s: %v", path, err)
-		}
-		r = zr
-	case len(magic) == 3 && string(magic) == "BZh":
-		// compress/bzip2 reads the concatenated streams of parallel
-		// compressors too; it is slow (tens of MB/s), so prefer .gz.
-		r = bzip2.NewReader(br)
-	}
-	return struct {
+	cr := &input.CountingReader{R: f}
+	rc, err := input.Decompress(struct {
 		io.Reader
 		io.Closer
-	}{r, f}, &cr.n, nil
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
+	}{cr, f})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return rc, &cr.N, nil
 }
 
 // ReadDump streams the entities of a dump in Wikidata's JSON format (one

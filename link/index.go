@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+
+	"github.com/wikikg/wikikg/internal/atomicfile"
 )
 
 // The index is one sorted file of key/value entries with a sparse index,
@@ -169,16 +171,11 @@ func (w *IndexWriter) Close() (err error) {
 		defer m.close()
 		next = m.next
 	}
-	f, err := os.CreateTemp(filepath.Dir(w.path), "."+filepath.Base(w.path)+".tmp*")
+	f, err := atomicfile.Create(w.path)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
+	defer f.Abort()
 	bw := bufio.NewWriterSize(f, 1<<20)
 	bw.WriteString(indexMagic)
 	off := int64(len(indexMagic))
@@ -225,16 +222,7 @@ func (w *IndexWriter) Close() (err error) {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), w.path)
+	return f.Commit()
 }
 
 // merger merges sorted runs with a heap; on equal keys the earlier run

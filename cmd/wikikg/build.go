@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -19,6 +18,7 @@ import (
 	"github.com/wikikg/wikikg/export"
 	"github.com/wikikg/wikikg/extract"
 	"github.com/wikikg/wikikg/input"
+	"github.com/wikikg/wikikg/internal/atomicfile"
 	"github.com/wikikg/wikikg/ontology"
 )
 
@@ -131,9 +131,9 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	}
 
 	var out io.Writer = e.stdout
-	var file *atomicFile
+	var file *atomicfile.File
 	if o.output != "" {
-		if file, err = createAtomic(o.output); err != nil {
+		if file, err = atomicfile.Create(o.output); err != nil {
 			return err
 		}
 		defer file.Abort()
@@ -295,15 +295,7 @@ func writeReport(path string, st *build.Stats) error {
 	if err != nil {
 		return err
 	}
-	f, err := createAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		return err
-	}
-	return f.Commit()
+	return atomicfile.Write(path, append(b, '\n'))
 }
 
 // peakRSS returns the process's peak resident set size in bytes.
@@ -326,46 +318,4 @@ func checkBase(base string) error {
 		return fmt.Errorf("%q should end with / or #", base)
 	}
 	return nil
-}
-
-// atomicFile is an output file written to a temporary name and renamed into
-// place on Commit, so a failed run never leaves a truncated graph behind.
-type atomicFile struct {
-	*os.File
-	path string
-	done bool
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, err
-	}
-	return &atomicFile{File: f, path: path}, nil
-}
-
-// Commit syncs, closes and renames the file into place.
-func (f *atomicFile) Commit() error {
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), f.path); err != nil {
-		return err
-	}
-	f.done = true
-	return nil
-}
-
-// Abort removes the temporary file unless Commit succeeded.
-func (f *atomicFile) Abort() {
-	if !f.done {
-		f.Close()
-		os.Remove(f.Name())
-	}
 }

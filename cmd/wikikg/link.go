@@ -15,6 +15,7 @@ import (
 	"github.com/wikikg/wikikg/export"
 	"github.com/wikikg/wikikg/extract"
 	"github.com/wikikg/wikikg/input"
+	"github.com/wikikg/wikikg/internal/atomicfile"
 	"github.com/wikikg/wikikg/link"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -107,7 +108,7 @@ func (lf *linkFlags) matcher() (*link.Matcher, func() error, error) {
 		if lf.review == "" {
 			return nil
 		}
-		f, err := createAtomic(lf.review)
+		f, err := atomicfile.Create(lf.review)
 		if err != nil {
 			return err
 		}
@@ -238,9 +239,9 @@ func runLink(ctx context.Context, e *env, lf linkFlags, output, format string, q
 		}
 	}
 	var out io.Writer = e.stdout
-	var file *atomicFile
+	var file *atomicfile.File
 	if output != "" {
-		if file, err = createAtomic(output); err != nil {
+		if file, err = atomicfile.Create(output); err != nil {
 			finish()
 			return err
 		}
