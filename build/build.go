@@ -70,7 +70,7 @@ type Stats struct {
 // result is one article's outcome, in input order.
 type result struct {
 	seq    int
-	quads  []rdf.Quad
+	graph  *extract.Graph
 	errs   extract.ErrorList
 	warns  extract.ErrorList
 	bytes  int64
@@ -197,15 +197,21 @@ func (st *Stats) add(r result, enc export.Encoder) error {
 	if r.failed {
 		st.Failed++
 	}
-	if r.quads == nil && r.failed {
+	if r.graph == nil && r.failed {
 		return nil
 	}
 	st.Articles++
 	for c, n := range r.classes {
 		st.EntitiesByClass[c] += n
 	}
-	for _, q := range r.quads {
-		if err := enc.Encode(q); err != nil {
+	if r.graph == nil {
+		return nil
+	}
+	// The graph's memory goes back for reuse once its quads are written.
+	defer r.graph.Release()
+	name := r.graph.Name
+	for _, t := range r.graph.Triples() {
+		if err := enc.Encode(rdf.Quad{S: t.S, P: t.P, O: t.O, G: name}); err != nil {
 			var invalid *export.InvalidQuadError
 			if errors.As(err, &invalid) {
 				// Extractors validate what they add; an invalid quad here is
@@ -248,10 +254,11 @@ func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(co
 	if err != nil {
 		r.failed = true
 		r.errs = append(r.errs, asErrorList(err, j.a.File)...)
-		r.quads = nil
 		return r
 	}
-	r.quads = g.Quads()
+	// Sorting here keeps it in the worker, not the writer.
+	g.Triples()
+	r.graph = g
 	r.warns = g.Warnings
 	r.classes = map[string]int{}
 	for _, e := range g.Entities() {

@@ -68,6 +68,7 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, p
 			}
 			if g, err := pipe.Extract(a); err == nil {
 				cat.addGraph(g)
+				g.Release()
 			}
 			return ctx.Err() == nil
 		})

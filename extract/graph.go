@@ -61,7 +61,38 @@ func NewGraph(name rdf.Term) *Graph { return newGraph(name, initialTriples) }
 // dozen, and starting with room for them saves the slice's growth by
 // doubling, a large share of all allocation, on every article.
 func newGraph(name rdf.Term, n int) *Graph {
-	return &Graph{Name: name, entities: map[rdf.Term]*Entity{}, distinct: true, triples: make([]rdf.Triple, 0, n)}
+	g := &Graph{Name: name, entities: map[rdf.Term]*Entity{}, distinct: true}
+	if p, ok := triplePool.Get().(*[]rdf.Triple); ok && cap(*p) >= n {
+		g.triples = (*p)[:0]
+	} else {
+		g.triples = make([]rdf.Triple, 0, n)
+	}
+	return g
+}
+
+// triplePool holds the triple slices of released graphs: one article's
+// slice, grown to fit it, is most of what extracting it allocates.
+var triplePool sync.Pool
+
+// maxPooledTriples bounds the slices kept for reuse, so that one huge
+// article does not pin its memory for the rest of the run.
+const maxPooledTriples = 4096
+
+// Release gives g's memory back for reuse by graphs made later. Neither g
+// nor any slice its methods returned may be used afterwards. Callers that
+// drop a graph without releasing it lose only the reuse.
+func (g *Graph) Release() {
+	ts := g.triples
+	g.triples = nil
+	g.entities = nil
+	g.order = nil
+	if cap(ts) == 0 || cap(ts) > maxPooledTriples {
+		return
+	}
+	// The slice must not keep the article's strings alive while pooled.
+	clear(ts[:cap(ts)])
+	ts = ts[:0]
+	triplePool.Put(&ts)
 }
 
 // initialTriples is the capacity a graph starts with: about what a
@@ -333,6 +364,14 @@ func CompareTerms(a, b rdf.Term) int {
 		return c
 	}
 	return strings.Compare(a.Lang, b.Lang)
+}
+
+// Triples returns the graph's triples sorted by subject, predicate and
+// object, without duplicates: Quads without the copy. The slice is the
+// graph's own, valid until the next Add or Release.
+func (g *Graph) Triples() []rdf.Triple {
+	g.compact()
+	return g.triples
 }
 
 // Len returns the number of triples in g.

@@ -166,53 +166,61 @@ func usableKey(key string) bool {
 // tokenizer cuts them) case-folded, without diacritics, hyphens or
 // apostrophes, joined by single spaces.
 func FoldName(s string) string {
-	toks := tokenize(s, nil)
-	var b strings.Builder
-	for _, t := range toks {
+	var buf [64]byte
+	b := buf[:0]
+	for i := 0; ; {
+		t, next, ok := nextToken(s, i)
+		if !ok {
+			break
+		}
+		i = next
 		if !t.word {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteString(t.key)
+		b = appendFold(b, s[t.start:t.end])
 	}
-	return b.String()
+	return string(b)
 }
 
 // foldString lower-cases s and removes diacritics, hyphens, apostrophes and
 // every other non-letter, non-digit rune: "Myŏngwŏn" gives "myongwon" and
 // "Won-ik" "wonik".
 func foldString(s string) string {
-	ascii := true
+	var buf [64]byte
+	return string(appendFold(buf[:0], s))
+}
+
+// appendFold appends foldString(s) to b.
+func appendFold(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return appendFoldUnicode(b, s[i:])
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
 		}
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	if ascii {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c >= 'A' && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				b.WriteByte(c)
-			}
-		}
-		return b.String()
-	}
+	return b
+}
+
+// appendFoldUnicode is appendFold past the first non-ASCII byte. The
+// ASCII before it folds the same either way, as NFKD leaves ASCII alone and
+// no combining mark can attach across it to what precedes.
+func appendFoldUnicode(b []byte, s string) []byte {
 	for _, r := range norm.NFKD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return b
 }
 
 // phoneticKey folds a folded key further so that the romanisations of one

@@ -129,7 +129,27 @@ func tokenize(s string, toks []token) []token {
 // tokenizeInto is tokenize with the words' keys taken from in, when not
 // nil, so that a word seen before costs no allocation.
 func tokenizeInto(s string, toks []token, in *interner) []token {
-	i := 0
+	for i := 0; ; {
+		t, next, ok := nextToken(s, i)
+		if !ok {
+			return toks
+		}
+		i = next
+		if t.word {
+			if in != nil {
+				t.key, t.lex = in.fold(s[t.start:t.end])
+			} else {
+				t.key = foldString(s[t.start:t.end])
+			}
+		}
+		toks = append(toks, t)
+	}
+}
+
+// nextToken returns the first token of s at or after byte i, without its
+// key and lexicon flags, and the byte where the next token search starts;
+// ok is false when s has no token left.
+func nextToken(s string, i int) (t token, next int, ok bool) {
 	for i < len(s) {
 		r, n := rune(s[i]), 1 // ASCII, most of prose, without a call
 		if r >= utf8.RuneSelf {
@@ -140,9 +160,7 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 			continue
 		}
 		if !isWordRune(r) {
-			toks = append(toks, token{start: i, end: i + n, punct: r})
-			i += n
-			continue
+			return token{start: i, end: i + n, punct: r}, i + n, true
 		}
 		start := i
 		poss := false
@@ -182,16 +200,9 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 			i = end
 		}
 		first, _ := utf8.DecodeRuneInString(s[start:])
-		var key string
-		var lex lexFlag
-		if in != nil {
-			key, lex = in.fold(s[start:end])
-		} else {
-			key = foldString(s[start:end])
-		}
-		toks = append(toks, token{start: start, end: end, key: key, word: true, upper: unicode.IsUpper(first), poss: poss, lex: lex})
+		return token{start: start, end: end, word: true, upper: unicode.IsUpper(first), poss: poss}, i, true
 	}
-	return toks
+	return token{}, i, false
 }
 
 // Lexicons of the cue words the mention patterns use. Keys are folded.

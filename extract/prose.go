@@ -109,7 +109,7 @@ type proseState struct {
 	g    *Graph
 	s    *Subject
 	dict map[string]known
-	phon map[string]*known // nil value: ambiguous
+	phon map[string]known // zero value (no entity): ambiguous
 	// phonFirst has bit b set when a key of phon starts with byte b.
 	phonFirst [4]uint64
 	ments     []*mention
@@ -127,7 +127,7 @@ type proseScratch struct {
 	toks []token
 	key  []byte
 	dict map[string]known
-	phon map[string]*known
+	phon map[string]known
 	// The mentions and sentences of an extraction, kept from one to the
 	// next: there are several per sentence, and allocating each was a
 	// large share of the prose extractor's garbage.
@@ -180,7 +180,7 @@ func (st *proseState) newSentence(sen sentence) *sentence {
 }
 
 var proseScratchPool = sync.Pool{New: func() any {
-	return &proseScratch{dict: map[string]known{}, phon: map[string]*known{}}
+	return &proseScratch{dict: map[string]known{}, phon: map[string]known{}}
 }}
 
 // Extract implements Extractor.
@@ -277,14 +277,15 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 			}
 		}
 	}
-	pk := phoneticKey(key)
-	if k, ok := st.phon[pk]; ok {
-		if k != nil && k.ent != e {
-			st.phon[pk] = nil
+	st.sc.key = appendPhonetic(st.sc.key[:0], key)
+	if k, ok := st.phon[string(st.sc.key)]; ok {
+		if k.ent != nil && k.ent != e {
+			st.phon[string(st.sc.key)] = known{}
 		}
 		return
 	}
-	st.phon[pk] = &known{ent: e, class: c}
+	pk := string(st.sc.key)
+	st.phon[pk] = known{ent: e, class: c}
 	st.phonFirst[pk[0]>>6] |= 1 << (pk[0] & 63)
 }
 
@@ -305,8 +306,8 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		return known{}, "", 0, false
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
-	if k := st.phon[string(st.sc.key)]; k != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
-		return *k, "", evGraph, true
+	if k := st.phon[string(st.sc.key)]; k.ent != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
+		return k, "", evGraph, true
 	}
 	return known{}, "", 0, false
 }
@@ -797,7 +798,8 @@ func (st *proseState) resolve() {
 		}
 		label := stripRank(g.label)
 		var e *Entity
-		if k := st.phon[phoneticKey(key)]; k != nil && k.class == g.best {
+		st.sc.key = appendPhonetic(st.sc.key[:0], key)
+		if k := st.phon[string(st.sc.key)]; k.ent != nil && k.class == g.best {
 			e = k.ent
 		} else {
 			e = st.entity(label, g.best)

@@ -269,9 +269,12 @@ func BenchmarkExtractCorpus(b *testing.B) {
 					if err != nil {
 						break
 					}
-					if _, err := pipe.Extract(a); err != nil {
+					g, err := pipe.Extract(a)
+					if err != nil {
 						b.Fatal(err)
 					}
+					g.Release() // as build does once a graph is written
+
 				}
 			}
 		})
