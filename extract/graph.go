@@ -27,9 +27,9 @@ type Graph struct {
 	// their bytes: entities and vocabulary terms share one string for
 	// every triple that names them, so each is validated once per graph.
 	validIRIs [validCacheSize]string
-	// entities by IRI, in order of first mention.
-	entities map[rdf.Term]*Entity
-	order    []rdf.Term
+	// entities by IRI, and in order of first mention.
+	entities map[string]*Entity
+	order    []*Entity
 	// Warnings are things about the input that did not stop extraction:
 	// values kept as plain literals because no parser understood them.
 	Warnings ErrorList
@@ -61,18 +61,33 @@ func NewGraph(name rdf.Term) *Graph { return newGraph(name, initialTriples) }
 // dozen, and starting with room for them saves the slice's growth by
 // doubling, a large share of all allocation, on every article.
 func newGraph(name rdf.Term, n int) *Graph {
-	g := &Graph{Name: name, entities: map[rdf.Term]*Entity{}, distinct: true}
-	if p, ok := triplePool.Get().(*[]rdf.Triple); ok && cap(*p) >= n {
-		g.triples = (*p)[:0]
-	} else {
+	g := &Graph{Name: name, distinct: true}
+	if m, ok := graphPool.Get().(*graphMemory); ok {
+		g.triples, g.entities, g.order = m.triples, m.entities, m.order
+		*m = graphMemory{}
+		memoryPool.Put(m)
+	}
+	if cap(g.triples) < n {
 		g.triples = make([]rdf.Triple, 0, n)
+	}
+	if g.entities == nil {
+		g.entities = map[string]*Entity{}
 	}
 	return g
 }
 
-// triplePool holds the triple slices of released graphs: one article's
-// slice, grown to fit it, is most of what extracting it allocates.
-var triplePool sync.Pool
+// graphMemory is what a released graph leaves for the next: its triple
+// slice, grown to fit an article, and its entity index, most of what
+// extracting an article allocates.
+type graphMemory struct {
+	triples  []rdf.Triple
+	entities map[string]*Entity
+	order    []*Entity
+}
+
+// graphPool holds the memory of released graphs; memoryPool the empty
+// holders, so that releasing allocates nothing.
+var graphPool, memoryPool sync.Pool
 
 // maxPooledTriples bounds the slices kept for reuse, so that one huge
 // article does not pin its memory for the rest of the run.
@@ -82,17 +97,21 @@ const maxPooledTriples = 4096
 // nor any slice its methods returned may be used afterwards. Callers that
 // drop a graph without releasing it lose only the reuse.
 func (g *Graph) Release() {
-	ts := g.triples
-	g.triples = nil
-	g.entities = nil
-	g.order = nil
-	if cap(ts) == 0 || cap(ts) > maxPooledTriples {
+	ts, ents, order := g.triples, g.entities, g.order
+	g.triples, g.entities, g.order = nil, nil, nil
+	if cap(ts) > maxPooledTriples || len(ents) > maxPooledTriples {
 		return
 	}
-	// The slice must not keep the article's strings alive while pooled.
+	// Pooled memory must not keep the article's strings alive.
 	clear(ts[:cap(ts)])
-	ts = ts[:0]
-	triplePool.Put(&ts)
+	clear(ents)
+	clear(order)
+	m, _ := memoryPool.Get().(*graphMemory)
+	if m == nil {
+		m = new(graphMemory)
+	}
+	*m = graphMemory{triples: ts[:0], entities: ents, order: order[:0]}
+	graphPool.Put(m)
 }
 
 // initialTriples is the capacity a graph starts with: about what a
@@ -205,11 +224,11 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	if iri.IsZero() || iri.Validate() != nil {
 		return nil
 	}
-	e := g.entities[iri]
+	e := g.entities[iri.Value]
 	if e == nil {
 		e = &Entity{IRI: iri, Label: canonical}
-		g.entities[iri] = e
-		g.order = append(g.order, iri)
+		g.entities[iri.Value] = e
+		g.order = append(g.order, e)
 	}
 	e.AddClass(class)
 	if alias != "" {
@@ -287,11 +306,7 @@ func (e *Entity) AddAlias(s string) {
 
 // Entities returns the graph's entities in order of first mention.
 func (g *Graph) Entities() []*Entity {
-	out := make([]*Entity, len(g.order))
-	for i, iri := range g.order {
-		out[i] = g.entities[iri]
-	}
-	return out
+	return slices.Clone(g.order)
 }
 
 // alsoTyped gives the classes every entity of a contract class also gets, so
@@ -308,8 +323,8 @@ var alsoTyped = map[rdf.Term][]rdf.Term{
 // finish writes the entities' types, labels and aliases, and the article's
 // kg:mentions of each.
 func (g *Graph) finish(article rdf.Term) {
-	for _, iri := range g.order {
-		e := g.entities[iri]
+	for _, e := range g.order {
+		iri := e.IRI
 		g.Add(iri, ontology.Label, rdf.LangString(e.Label, "en"))
 		for _, a := range e.Aliases {
 			g.Add(iri, ontology.AltLabel, rdf.LangString(a, "en"))
