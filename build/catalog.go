@@ -2,7 +2,9 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +29,11 @@ type Catalog struct {
 	aliases map[string][]string
 	// names maps a canonical entity name to the classes infoboxes gave it.
 	names map[string][]rdf.Term
+	// personYears maps a person's name to the start or birth years of the
+	// dated articles whose infobox names it; homonyms holds the names
+	// those years show to be several people's (see settle).
+	personYears map[string][]int
+	homonyms    map[string]*homonym
 	// Dictionary holds every title and infobox entity of the run, with its
 	// aliases, for the prose extractor's matcher.
 	Dictionary *extract.Dictionary
@@ -43,7 +50,8 @@ type Title struct {
 
 // newCatalog returns an empty catalog.
 func newCatalog() *Catalog {
-	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{}, names: map[string][]rdf.Term{}, Dictionary: extract.NewDictionary()}
+	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{}, names: map[string][]rdf.Term{},
+		personYears: map[string][]int{}, homonyms: map[string]*homonym{}, Dictionary: extract.NewDictionary()}
 }
 
 // BuildCatalog reads every source once, running the infobox extractor only,
@@ -76,6 +84,7 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, p
 			return nil, ctx.Err()
 		}
 	}
+	cat.settle()
 	return cat, nil
 }
 
@@ -116,8 +125,90 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 	for _, e := range ents[1:] {
 		for _, cl := range e.Classes {
 			c.names[e.Label] = appendTerm(c.names[e.Label], cl)
+			if cl == ontology.Person && t.Year != 0 {
+				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)
+			}
 		}
 	}
+}
+
+// Homonyms. Entity IRIs come from names, so two people of one name would
+// share one IRI; the catalog tells them apart by time. An article's year is
+// its subject's start or birth year. The people an article's infobox names
+// lived around that year, so the years of the articles naming one person
+// fall within a lifetime and a generation of each other (a biography, dated
+// by its subject's birth, may name a grandson). Years further apart than
+// that are different people's.
+const (
+	// homonymSpan is the widest spread of years one person's mentions
+	// are taken to have.
+	homonymSpan = 150
+	// titleBefore and titleAfter bound, around a titled person's birth
+	// year, the years of the articles that can name that person.
+	titleBefore = 100
+	titleAfter  = 120
+)
+
+// homonym is a name the catalog knows to be several people's: the
+// article's titled person, if any, and one person per period of years.
+type homonym struct {
+	titled bool
+	birth  int
+	// periods holds the first year of each period, ascending; a period
+	// covers homonymSpan years.
+	periods []int
+}
+
+// settle finds the homonyms once every article is in: a person's name whose
+// mentions' years spread over more than one period, or fall outside the
+// lifetime of the person whose article carries the name.
+func (c *Catalog) settle() {
+	for name, years := range c.personYears {
+		h := &homonym{}
+		if t, ok := c.titles[name]; ok && t.Year != 0 && slices.Contains(t.Classes, ontology.Person) {
+			h.titled, h.birth = true, t.Year
+		}
+		slices.Sort(years)
+		for _, y := range slices.Compact(years) {
+			if h.titled && h.coversTitle(y) {
+				continue
+			}
+			if n := len(h.periods); n == 0 || y > h.periods[n-1]+homonymSpan {
+				h.periods = append(h.periods, y)
+			}
+		}
+		if len(h.periods) > 1 || h.titled && len(h.periods) > 0 {
+			c.homonyms[name] = h
+		}
+	}
+	c.personYears = nil
+}
+
+func (h *homonym) coversTitle(year int) bool {
+	return year >= h.birth-titleBefore && year <= h.birth+titleAfter
+}
+
+// name returns the canonical name of the one of the people called name
+// that an article of the year means: the titled person's, name itself,
+// when the year is within that person's lifetime; otherwise name
+// qualified by the first year of the period the year falls in, or by the
+// year itself when it falls in none, as Wikipedia titles people known by
+// when they flourished: "Yi Il (fl. 1592)".
+func (h *homonym) name(name string, year int) string {
+	if h.titled && h.coversTitle(year) {
+		return name
+	}
+	period := year
+	for _, p := range h.periods {
+		if year >= p && year <= p+homonymSpan {
+			period = p
+			break
+		}
+	}
+	if period < 0 {
+		return fmt.Sprintf("%s (fl. %d BC)", name, -period)
+	}
+	return fmt.Sprintf("%s (fl. %d)", name, period)
 }
 
 func (c *Catalog) addAlias(alias, title string) {
@@ -180,8 +271,16 @@ func matchYearSuffix(name string) []string {
 //   - an alias that exactly one article's subject carries becomes that
 //     article's title ("Japanese invasions of Korea" for
 //     "Japanese invasions of Korea (1592–1598)"); an alias two articles
-//     carry ("Siege of Pyongyang") stays unresolved.
-func (c *Catalog) Resolve(name string, class rdf.Term) (string, bool) {
+//     carry ("Siege of Pyongyang") stays unresolved;
+//   - a person's name that the articles' years show to be several people's
+//     becomes the name of the one an article of that year means (see
+//     homonym.name); in an undated article it resolves as any other name.
+func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
+	if h := c.homonyms[name]; h != nil && class == ontology.Person {
+		if t := c.titles[article]; t != nil && t.Year != 0 {
+			return h.name(name, t.Year), true
+		}
+	}
 	if _, ok := c.titles[name]; ok {
 		return name, true
 	}

@@ -35,14 +35,17 @@ type Graph struct {
 	Warnings ErrorList
 	// Resolver, when set, maps names to the run's canonical names.
 	Resolver Resolver
+	// title is the canonical title of the article, the context names are
+	// resolved in.
+	title string
 }
 
-// Resolver maps a name found in an article to the canonical name of the
-// entity it refers to across the run, such as "Battle of Miyajima (1555)"
-// to the article "Battle of Miyajima". It reports false when it knows no
-// better name, or the name is ambiguous.
+// Resolver maps a name found in the article titled article (its canonical
+// title) to the canonical name of the entity it refers to across the run,
+// such as "Battle of Miyajima (1555)" to the article "Battle of Miyajima".
+// It reports false when it knows no better name, or the name is ambiguous.
 type Resolver interface {
-	Resolve(name string, class rdf.Term) (canonical string, ok bool)
+	Resolve(article, name string, class rdf.Term) (canonical string, ok bool)
 }
 
 // Entity is an entity an article names, with every class and surface form
@@ -216,7 +219,7 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	canonical := entityNames.canonical(name)
 	alias := ""
 	if g.Resolver != nil {
-		if c, ok := g.Resolver.Resolve(canonical, class); ok && c != canonical {
+		if c, ok := g.Resolver.Resolve(g.title, canonical, class); ok && c != canonical {
 			alias, canonical = canonical, c
 		}
 	}

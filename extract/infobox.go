@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/extract/value"
 	"github.com/wikikg/wikikg/ontology"
@@ -346,7 +347,8 @@ func (x *InfoboxExtractor) headerAliases(header string, e *Entity) {
 func isLatinName(s string) bool {
 	first := true
 	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
+		// ASCII letters are Latin: only other letters need the tables.
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
 			return false
 		}
 		if first {

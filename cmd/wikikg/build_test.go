@@ -173,6 +173,51 @@ func TestCrossArticleResolution(t *testing.T) {
 	}
 }
 
+// TestHomonyms checks that a person's name the articles' dates show to be
+// several people's is not merged by name alone: each period gets its own
+// entity, the titled person keeps the plain name within a lifetime, and an
+// undated article keeps the plain name.
+func TestHomonyms(t *testing.T) {
+	dir := t.TempDir()
+	battle := func(title, date, commander string) string {
+		s := "= " + title + " =\n\nInfobox\n- Conflict: " + title + "\n"
+		if date != "" {
+			s += "- Date: " + date + "\n"
+		}
+		return s + "- Commander1: " + commander + "\n\n" + commander + " led the army.\n\n"
+	}
+	files := map[string]string{
+		"a.txt": battle("Battle of Alpha", "1592", "Yi Il") + battle("Battle of Beta", "12 May 1593", "Yi Il"),
+		"b.txt": battle("Battle of Gamma", "1894", "Yi Il") + battle("Battle of Zeta", "", "Yi Il"),
+		"c.txt": "= Kim Si-min =\n\nKim Si-min\n- Birth Date: 1554\n\n" +
+			battle("Battle of Delta", "1592", "Kim Si-min") + battle("Battle of Epsilon", "1950", "Kim Si-min"),
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _ := runOK(t, 0, nil, "build", "-q", "--format", "nq", dir)
+	res := "https://w3id.org/wikikg/resource/"
+	commander := "<https://w3id.org/wikikg/ontology#commander>"
+	for battle, want := range map[string]string{
+		"Battle_of_Alpha":   "Yi_Il_(fl._1592)",
+		"Battle_of_Beta":    "Yi_Il_(fl._1592)",
+		"Battle_of_Gamma":   "Yi_Il_(fl._1894)",
+		"Battle_of_Zeta":    "Yi_Il",
+		"Battle_of_Delta":   "Kim_Si-min",
+		"Battle_of_Epsilon": "Kim_Si-min_(fl._1950)",
+	} {
+		line := "<" + res + battle + "#side1> " + commander + " <" + res + want + "> <" + res + battle + "#article> ."
+		if !strings.Contains(out, line) {
+			t.Errorf("output lacks %s", line)
+		}
+	}
+	if !strings.Contains(out, "<"+res+"Yi_Il_(fl._1894)> <http://www.w3.org/2004/02/skos/core#altLabel> \"Yi Il\"@en") {
+		t.Errorf("the qualified entity lacks the plain name as an alias")
+	}
+}
+
 // TestReportAndExitStatus checks --report and the exit status for input
 // with errors: the good article is still written.
 func TestReportAndExitStatus(t *testing.T) {

@@ -1,0 +1,53 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+func TestHomonymPeriods(t *testing.T) {
+	cat := newCatalog()
+	cat.titles["Titled"] = &Title{Name: "Titled", Classes: []rdf.Term{ontology.Person}, Year: 1554}
+	cat.titles["Dated 1592"] = &Title{Name: "Dated 1592", Year: 1592}
+	cat.titles["Dated 1460"] = &Title{Name: "Dated 1460", Year: 1460}
+	cat.titles["Dated 1800"] = &Title{Name: "Dated 1800", Year: 1800}
+	cat.titles["Dated 200 BC"] = &Title{Name: "Dated 200 BC", Year: -200}
+	cat.titles["Undated"] = &Title{Name: "Undated"}
+	cat.personYears = map[string][]int{
+		"One Era":     {1592, 1598, 1550, 1592, 1690}, // within 150 years: one person
+		"Two Eras":    {1592, 1598, 1894, 1900},       // two people
+		"Titled":      {1592, 1460, 1674, 1800},       // the titled one, and a later one
+		"Titled Only": {1592},                         // no article: one person
+		"Ancient":     {-200, -180, 1592},             // years before the common era
+	}
+	cat.names["Titled Only"] = []rdf.Term{ontology.Person}
+	cat.settle()
+	for _, tc := range []struct {
+		article, name, want string
+		ok                  bool
+	}{
+		{"Dated 1592", "One Era", "", false},
+		{"Dated 1592", "Two Eras", "Two Eras (fl. 1592)", true},
+		{"Dated 1800", "Two Eras", "Two Eras (fl. 1800)", true}, // in no period: its own year
+		{"Undated", "Two Eras", "", false},
+		{"Dated 1592", "Titled", "Titled", true},
+		{"Dated 1460", "Titled", "Titled", true}, // a generation before the birth
+		{"Dated 1800", "Titled", "Titled (fl. 1800)", true},
+		{"Undated", "Titled", "Titled", true},
+		{"Dated 200 BC", "Ancient", "Ancient (fl. 200 BC)", true},
+		{"Dated 1592", "Ancient", "Ancient (fl. 1592)", true},
+	} {
+		t.Run(tc.article+"/"+tc.name, func(t *testing.T) {
+			got, ok := cat.Resolve(tc.article, tc.name, ontology.Person)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("Resolve(%q, %q) = %q, %v; want %q, %v", tc.article, tc.name, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+	// A place is never split by time: Pyongyang is one city in 1592 and 1894.
+	if got, ok := cat.Resolve("Dated 1592", "Two Eras", ontology.Place); ok {
+		t.Errorf("a place was resolved as a homonym: %q", got)
+	}
+}
