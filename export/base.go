@@ -57,6 +57,8 @@ type sink struct {
 	bw     *bufio.Writer
 	err    error
 	closed bool
+	// valid checks every quad, remembering the IRIs that repeat.
+	valid rdf.Validator
 }
 
 func (s *sink) init(w io.Writer) {
@@ -73,7 +75,7 @@ func (s *sink) check(q rdf.Quad) error {
 	if s.closed {
 		return ErrClosed
 	}
-	if err := q.Validate(); err != nil {
+	if err := s.valid.Quad(q); err != nil {
 		return &InvalidQuadError{Quad: q, Err: err}
 	}
 	return nil

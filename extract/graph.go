@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -23,10 +22,9 @@ type Graph struct {
 	triples []rdf.Triple
 	// distinct is set while triples is sorted and free of duplicates.
 	distinct bool
-	// validIRIs caches IRIs already validated, indexed by the address of
-	// their bytes: entities and vocabulary terms share one string for
-	// every triple that names them, so each is validated once per graph.
-	validIRIs [validCacheSize]string
+	// validator validates what is added, each IRI once: entities and
+	// vocabulary terms share one string for every triple that names them.
+	validator rdf.Validator
 	// entities by IRI, and in order of first mention.
 	entities map[string]*Entity
 	order    []*Entity
@@ -125,8 +123,6 @@ const (
 	lightTriples   = 16
 )
 
-const validCacheSize = 64
-
 // Add adds the triple (s, p, o) unless one of its terms is zero or invalid,
 // which extractors never produce on purpose: the check keeps output valid
 // whatever the input holds.
@@ -141,25 +137,7 @@ func (g *Graph) Add(s, p, o rdf.Term) {
 // valid is rdf.Quad{S: s, P: p, O: o}.Validate() == nil, with IRIs seen
 // before in this graph taken from a cache rather than validated again.
 func (g *Graph) valid(s, p, o rdf.Term) bool {
-	if !(s.IsIRI() || s.IsBlank()) || !p.IsIRI() {
-		return false
-	}
-	return g.validTerm(s) && g.validTerm(p) && g.validTerm(o)
-}
-
-func (g *Graph) validTerm(t rdf.Term) bool {
-	if t.Kind != rdf.KindIRI || t.Value == "" {
-		return t.Validate() == nil
-	}
-	i := (uintptr(unsafe.Pointer(unsafe.StringData(t.Value)))>>3 ^ uintptr(len(t.Value))) % validCacheSize
-	if g.validIRIs[i] == t.Value {
-		return true
-	}
-	if t.Validate() != nil {
-		return false
-	}
-	g.validIRIs[i] = t.Value
-	return true
+	return g.validator.Quad(rdf.Quad{S: s, P: p, O: o}) == nil
 }
 
 // compact sorts the triples and removes duplicates.

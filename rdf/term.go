@@ -169,14 +169,8 @@ func (t Term) Validate() error {
 // Validate reports whether q is a valid RDF quad: IRI or blank subject, IRI
 // predicate, any object, and an IRI, blank or default graph.
 func (q Quad) Validate() error {
-	if !(q.S.IsIRI() || q.S.IsBlank()) {
-		return fmt.Errorf("subject: %w", ErrBadPosition)
-	}
-	if !q.P.IsIRI() {
-		return fmt.Errorf("predicate: %w", ErrBadPosition)
-	}
-	if !(q.G.IsZero() || q.G.IsIRI() || q.G.IsBlank()) {
-		return fmt.Errorf("graph: %w", ErrBadPosition)
+	if err := q.checkPositions(); err != nil {
+		return err
 	}
 	for _, t := range []Term{q.S, q.P, q.O} {
 		if err := t.Validate(); err != nil {
@@ -185,6 +179,20 @@ func (q Quad) Validate() error {
 	}
 	if !q.G.IsZero() {
 		return q.G.Validate()
+	}
+	return nil
+}
+
+// checkPositions reports a term of a kind its position does not allow.
+func (q Quad) checkPositions() error {
+	if !(q.S.IsIRI() || q.S.IsBlank()) {
+		return fmt.Errorf("subject: %w", ErrBadPosition)
+	}
+	if !q.P.IsIRI() {
+		return fmt.Errorf("predicate: %w", ErrBadPosition)
+	}
+	if !(q.G.IsZero() || q.G.IsIRI() || q.G.IsBlank()) {
+		return fmt.Errorf("graph: %w", ErrBadPosition)
 	}
 	return nil
 }

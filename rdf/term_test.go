@@ -219,3 +219,30 @@ func unescapeNT(s string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// TestValidatorAgrees checks that the caching validator gives what
+// Quad.Validate gives, whether the IRIs were seen before or not.
+func TestValidatorAgrees(t *testing.T) {
+	good := IRI("http://example.org/a")
+	quads := []Quad{
+		{S: good, P: good, O: good},
+		{S: good, P: good, O: String("x"), G: good},
+		{S: IRI("http://example.org/a b"), P: good, O: good},
+		{S: good, P: IRI("rel"), O: good},
+		{S: String("s"), P: good, O: good},
+		{S: good, P: good, O: Term{Kind: KindLiteral, Value: "x"}},
+		{S: good, P: good, O: good, G: String("g")},
+		{S: good, P: good, O: good, G: IRI("http://example.org/<")},
+		{S: Blank("b1"), P: good, O: LangString("x", "en")},
+		{S: good, P: good, O: IRI("")},
+	}
+	var v Validator
+	for round := 0; round < 2; round++ {
+		for _, q := range quads {
+			want, got := q.Validate(), v.Quad(q)
+			if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
+				t.Errorf("round %d: Validator.Quad(%v) = %v, Quad.Validate() = %v", round, q, got, want)
+			}
+		}
+	}
+}
