@@ -81,6 +81,12 @@ type Mapping struct {
 	// try every rule.
 	byKey    map[string][]int
 	numbered []int
+	// The kinds' signals, numbered kind after kind (kind i's are
+	// kindSignals[i] to kindSignals[i+1]-1), indexed the same way.
+	kindSignals     []int
+	signals         []Signal
+	signalsByKey    map[string][]int
+	numberedSignals []int
 }
 
 // index builds the lookup tables.
@@ -93,6 +99,22 @@ func (m *Mapping) index() {
 		} else {
 			m.byKey[r.Key.prefix] = append(m.byKey[r.Key.prefix], i)
 		}
+	}
+	m.kindSignals = []int{0}
+	m.signals = nil
+	m.signalsByKey = map[string][]int{}
+	m.numberedSignals = nil
+	for _, k := range m.Kinds {
+		for _, sig := range k.Signals {
+			id := len(m.signals)
+			m.signals = append(m.signals, sig)
+			if sig.Key.numbered {
+				m.numberedSignals = append(m.numberedSignals, id)
+			} else {
+				m.signalsByKey[sig.Key.prefix] = append(m.signalsByKey[sig.Key.prefix], id)
+			}
+		}
+		m.kindSignals = append(m.kindSignals, len(m.signals))
 	}
 }
 
@@ -337,22 +359,40 @@ func ExpandTerm(s string) (rdf.Term, error) {
 // with the most signal keys present, provided it has a decisive one or at
 // least two. It returns nil when no kind qualifies.
 func (m *Mapping) Classify(keys []string) *Kind {
+	if m.byKey == nil {
+		m.index()
+	}
+	// Mark the signals some key matches, by key rather than by trying
+	// every signal of every kind against every key.
+	var buf [256]bool
+	matched := buf[:0]
+	if len(m.signals) > len(buf) {
+		matched = make([]bool, len(m.signals))
+	} else {
+		matched = buf[:len(m.signals)]
+	}
+	for _, nk := range keys {
+		for _, id := range m.signalsByKey[nk] {
+			matched[id] = true
+		}
+		for _, id := range m.numberedSignals {
+			if _, ok := m.signals[id].Key.Match(nk); ok {
+				matched[id] = true
+			}
+		}
+	}
 	var best *Kind
 	bestScore := 0
 	for i := range m.Kinds {
-		k := &m.Kinds[i]
 		score, decisive := 0, false
-		for _, s := range k.Signals {
-			for _, nk := range keys {
-				if _, ok := s.Key.Match(nk); ok {
-					score++
-					decisive = decisive || s.Decisive
-					break
-				}
+		for id := m.kindSignals[i]; id < m.kindSignals[i+1]; id++ {
+			if matched[id] {
+				score++
+				decisive = decisive || m.signals[id].Decisive
 			}
 		}
 		if (decisive || score >= 2) && score > bestScore {
-			best, bestScore = k, score
+			best, bestScore = &m.Kinds[i], score
 		}
 	}
 	return best
