@@ -46,11 +46,6 @@ func (f Flags) String() string {
 }
 
 var (
-	// Template parameters leak through flattening as "| name = value"; the
-	// value belongs to another parameter, so the whole pair goes.
-	reTemplateParam = regexp.MustCompile(`\|\s*[A-Za-z][A-Za-z0-9_-]*\s*=[^|]*`)
-	// Image sizes ("20px", "20x30px") come from flag icons before names.
-	reImageSize = regexp.MustCompile(`(?i)(?:^|\b)(?:\d+x)?\d+px\b`)
 	// An item ending in an image extension is a file name (a signature or
 	// kao image); it may contain spaces, so the whole item is dropped.
 	reFileItem = regexp.MustCompile(`(?i)[^,;|]*\.(?:png|jpe?g|svg|gif|tiff?|webp)\b`)
@@ -58,24 +53,11 @@ var (
 	reBreak = regexp.MustCompile(`(?i)<\s*br\s*/?\s*>|<\s*hr\s*/?\s*>|-{4,}`)
 	// Other HTML-like tags carry no words.
 	reTag = regexp.MustCompile(`</?[A-Za-z][^<>]*>`)
-	// Brackets left empty once their contents were removed upstream.
-	reEmptyBrackets = regexp.MustCompile(`[(\[]\s*[,;:|.]*\s*[,;:|.]*\s*[)\]]`)
 	// Spaces before punctuation and doubled separators are flattening residue.
 	reSpaceBeforePunct = regexp.MustCompile(`\s+([,;:.!?)\]])`)
-	reSpaceAfterOpen   = regexp.MustCompile(`([(\[])\s+`)
 	reRepeatedSep      = regexp.MustCompile(`([,;])(\s*[,;])+`)
-	reSpaces           = regexp.MustCompile(`\s+`)
-	// Casualty markers glued to the end of a name: "Ding RuchangKIA". A
-	// lower-case letter must precede the marker so that acronyms and names
-	// written in capitals are left alone.
-	reGluedFlag = regexp.MustCompile(`(\p{Ll}\p{M}*)\s*(KIA|WIA|POW|MIA)$`)
-	// The same markers standing alone or in brackets after a name.
-	reLooseFlag = regexp.MustCompile(`(?:^|\s+)[(\[]?(KIA|WIA|POW|MIA|k\.i\.a\.)[)\]]?$`)
-	// A trailing parenthetical note such as "(naval)" or "(Liu Biao's son)".
-	reTrailingNote = regexp.MustCompile(`\s*\(([^()]*)\)$`)
-	// Years in brackets disambiguate names ("Battle of Sacheon (1592)") and
-	// stay part of the name.
-	reYearNote = regexp.MustCompile(`^\s*\d{1,4}(?:\s*[–—-]\s*\d{1,4})?\s*(?:BC|BCE|AD|CE)?\s*$`)
+	// Runs of white space; number.go collapses them too.
+	reSpaces = regexp.MustCompile(`\s+`)
 )
 
 // notNames are values that infoboxes use in place of a name; they must never
@@ -94,19 +76,20 @@ var notNames = map[string]bool{
 // ("RuchangKIA") is separated from it rather than dropped, since in running
 // text it is information.
 func CleanText(s string) string {
-	s = stripResidue(s)
-	if mayBreak(s) {
+	s, bits := stripResidueScan(s)
+	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, ", ")
+		bits |= resPipe
 	}
-	s = strings.ReplaceAll(s, "|", ", ")
+	if bits&resPipe != 0 {
+		s = strings.ReplaceAll(s, "|", ", ")
+	}
 	s = regexpReplaceWords(s)
 	return tidy(s)
 }
 
 // The regular expressions below cost far more than the values they clean
 // usually need; these guards skip each one when its residue cannot occur.
-
-func mayBreak(s string) bool { return strings.Contains(s, "<") || strings.Contains(s, "----") }
 
 // mayFileItem reports whether s has a period followed by the start of an
 // image extension, which reFileItem needs. The expression's case folding
@@ -141,7 +124,7 @@ func mayFileItem(s string) bool {
 
 // mayEmptyBrackets reports whether an opening bracket is followed by a
 // closing one with nothing but white space and separators between them,
-// which reEmptyBrackets needs.
+// which dropEmptyBrackets needs.
 func mayEmptyBrackets(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] != '(' && s[i] != '[' {
@@ -159,7 +142,7 @@ func mayEmptyBrackets(s string) bool {
 }
 
 // maySpaceAfterOpen reports whether an opening bracket is followed by white
-// space, which reSpaceAfterOpen needs.
+// space, which dropSpaceAfterOpen needs.
 func maySpaceAfterOpen(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if (s[i] == '(' || s[i] == '[') && strings.IndexByte("\t\n\f\r ", s[i+1]) >= 0 {
@@ -169,8 +152,10 @@ func maySpaceAfterOpen(s string) bool {
 	return false
 }
 
+// mayFlag reports whether s may have a casualty marker: KIA, WIA and MIA
+// end in "IA".
 func mayFlag(s string) bool {
-	return strings.Contains(s, "KIA") || strings.Contains(s, "WIA") || strings.Contains(s, "POW") || strings.Contains(s, "MIA")
+	return strings.Contains(s, "IA") || strings.Contains(s, "POW")
 }
 
 // regexpReplaceWords separates glued casualty markers inside running text.
@@ -202,6 +187,9 @@ func regexpReplaceWords(s string) string {
 		if n == 0 || !unicode.Is(unicode.Ll, r) {
 			continue
 		}
+		if b.Cap() == 0 {
+			b.Grow(len(s) + 8)
+		}
 		b.WriteString(s[last:i])
 		b.WriteByte(' ')
 		last = i
@@ -220,34 +208,311 @@ func isASCIIWord(c byte) bool {
 
 // stripResidue removes the residue that carries no words at all.
 func stripResidue(s string) string {
-	s = strings.ToValidUTF8(s, "")
-	s = strings.Map(func(r rune) rune {
-		if r == '\u00a0' || r == '\t' || r == '\n' || r == '\r' {
-			return ' '
+	s, _ = stripResidueScan(s)
+	return s
+}
+
+// The bits scanResidue reports: what is in a string that the steps of
+// stripResidue and the break and pipe replacements after it act on.
+const (
+	resSpaceMap = 1 << iota // a rune residueRune changes
+	resPipe                 // "|"
+	resEqual                // "="
+	resLess                 // "<"
+	resDot                  // "."
+	resPx                   // "px", "PX" or "Px"
+	resDashes               // "----"
+	resInvalid              // invalid UTF-8
+)
+
+// scanResidue reports in one pass over s which of the residue stripResidue
+// and mayBreak look for may be in s.
+func scanResidue(s string) (bits uint) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !residueByte[c] {
+			continue
 		}
-		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
-			return -1
+		switch c {
+		case '|':
+			bits |= resPipe
+		case '=':
+			bits |= resEqual
+		case '<':
+			bits |= resLess
+		case '.':
+			bits |= resDot
+		case '-':
+			if strings.HasPrefix(s[i:], "----") {
+				bits |= resDashes
+			}
+		case 'p':
+			if i+1 < len(s) && s[i+1] == 'x' {
+				bits |= resPx
+			}
+		case 'P':
+			if i+1 < len(s) && (s[i+1] == 'X' || s[i+1] == 'x') {
+				bits |= resPx
+			}
+		default:
+			if c < utf8.RuneSelf { // an ASCII control
+				bits |= resSpaceMap
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				bits |= resInvalid
+			case r <= '\u00a0' || r == '\u200b' || r == '\ufeff':
+				// U+0080–U+009F are controls, U+00A0 is a no-break space.
+				bits |= resSpaceMap
+			}
+			i += n - 1
 		}
-		return r
-	}, s)
-	if strings.Contains(s, "|") && strings.Contains(s, "=") {
-		s = reTemplateParam.ReplaceAllString(s, "")
 	}
-	if strings.Contains(s, "<") {
-		s = reTag.ReplaceAllStringFunc(s, func(t string) string {
+	return bits
+}
+
+// residueByte marks the bytes scanResidue looks at.
+var residueByte = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("\x7f|=<.-pP") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// residueRune maps the white space stripResidue normalises to a space and
+// drops controls and zero-width characters.
+func residueRune(r rune) rune {
+	if r == '\u00a0' || r == '\t' || r == '\n' || r == '\r' {
+		return ' '
+	}
+	if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+		return -1
+	}
+	return r
+}
+
+// stripResidueScan is stripResidue that also returns scanResidue of its
+// result. Each step runs only when the scan finds what it acts on, and
+// the scan is redone only when a step changed the string.
+func stripResidueScan(s string) (string, uint) {
+	bits := scanResidue(s)
+	if bits&resInvalid != 0 {
+		s = strings.ToValidUTF8(s, "")
+		bits = scanResidue(s)
+	}
+	if bits&resSpaceMap != 0 {
+		s = strings.Map(residueRune, s)
+		bits = scanResidue(s)
+	}
+	if bits&resPipe != 0 && bits&resEqual != 0 {
+		if t := dropTemplateParams(s); t != s {
+			s, bits = t, scanResidue(t)
+		}
+	}
+	if bits&resLess != 0 {
+		t := reTag.ReplaceAllStringFunc(s, func(t string) string {
 			if reBreak.MatchString(t) {
 				return t
 			}
 			return " "
 		})
+		if t != s {
+			s, bits = t, scanResidue(t)
+		}
 	}
-	if mayFileItem(s) {
-		s = reFileItem.ReplaceAllString(s, "")
+	if bits&resDot != 0 && mayFileItem(s) {
+		if t := reFileItem.ReplaceAllString(s, ""); t != s {
+			s, bits = t, scanResidue(t)
+		}
 	}
-	if strings.Contains(s, "px") || strings.Contains(s, "PX") || strings.Contains(s, "Px") {
-		s = reImageSize.ReplaceAllString(s, "")
+	if bits&resPx != 0 {
+		if t := dropImageSizes(s); t != s {
+			s, bits = t, scanResidue(t)
+		}
 	}
-	return s
+	return s, bits
+}
+
+// The functions below replace regular expressions that cost far more than
+// the scans that do their work. Each is exactly ReplaceAllString of the
+// expression it names (white space \s is \t \n \f \r and space, not \v,
+// and \b is an ASCII word boundary), and returns s itself when it has
+// nothing to replace.
+
+// cutRanges returns s without the byte ranges cut, which are in order and
+// do not overlap.
+func cutRanges(s string, cut [][2]int) string {
+	if len(cut) == 0 {
+		return s
+	}
+	var b strings.Builder
+	n := len(s)
+	for _, c := range cut {
+		n -= c[1] - c[0]
+	}
+	b.Grow(n)
+	last := 0
+	for _, c := range cut {
+		b.WriteString(s[last:c[0]])
+		last = c[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// dropTemplateParams removes template parameters, which leak through
+// flattening as "| name = value": the value belongs to another parameter,
+// so the whole pair goes. It replaces `\|\s*[A-Za-z][A-Za-z0-9_-]*\s*=[^|]*`
+// by "".
+func dropTemplateParams(s string) string {
+	var buf [4][2]int
+	cut := buf[:0]
+	for i := 0; i < len(s); {
+		p := strings.IndexByte(s[i:], '|')
+		if p < 0 {
+			break
+		}
+		p += i
+		j := skipREspace(s, p+1)
+		if j == len(s) || !isASCIILetter(s[j]) {
+			i = p + 1
+			continue
+		}
+		for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '_' || s[j] == '-') {
+			j++
+		}
+		j = skipREspace(s, j)
+		if j == len(s) || s[j] != '=' {
+			i = p + 1
+			continue
+		}
+		e := len(s)
+		if k := strings.IndexByte(s[j+1:], '|'); k >= 0 {
+			e = j + 1 + k
+		}
+		cut = append(cut, [2]int{p, e})
+		i = e
+	}
+	return cutRanges(s, cut)
+}
+
+func isASCIILetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+// dropImageSizes removes image sizes ("20px", "20x30px"), which come from
+// flag icons before names. It replaces `(?i)(?:^|\b)(?:\d+x)?\d+px\b` by "":
+// a size starts a word with a digit, and ends it.
+func dropImageSizes(s string) string {
+	var buf [4][2]int
+	cut := buf[:0]
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && isASCIIWord(s[i-1]) {
+			continue
+		}
+		j := i + countDigits(s[i:])
+		// With a width: digits, x, digits, px.
+		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+			if k := j + 1 + countDigits(s[j+1:]); k > j+1 && isPxEnd(s, k) {
+				cut = append(cut, [2]int{i, k + 2})
+				i = k + 1
+				continue
+			}
+		}
+		// Without: digits, px.
+		if isPxEnd(s, j) {
+			cut = append(cut, [2]int{i, j + 2})
+			i = j + 1
+			continue
+		}
+		i = j - 1 // no match can start among the digits
+	}
+	return cutRanges(s, cut)
+}
+
+// isPxEnd reports whether s has "px", in any case, at i and then a word
+// boundary.
+func isPxEnd(s string, i int) bool {
+	return i+2 <= len(s) && (s[i] == 'p' || s[i] == 'P') && (s[i+1] == 'x' || s[i+1] == 'X') &&
+		(i+2 == len(s) || !isASCIIWord(s[i+2]))
+}
+
+// dropEmptyBrackets removes brackets left empty once their contents were
+// removed upstream. It replaces `[(\[]\s*[,;:|.]*\s*[,;:|.]*\s*[)\]]` by "":
+// an opening and a closing bracket with only white space and at most two
+// runs of separators between them.
+func dropEmptyBrackets(s string) string {
+	var buf [4][2]int
+	cut := buf[:0]
+	for i := 0; i < len(s); i++ {
+		if s[i] != '(' && s[i] != '[' {
+			continue
+		}
+		runs := 0
+		j := i + 1
+		for ; j < len(s); j++ {
+			if isREspace(s[j]) {
+				continue
+			}
+			if strings.IndexByte(",;:|.", s[j]) < 0 {
+				break
+			}
+			if strings.IndexByte(",;:|.", s[j-1]) < 0 {
+				runs++
+			}
+		}
+		if j < len(s) && (s[j] == ')' || s[j] == ']') && runs <= 2 {
+			cut = append(cut, [2]int{i, j + 1})
+			i = j
+		}
+	}
+	return cutRanges(s, cut)
+}
+
+// collapseSpaces replaces `\s+` by " ".
+func collapseSpaces(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; isREspace(c) && (c != ' ' || i+1 < len(s) && isREspace(s[i+1])) {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if isREspace(s[i]) {
+			b.WriteByte(' ')
+			i = skipREspace(s, i)
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// dropSpaceAfterOpen replaces `([(\[])\s+` by "$1".
+func dropSpaceAfterOpen(s string) string {
+	var buf [4][2]int
+	cut := buf[:0]
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '(' || s[i] == '[') && isREspace(s[i+1]) {
+			j := skipREspace(s, i+1)
+			cut = append(cut, [2]int{i + 1, j})
+			i = j - 1
+		}
+	}
+	return cutRanges(s, cut)
 }
 
 // tidy collapses spaces, removes empty brackets and doubled separators, and
@@ -255,25 +520,20 @@ func stripResidue(s string) string {
 func tidy(s string) string {
 	for {
 		t := s
-		brackets := strings.ContainsAny(t, "([")
-		if brackets && mayEmptyBrackets(t) {
-			t = reEmptyBrackets.ReplaceAllString(t, "")
-		}
-		if strings.Contains(t, "  ") || hasOddSpace(t) {
-			t = reSpaces.ReplaceAllString(t, " ")
-		}
-		if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
-			t = dropSpaceBeforePunct(t)
-		}
-		if brackets && maySpaceAfterOpen(t) {
-			t = reSpaceAfterOpen.ReplaceAllString(t, "$1")
-		}
-		if strings.ContainsAny(t, ",;") {
-			t = dropRepeatedSep(t)
+		if !tidyClean(t) {
+			t = tidySpacing(t)
 		}
 		t = strings.TrimSpace(t)
-		t = strings.TrimLeft(t, ",;:|.-–— ")
-		t = strings.TrimRight(t, ",;:|–— ")
+		if t != "" && strings.IndexByte(",;:|.- \xe2", t[0]) >= 0 {
+			// Only then can t start with one of these ("–" and "—"
+			// start with the byte 0xe2).
+			t = strings.TrimLeft(t, ",;:|.-–— ")
+		}
+		if t != "" && strings.IndexByte(",;:| \x93\x94", t[len(t)-1]) >= 0 {
+			// Only then can t end with one of these ("–" and "—" end
+			// with the bytes 0x93 and 0x94).
+			t = strings.TrimRight(t, ",;:|–— ")
+		}
 		t = trimFinalPeriod(t)
 		if t == s {
 			return t
@@ -281,6 +541,89 @@ func tidy(s string) string {
 		s = t
 	}
 }
+
+// tidySpacing removes empty brackets, collapses spaces, and drops spaces
+// before punctuation, spaces after opening brackets and doubled separators.
+func tidySpacing(t string) string {
+	brackets := strings.ContainsAny(t, "([")
+	if brackets && mayEmptyBrackets(t) {
+		t = dropEmptyBrackets(t)
+	}
+	if strings.Contains(t, "  ") || hasOddSpace(t) {
+		t = collapseSpaces(t)
+	}
+	if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
+		t = dropSpaceBeforePunct(t)
+	}
+	if brackets && maySpaceAfterOpen(t) {
+		t = dropSpaceAfterOpen(t)
+	}
+	if strings.ContainsAny(t, ",;") {
+		t = dropRepeatedSep(t)
+	}
+	return t
+}
+
+// tidyClean reports, in one pass, that tidySpacing would return s as it is:
+// that s has no white space but single spaces, no space before
+// punctuation or after an opening bracket, no bracket empty but for
+// separators and no doubled separator.
+func tidyClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !tidyByte[c] {
+			continue
+		}
+		switch c {
+		case ' ':
+			if i+1 < len(s) && strings.IndexByte(" ,;:.!?)]", s[i+1]) >= 0 {
+				return false
+			}
+		case '(', '[':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false // a space after the bracket
+			}
+			j := i + 1
+			for j < len(s) && strings.IndexByte("\t\n\f\r ,;:|.", s[j]) >= 0 {
+				j++
+			}
+			if j < len(s) && (s[j] == ')' || s[j] == ']') {
+				return false // an empty bracket
+			}
+		case ',', ';':
+			j := i + 1
+			for j < len(s) && isSpaceByte(s[j]) {
+				j++
+			}
+			if j < len(s) && (s[j] == ',' || s[j] == ';') {
+				return false
+			}
+		case 0xc2: // U+0085, U+00A0
+			if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xa0) {
+				return false
+			}
+		case 0xe2: // U+2028, U+2029
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+				return false
+			}
+		case 0xe3: // U+3000
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return false
+			}
+		default: // \t \n \v \f \r
+			return false
+		}
+	}
+	return true
+}
+
+// tidyByte marks the bytes tidyClean looks at.
+var tidyByte = func() (t [256]bool) {
+	for _, c := range []byte("\t\n\v\f\r ([,;\xc2\xe2\xe3") {
+		t[c] = true
+	}
+	return t
+}()
 
 // hasOddSpace is strings.ContainsAny(s, "\t\n\r\v\f\u0085\u00a0\u2028\u2029\u3000"),
 // which, as its set is not ASCII, decodes and searches for every rune of
@@ -400,11 +743,10 @@ func trimFinalPeriod(s string) string {
 	body := strings.TrimSuffix(s, ".")
 	i := strings.LastIndexAny(body, " .")
 	last := body[i+1:]
-	if len([]rune(last)) <= 2 {
+	if utf8.RuneCountInString(last) <= 2 {
 		return s
 	}
-	r := []rune(last)
-	if !unicode.IsLower(r[len(r)-1]) {
+	if r, _ := utf8.DecodeLastRuneInString(last); !unicode.IsLower(r) {
 		return s
 	}
 	return body
@@ -434,14 +776,17 @@ func CleanNameFlags(s string) (name string, flags Flags, ok bool) {
 // cleanName is CleanNameFlags that also returns the descriptive note removed
 // from the end of the name.
 func cleanName(s string) (name string, flags Flags, note string, ok bool) {
-	s = stripResidue(s)
-	if mayBreak(s) {
+	s, bits := stripResidueScan(s)
+	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, " ")
+		bits |= resPipe
 	}
-	s = strings.ReplaceAll(s, "|", " ")
+	if bits&resPipe != 0 {
+		s = strings.ReplaceAll(s, "|", " ")
+	}
 	// A heading ("Main:") labels the names after it and is no name itself;
 	// tidy would trim its colon, so look first.
-	if strings.HasSuffix(strings.TrimRight(s, " ,;|"), ":") {
+	if endsWithColon(s) {
 		return "", 0, "", false
 	}
 	s = tidy(s)
@@ -452,27 +797,27 @@ func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 			flags |= KIA
 			changed = true
 		}
-		if mayFlag(s) || strings.Contains(s, "k.i.a.") {
-			if m := reGluedFlag.FindStringSubmatchIndex(s); m != nil {
-				flags |= flagOf(s[m[4]:m[5]])
-				s = strings.TrimSpace(s[:m[4]])
-				changed = true
-			} else if m := reLooseFlag.FindStringSubmatchIndex(s); m != nil {
-				flags |= flagOf(s[m[2]:m[3]])
-				s = strings.TrimSpace(s[:m[0]])
-				changed = true
-			}
+		if m, ok := gluedFlag(s); ok {
+			flags |= flagOf(s[m:])
+			s = strings.TrimSpace(s[:m])
+			changed = true
+		} else if start, m0, m1, ok := looseFlag(s); ok {
+			flags |= flagOf(s[m0:m1])
+			s = strings.TrimSpace(s[:start])
+			changed = true
 		}
-		if strings.HasSuffix(s, ")") {
-			if m := reTrailingNote.FindStringSubmatchIndex(s); m != nil && !reYearNote.MatchString(s[m[2]:m[3]]) {
-				if note == "" {
-					note = strings.TrimSpace(s[m[2]:m[3]])
-				}
-				s = strings.TrimSpace(s[:m[0]])
-				changed = true
+		if start, n0, n1, ok := trailingNote(s); ok && !isYearNote(s[n0:n1]) {
+			if note == "" {
+				note = strings.TrimSpace(s[n0:n1])
 			}
+			s = strings.TrimSpace(s[:start])
+			changed = true
 		}
-		s = tidy(s)
+		// tidy returns a string it leaves as it is, so it need not run
+		// again when nothing changed.
+		if changed {
+			s = tidy(s)
+		}
 	}
 	for _, p := range []string{"the ", "The "} {
 		if rest, found := strings.CutPrefix(s, p); found && rest != "" {
@@ -485,9 +830,167 @@ func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 	return s, flags, note, true
 }
 
+// endsWithColon is strings.HasSuffix(strings.TrimRight(s, " ,;|"), ":").
+func endsWithColon(s string) bool {
+	i := len(s) - 1
+	for i >= 0 && (s[i] == ' ' || s[i] == ',' || s[i] == ';' || s[i] == '|') {
+		i--
+	}
+	return i >= 0 && s[i] == ':'
+}
+
+// isREspace reports whether c is white space for \s in a regular
+// expression: \t \n \f \r or a space (not \v).
+func isREspace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isFlagMarker reports whether m is one of the three-letter casualty
+// markers.
+func isFlagMarker(m string) bool {
+	switch m {
+	case "KIA", "WIA", "POW", "MIA":
+		return true
+	}
+	return false
+}
+
+// gluedFlag finds a casualty marker glued to the end of a name: "Ding
+// RuchangKIA". A lower-case letter must precede the marker so that acronyms
+// and names written in capitals are left alone. It returns where the marker
+// starts, as the regular expression `(\p{Ll}\p{M}*)\s*(KIA|WIA|POW|MIA)$`
+// would find it: after a lower-case letter, any marks and white space.
+func gluedFlag(s string) (marker int, ok bool) {
+	e := len(s) - 3
+	if e < 0 || !isFlagMarker(s[e:]) {
+		return 0, false
+	}
+	j := e
+	for j > 0 && isREspace(s[j-1]) {
+		j--
+	}
+	r, n := utf8.DecodeLastRuneInString(s[:j])
+	for n > 0 && unicode.Is(unicode.M, r) {
+		j -= n
+		r, n = utf8.DecodeLastRuneInString(s[:j])
+	}
+	if n == 0 || !unicode.Is(unicode.Ll, r) {
+		return 0, false
+	}
+	return e, true
+}
+
+// looseFlag finds a casualty marker standing alone or in brackets after a
+// name, as `(?:^|\s+)[(\[]?(KIA|WIA|POW|MIA|k\.i\.a\.)[)\]]?$` would: it
+// returns the start of the match and the bounds of the marker. The marker,
+// in brackets or not, ends s and starts it or follows white space, where
+// the match starts.
+func looseFlag(s string) (start, m0, m1 int, ok bool) {
+	m1 = len(s)
+	if m1 > 0 && (s[m1-1] == ')' || s[m1-1] == ']') {
+		m1--
+	}
+	switch {
+	case m1 >= 3 && isFlagMarker(s[m1-3:m1]):
+		m0 = m1 - 3
+	case m1 >= 6 && s[m1-6:m1] == "k.i.a.":
+		m0 = m1 - 6
+	default:
+		return 0, 0, 0, false
+	}
+	start = m0
+	if start > 0 && (s[start-1] == '(' || s[start-1] == '[') {
+		start--
+	}
+	if start == 0 {
+		return 0, m0, m1, true
+	}
+	j := start
+	for j > 0 && isREspace(s[j-1]) {
+		j--
+	}
+	if j == start {
+		return 0, 0, 0, false
+	}
+	return j, m0, m1, true
+}
+
+// trailingNote finds a trailing parenthetical note such as "(naval)" or
+// "(Liu Biao's son)", as `\s*\(([^()]*)\)$` would: it returns the start of
+// the match (white space before the bracket) and the bounds of the note.
+func trailingNote(s string) (start, n0, n1 int, ok bool) {
+	if !strings.HasSuffix(s, ")") {
+		return 0, 0, 0, false
+	}
+	n1 = len(s) - 1
+	k := strings.LastIndexAny(s[:n1], "()")
+	if k < 0 || s[k] != '(' {
+		return 0, 0, 0, false
+	}
+	start = k
+	for start > 0 && isREspace(s[start-1]) {
+		start--
+	}
+	return start, k + 1, n1, true
+}
+
+// isYearNote reports whether s is a year note: years in brackets
+// disambiguate names ("Battle of Sacheon (1592)") and stay part of the name.
+// It is `^\s*\d{1,4}(?:\s*[–—-]\s*\d{1,4})?\s*(?:BC|BCE|AD|CE)?\s*$`
+// matching s: a year or a range of years of up to four digits, an era, and
+// white space around.
+func isYearNote(s string) bool {
+	i := skipREspace(s, 0)
+	n := countDigits(s[i:])
+	if n < 1 || n > 4 {
+		return false
+	}
+	i += n
+	j := skipREspace(s, i)
+	dash := 0
+	switch {
+	case strings.HasPrefix(s[j:], "-"):
+		dash = 1
+	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
+		dash = len("–")
+	}
+	if dash > 0 {
+		j = skipREspace(s, j+dash)
+		n := countDigits(s[j:])
+		if n < 1 || n > 4 {
+			return false
+		}
+		i = j + n
+	}
+	i = skipREspace(s, i)
+	for _, era := range [...]string{"BCE", "BC", "AD", "CE"} {
+		if strings.HasPrefix(s[i:], era) {
+			i += len(era)
+			break
+		}
+	}
+	return skipREspace(s, i) == len(s)
+}
+
+func skipREspace(s string, i int) int {
+	for i < len(s) && isREspace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// countDigits returns the number of ASCII digits s starts with.
+func countDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
 func flagOf(m string) Flags {
-	switch strings.ToUpper(m) {
-	case "KIA", "K.I.A.":
+	switch m {
+	case "KIA", "k.i.a.":
 		return KIA
 	case "WIA":
 		return WIA
@@ -503,10 +1006,19 @@ func flagOf(m string) Flags {
 // or a letter of a script without case (Chinese, Korean, Japanese), and it is
 // not a placeholder.
 func nameLike(s string) bool {
-	if s == "" || notNames[strings.ToLower(s)] {
+	if s == "" || isNotName(s) {
 		return false
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsUpper(r) || unicode.IsTitle(r) {
 			return true
 		}
@@ -515,4 +1027,65 @@ func nameLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// maxNotName is the length of the longest of notNames.
+var maxNotName = func() int {
+	n := 0
+	for k := range notNames {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// notNameLen marks the lengths of notNames.
+var notNameLen = func() []bool {
+	t := make([]bool, maxNotName+1)
+	for k := range notNames {
+		t[len(k)] = true
+	}
+	return t
+}()
+
+// notNameStart marks the first bytes of notNames.
+var notNameStart = func() (t [utf8.RuneSelf]bool) {
+	for k := range notNames {
+		if k[0] < utf8.RuneSelf {
+			t[k[0]] = true
+		}
+	}
+	return t
+}()
+
+// isNotName is notNames[strings.ToLower(s)] without building the lower-case
+// string: it is built on the stack, and only as long as it can be a key.
+func isNotName(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		c := s[0]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !notNameStart[c] {
+			return false // no key starts with its lower case
+		}
+	}
+	var buf [32]byte
+	b := buf[:0]
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			i += n
+		}
+		if len(b) > maxNotName {
+			return false
+		}
+	}
+	return notNameLen[len(b)] && notNames[string(b)]
 }

@@ -3,6 +3,7 @@ package value
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Item is one entity named in a list value such as a Commander or Combatant
@@ -40,18 +41,21 @@ func SplitEntities(s string) []Item {
 // or equal once generic words ("dynasty", "clan", "Kingdom of", …) are
 // removed from both, so "Ming" matches "Ming dynasty".
 func SplitEntitiesGrouped(s string, groups []string) []Item {
-	s = stripResidue(s)
-	if mayBreak(s) {
+	s, bits := stripResidueScan(s)
+	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, "|")
 	}
 	// A piece is a list part, or a group label when label is set.
 	type piece struct {
 		part, label string
 	}
-	var pieces []piece
-	for _, part := range splitTopLevel(s) {
+	var buf [16]piece
+	pieces := buf[:0]
+	for rest, more := s, true; more; {
+		var part string
+		part, rest, more = cutTopLevel(rest)
 		part = strings.TrimSpace(part)
-		part = strings.TrimLeft(part, "*•·#- ")
+		part = trimBullets(part)
 		if part == "" {
 			continue
 		}
@@ -71,38 +75,68 @@ func SplitEntitiesGrouped(s string, groups []string) []Item {
 	// ("Ming , Li Rusong , Joseon , Yi Il"); in "Zhou Yu, Cheng Pu, Liu Bei"
 	// a commander who shares a belligerent's name is a commander, and so
 	// is the only name of a list.
-	grouped := len(pieces) > 1 && pieces[0].label == ""
+	grouped := len(pieces) > 1 && pieces[0].label == "" && len(groups) > 0
+	// Each part is cleaned once, both to match it against groups and to
+	// give its item; the first part is cleaned before the others to know
+	// whether the list is grouped.
+	var first struct {
+		name, note string
+		flags      Flags
+		ok         bool
+	}
 	if grouped {
-		_, grouped = matchGroup(pieces[0].part, groups)
+		first.name, first.flags, first.note, first.ok = cleanName(pieces[0].part)
+		grouped = first.ok && matchName(first.name, groups) != ""
 	}
 	var items []Item
 	group := ""
-	for _, pc := range pieces {
+	for i, pc := range pieces {
 		if pc.label != "" {
 			group = pc.label
 			continue
 		}
+		var name, note string
+		var flags Flags
+		var ok bool
+		if i == 0 && grouped {
+			name, flags, note, ok = first.name, first.flags, first.note, first.ok
+		} else {
+			name, flags, note, ok = cleanName(pc.part)
+		}
+		if !ok {
+			continue
+		}
 		if grouped {
-			if g, found := matchGroup(pc.part, groups); found {
+			if g := matchName(name, groups); g != "" {
 				group = g
 				continue
 			}
 		}
-		name, flags, note, ok := cleanName(pc.part)
-		if !ok {
-			continue
+		if items == nil {
+			items = make([]Item, 0, len(pieces)-i)
 		}
 		items = append(items, Item{Name: name, Group: group, Flags: flags, Note: note})
 	}
 	return items
 }
 
-// splitTopLevel splits s at list separators that are outside brackets.
-func splitTopLevel(s string) []string {
-	var parts []string
+// trimBullets is strings.TrimLeft(s, "*•·#- ").
+func trimBullets(s string) string {
+	if s == "" || strings.IndexByte("*#- \xe2\xc2", s[0]) < 0 {
+		return s // "•" starts with the byte 0xe2, "·" with 0xc2
+	}
+	return strings.TrimLeft(s, "*•·#- ")
+}
+
+// cutTopLevel cuts s at its first list separator outside brackets,
+// returning the part before it and the rest after it, or s and false when
+// there is none.
+func cutTopLevel(s string) (part, rest string, found bool) {
 	depth := 0
-	start := 0
 	for i := 0; i < len(s); i++ {
+		if !topLevelByte[s[i]] {
+			continue
+		}
 		switch c := s[i]; c {
 		case '(', '[':
 			depth++
@@ -112,19 +146,24 @@ func splitTopLevel(s string) []string {
 			}
 		case ',', ';', '|', '\n':
 			if depth == 0 {
-				parts = append(parts, s[start:i])
-				start = i + 1
+				return s[:i], s[i+1:], true
 			}
 		case ' ':
 			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
-				parts = append(parts, s[start:i])
-				start = i + len(" and ")
-				i += len(" and ") - 1
+				return s[:i], s[i+len(" and "):], true
 			}
 		}
 	}
-	return append(parts, s[start:])
+	return s, "", false
 }
+
+// topLevelByte marks the bytes cutTopLevel looks at.
+var topLevelByte = func() (t [256]bool) {
+	for _, c := range []byte("()[],;|\n ") {
+		t[c] = true
+	}
+	return t
+}()
 
 // cutLabel splits "Label: rest" or "Label:" where the label is a short
 // heading (not a time like "10:30" and not inside brackets).
@@ -134,10 +173,10 @@ func cutLabel(s string) (label, rest string, ok bool) {
 		return "", "", false
 	}
 	label = strings.TrimSpace(s[:i])
-	if label == "" || strings.ContainsAny(label, "()[]") || len(strings.Fields(label)) > 5 {
+	if label == "" || strings.ContainsAny(label, "()[]") || countFields(label) > 5 {
 		return "", "", false
 	}
-	if r := []rune(label); unicode.IsDigit(r[len(r)-1]) {
+	if r, _ := utf8.DecodeLastRuneInString(label); unicode.IsDigit(r) {
 		return "", "", false
 	}
 	return label, s[i+1:], true
@@ -162,28 +201,94 @@ func groupCore(s string) string {
 	return strings.Join(words, " ")
 }
 
-// matchGroup reports whether the list item part names one of groups.
-func matchGroup(part string, groups []string) (string, bool) {
-	if len(groups) == 0 {
-		return "", false
+// countFields is len(strings.Fields(s)).
+func countFields(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		space := isFieldSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
 	}
-	name, ok := CleanName(part)
-	if !ok {
-		return "", false
-	}
+	return n
+}
+
+// asciiSpace reports whether c is white space for strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// matchName returns the one of groups that the cleaned name names, or "":
+// the names are equal ignoring case, or have the same groupCore.
+func matchName(name string, groups []string) string {
 	for _, g := range groups {
 		if strings.EqualFold(name, g) {
-			return g, true
+			return g
 		}
 	}
-	core := groupCore(name)
-	if core == "" {
-		return "", false
+	var buf, gbuf [64]byte
+	core := appendGroupCore(buf[:0], name)
+	if len(core) == 0 {
+		return ""
 	}
 	for _, g := range groups {
-		if gc := groupCore(g); gc != "" && gc == core {
-			return g, true
+		if gc := appendGroupCore(gbuf[:0], g); len(gc) > 0 && string(gc) == string(core) {
+			return g
 		}
 	}
-	return "", false
+	return ""
+}
+
+// appendGroupCore appends groupCore(s) to dst. The lower-cased s is
+// appended first, and its words are then moved back over it.
+func appendGroupCore(dst []byte, s string) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	w := start // where the next word goes
+	for i := start; i < len(dst); {
+		r, n := utf8.DecodeRune(dst[i:])
+		if isFieldSpace(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(dst) {
+			r, n := utf8.DecodeRune(dst[j:])
+			if isFieldSpace(r) {
+				break
+			}
+			j += n
+		}
+		if word := dst[i:j]; !genericGroupWords[string(word)] {
+			if w > start {
+				dst[w] = ' '
+				w++
+			}
+			w += copy(dst[w:], word)
+		}
+		i = j
+	}
+	return dst[:w]
+}
+
+// isFieldSpace reports whether strings.Fields splits at r.
+func isFieldSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace(byte(r))
+	}
+	return unicode.IsSpace(r)
 }

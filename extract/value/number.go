@@ -1,6 +1,7 @@
 package value
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -69,10 +70,6 @@ type Number struct {
 func (n Number) IsMateriel() bool { return unitClass(n.Unit) == classMateriel }
 
 var (
-	// reFigure matches a figure with its optional qualifier and an optional
-	// second figure making a range. Boundaries are checked by hand, since
-	// Go's regexp has no look-around.
-	reFigure = regexp.MustCompile(`(?i)(~|≈|\bc\.\s*|\bca\.\s*|\bcirca\s+|\babout\s+|\bapprox(?:\.|imately)?\s*|\baround\s+|\broughly\s+|\bsome\s+|\best\.\s*|\bat\s+least\s+|\bover\s+|\bmore\s+than\s+|>\s*|≥\s*|\bat\s+most\s+|\bup\s+to\s+|\bless\s+than\s+|\bfewer\s+than\s+|\bunder\s+|<\s*|≤\s*)?(\d{1,3}(?:,\d{3})+|\d+)(\+)?(?:\s*(?:[–—−-]|to\s)\s*(\d{1,3}(?:,\d{3})+|\d+)(\+)?)?`)
 	// reGluedLabel separates a heading glued to the word before it, as in
 	// "157 shipsMing: 30,000+ killed".
 	reGluedLabel = regexp.MustCompile(`(\p{Ll})(\p{Lu}[\p{L}\p{M}]*:)`)
@@ -188,8 +185,10 @@ func wordAt(s string, i int, w string) bool {
 // figure as its unit.
 func scanFigures(text string) []figure {
 	var figs []figure
-	locs := reFigure.FindAllStringSubmatchIndex(text, -1)
-	for k, m := range locs {
+	var buf [8 * figureLocs]int
+	locs := appendFigureLocs(buf[:0], text)
+	for k := 0; k < len(locs); k += figureLocs {
+		m := locs[k : k+figureLocs]
 		var f figure
 		start, end := m[0], m[1]
 		// A letter or digit right before, or a letter, digit, decimal point
@@ -242,18 +241,242 @@ func scanFigures(text string) []figure {
 			}
 		}
 		unitEnd := len(text)
-		if k+1 < len(locs) {
-			unitEnd = locs[k+1][0]
+		if k+figureLocs < len(locs) {
+			unitEnd = locs[k+figureLocs]
 		}
 		if unitEnd < end {
 			unitEnd = end
 		}
-		n.Unit = strings.Trim(text[end:unitEnd], " ,;:.–—-")
-		n.Unit = reSpaces.ReplaceAllString(n.Unit, " ")
+		n.Unit = collapseFigureSpace(strings.Trim(text[end:unitEnd], " ,;:.–—-"))
 		f.n = n
+		if figs == nil {
+			figs = make([]figure, 0, (len(locs)-k)/figureLocs)
+		}
 		figs = append(figs, f)
 	}
 	return figs
+}
+
+// figureLocs is the number of offsets appendFigureLocs gives for one
+// figure: start and end of the whole figure, then of its five parts — the
+// qualifier ("c. ", "at least "), the digits, a "+", the digits of a second
+// figure making a range, and its "+" — each -1, -1 when absent.
+const figureLocs = 12
+
+// appendFigureLocs appends to dst the offsets of every figure in text, in
+// order, figureLocs for each, and returns the extended slice.
+//
+// A figure is an optional qualifier, digits (with thousands commas or
+// without), an optional "+", and optionally a dash or "to" and a second
+// figure with its own "+". The offsets are exactly those of the submatches
+// of the regular expression
+//
+//	(?i)(~|≈|\bc\.\s*|\bca\.\s*|\bcirca\s+|\babout\s+|\bapprox(?:\.|imately)?\s*|
+//	\baround\s+|\broughly\s+|\bsome\s+|\best\.\s*|\bat\s+least\s+|\bover\s+|
+//	\bmore\s+than\s+|>\s*|≥\s*|\bat\s+most\s+|\bup\s+to\s+|\bless\s+than\s+|
+//	\bfewer\s+than\s+|\bunder\s+|<\s*|≤\s*)?(\d{1,3}(?:,\d{3})+|\d+)(\+)?
+//	(?:\s*(?:[–—−-]|to\s)\s*(\d{1,3}(?:,\d{3})+|\d+)(\+)?)?
+//
+// (one line, no breaks) as Go's regexp finds them with
+// FindAllStringSubmatchIndex, which the tests check: leftmost-first
+// alternation, \s and \b over ASCII only, and case folded as (?i) folds it,
+// so that "ſ" (U+017F) matches "s"; the only other letter outside ASCII that
+// folds to an ASCII one, the Kelvin sign, folds to "k", which no qualifier
+// holds.
+func appendFigureLocs(dst []int, text string) []int {
+	pos := 0
+	for pos < len(text) {
+		// Every figure holds a digit and no qualifier does, so the first
+		// digit from pos begins the first figure's digits, and the figure
+		// begins at the leftmost qualifier running up to that digit, or at
+		// the digit itself.
+		d := pos
+		for d < len(text) && !isDigit(text[d]) {
+			d++
+		}
+		if d == len(text) {
+			break
+		}
+		start := d
+		for p := pos; p < d; p++ {
+			if qualifierEnd(text, p) == d {
+				start = p
+				break
+			}
+		}
+		qs, qe := -1, -1
+		if start < d {
+			qs, qe = start, d
+		}
+		end := figureDigitsEnd(text, d)
+		ds, de := d, end
+		ps, pe := -1, -1
+		if end < len(text) && text[end] == '+' {
+			ps, pe = end, end+1
+			end++
+		}
+		rs, re, rps, rpe := -1, -1, -1, -1
+		if i := skipFigureSpace(text, end); i < len(text) {
+			sep := 0
+			switch c := text[i]; {
+			case c == '-':
+				sep = 1
+			case c == 0xE2 && (strings.HasPrefix(text[i:], "–") || strings.HasPrefix(text[i:], "—") || strings.HasPrefix(text[i:], "−")):
+				sep = 3
+			case c|0x20 == 't' && i+2 < len(text) && text[i+1]|0x20 == 'o' && isFigureSpace(text[i+2]):
+				sep = 3
+			}
+			if sep > 0 {
+				if j := skipFigureSpace(text, i+sep); j < len(text) && isDigit(text[j]) {
+					rs, re = j, figureDigitsEnd(text, j)
+					end = re
+					if end < len(text) && text[end] == '+' {
+						rps, rpe = end, end+1
+						end++
+					}
+				}
+			}
+		}
+		dst = append(dst, start, end, qs, qe, ds, de, ps, pe, rs, re, rps, rpe)
+		pos = end
+	}
+	return dst
+}
+
+// figureDigitsEnd returns the end of the digits that begin at text[i], a
+// digit: up to three digits followed by groups of a comma and three digits
+// if there is at least one such group, else the whole run of digits.
+func figureDigitsEnd(text string, i int) int {
+	j := i
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	if j-i <= 3 {
+		k := j
+		for k+3 < len(text) && text[k] == ',' && isDigit(text[k+1]) && isDigit(text[k+2]) && isDigit(text[k+3]) {
+			k += 4
+		}
+		return k
+	}
+	return j
+}
+
+// figureQualifiers holds the qualifiers that begin with a letter, by that
+// letter, each in the order the alternation tries them. In a pattern, a
+// space stands for \s+ and a final '*' for \s*; letters match either case.
+var figureQualifiers = [26][]string{
+	'a' - 'a': {"about ", "approx.*", "approximately*", "approx*", "around ", "at least ", "at most "},
+	'c' - 'a': {"c.*", "ca.*", "circa "},
+	'e' - 'a': {"est.*"},
+	'f' - 'a': {"fewer than "},
+	'l' - 'a': {"less than "},
+	'm' - 'a': {"more than "},
+	'o' - 'a': {"over "},
+	'r' - 'a': {"roughly "},
+	's' - 'a': {"some "},
+	'u' - 'a': {"up to ", "under "},
+}
+
+// qualifierEnd returns where the first qualifier beginning at text[p] that
+// is followed by a digit ends, or -1 if there is none.
+func qualifierEnd(text string, p int) int {
+	c := text[p]
+	e := -1
+	switch {
+	case c == '~':
+		e = p + 1
+	case c == '>' || c == '<':
+		e = skipFigureSpace(text, p+1)
+	case c == 0xE2:
+		switch {
+		case strings.HasPrefix(text[p:], "≈"):
+			e = p + len("≈")
+		case strings.HasPrefix(text[p:], "≥") || strings.HasPrefix(text[p:], "≤"):
+			e = skipFigureSpace(text, p+len("≥"))
+		}
+	case c == 0xC5:
+		// "ſome": \b holds before "ſ", not a word character, only after one.
+		if strings.HasPrefix(text[p:], "ſ") && p > 0 && isFigureWord(text[p-1]) {
+			e = qualifierWordEnd(text, p, figureQualifiers['s'-'a'])
+		}
+	default:
+		l := c | 0x20
+		if l >= 'a' && l <= 'z' && (p == 0 || !isFigureWord(text[p-1])) {
+			e = qualifierWordEnd(text, p, figureQualifiers[l-'a'])
+		}
+	}
+	if e >= 0 && e < len(text) && isDigit(text[e]) {
+		return e
+	}
+	return -1
+}
+
+// qualifierWordEnd returns the end of the first of pats matching at text[p]
+// and followed by a digit, or -1.
+func qualifierWordEnd(text string, p int, pats []string) int {
+	for _, pat := range pats {
+		if e := matchQualifier(text, p, pat); e >= 0 && e < len(text) && isDigit(text[e]) {
+			return e
+		}
+	}
+	return -1
+}
+
+// matchQualifier matches the pattern pat (see figureQualifiers) at text[i]
+// and returns where the match ends, or -1.
+func matchQualifier(text string, i int, pat string) int {
+	for j := 0; j < len(pat); j++ {
+		switch c := pat[j]; c {
+		case ' ':
+			if i >= len(text) || !isFigureSpace(text[i]) {
+				return -1
+			}
+			i = skipFigureSpace(text, i+1)
+		case '*':
+			i = skipFigureSpace(text, i)
+		case '.':
+			if i >= len(text) || text[i] != '.' {
+				return -1
+			}
+			i++
+		case 's':
+			switch {
+			case i < len(text) && text[i]|0x20 == 's':
+				i++
+			case strings.HasPrefix(text[i:], "ſ"):
+				i += len("ſ")
+			default:
+				return -1
+			}
+		default:
+			if i >= len(text) || text[i]|0x20 != c {
+				return -1
+			}
+			i++
+		}
+	}
+	return i
+}
+
+// isFigureSpace reports whether c is white space as \s means it: ASCII tab,
+// newline, form feed, carriage return or space (not vertical tab).
+func isFigureSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipFigureSpace returns the index of the first byte at or after i in text
+// that is not white space as \s means it.
+func skipFigureSpace(text string, i int) int {
+	for i < len(text) && isFigureSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// isFigureWord reports whether c is a word character as \b means it:
+// an ASCII letter, digit or underscore.
+func isFigureWord(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -268,7 +491,52 @@ func sub(s string, m []int, i int) string {
 
 // parseDigits parses a figure written with or without thousands commas.
 func parseDigits(s string) (int64, error) {
-	return strconv.ParseInt(strings.ReplaceAll(s, ",", ""), 10, 64)
+	var n int64
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ',' {
+			continue
+		}
+		if !isDigit(c) || n > (math.MaxInt64-9)/10 {
+			// Signs, other bytes and figures near overflow take the
+			// general path, for its exact results and errors.
+			return strconv.ParseInt(strings.ReplaceAll(s, ",", ""), 10, 64)
+		}
+		n = n*10 + int64(c-'0')
+		digits++
+	}
+	if digits == 0 {
+		return strconv.ParseInt(strings.ReplaceAll(s, ",", ""), 10, 64)
+	}
+	return n, nil
+}
+
+// collapseFigureSpace replaces every run of white space (as \s means it) in
+// s with one space.
+func collapseFigureSpace(s string) string {
+	i := 0
+	for i < len(s) {
+		if c := s[i]; isFigureSpace(c) && (c != ' ' || i+1 < len(s) && isFigureSpace(s[i+1])) {
+			break
+		}
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		if isFigureSpace(s[i]) {
+			b = append(b, ' ')
+			i = skipFigureSpace(s, i)
+			continue
+		}
+		b = append(b, s[i])
+		i++
+	}
+	return string(b)
 }
 
 // Unit classes: people, materiel (ships, boats, guns), or something else,

@@ -1,0 +1,300 @@
+package value
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// corpusValues returns the values of the infobox fields of the test corpus
+// ("- Key: value" lines), and the prose lines, as the extractors meet them.
+func corpusValues(tb testing.TB) (values, prose []string) {
+	tb.Helper()
+	files, err := filepath.Glob("../../testdata/corpus/articles/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no corpus: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if rest, ok := strings.CutPrefix(line, "- "); ok {
+				if _, v, ok := strings.Cut(rest, ": "); ok {
+					values = append(values, v)
+				} else {
+					values = append(values, rest)
+				}
+			} else if len(line) > 0 {
+				prose = append(prose, line)
+			}
+		}
+	}
+	return values, prose
+}
+
+// oracleSeeds are values that exercise the corners of the cleaning code:
+// markers, brackets, folded letters, odd white space, image sizes.
+var oracleSeeds = []string{
+	"Yi Sun-sinKIA", "Yi Sun-sin KIA", "Yi Sun-sin (KIA)", "Yi Sun-sin [MIA]", "Yi Sun-sin k.i.a.", "Yi (k.i.a.)",
+	"KIA", "(KIA)", " POW", "Ko YŏnsuPOW", "Ko Yŏnsu\u0301 WIA", "ÉtienneKIA)", "étienne\tMIA", "a\vKIA", "x\u00a0KIA",
+	"† Oda Nobunaga", "Oda Nobunaga †", "††", "Oda Nobunaga (naval) (land)", "Battle of Sacheon (1592)",
+	"Siege (1592 – 1598 BC)", "Siege ( 12-13 BCE )", "Siege (12—13AD)", "Siege (12345)", "Siege (12 CE CE)", "Siege ((1))",
+	"Siege (a)(b)", "Siege ( )", "Siege ()", "Siege [ , ; ]", "Siege (\t)", "Siege \t(note)", "x)", ")", "()",
+	"the Japanese invasions of Korea (1592–1598)", "The ", "the the Ming", "The The Ming",
+	"Unknown", "UNKNOWN", "UN\u212aNOWN", "unknown commanders", "N/A", "LİGHT", "ſeveral", "SEVERAL", "Others", "?",
+	"20px Toyotomi Japan", "20x30PX flag", "20pX flag", "20Px|30px", "a20px", "_20px", "20px_", "20x30xpx", "1x2x3px", "٣px",
+	"KurodaK kao.png", "Signature.SVG, Oda", "x.ſvg", "file.jpeg; Oda", "a.tiff", "a.webp)", "a.JPG|b",
+	"| cor-type = x | Oda", "Oda | x=y", "a|b", "<br>Oda<br/>Tokugawa< br />x<hr>y----z", "<ref>x</ref>Oda", "<b>Oda</b>",
+	"Main:", "Main: , ", "Main:, Konishi Yukinaga , Reinforcement:, Shimazu Yoshihiro", "10:30 Oda", "In Ansi:, Yang Manch'un",
+	"Ming , Li Rusong , Joseon , Yi Il", "Ming dynasty, Li Rusong, Kingdom of Joseon, Yi Il", "Joseon", "Ming, Ming",
+	"Oda and Tokugawa", "Oda (and Tokugawa, Azai)", "* Oda\n* Tokugawa", "• Oda · Tokugawa # x", "Oda;;, ; Tokugawa",
+	"Oda ,Tokugawa .", "Oda Co.", "Oda victory.", "Oda vic.", "( Oda )", "[ Oda ]", "Oda  Nobunaga", "Oda\r\nNobunaga",
+	"Oda\u2028Nobunaga", "Oda\u3000Nobunaga", "Oda\u0085Nobunaga", "Oda\u200bNobunaga", "\ufeffOda", "Oda\x00\x7f\u0080",
+	"Oda\xffNobunaga", "\xe2\x80", "Oda\u00a0Nobunaga", "–Oda—", "-- Oda --", "---", "1,000", "citizens", "王", "김유신",
+	"Ōtomo Sōrin", "İstanbul", "ǅemal", "ᾈ", "ꝺ",
+}
+
+func addOracleSeeds(f *testing.F) {
+	values, prose := corpusValues(f)
+	for _, s := range values {
+		f.Add(s, "Ming dynasty")
+	}
+	for i, s := range prose {
+		if i%7 == 0 {
+			f.Add(s, "Joseon")
+		}
+	}
+	for _, s := range fuzzSeeds {
+		f.Add(s, "Ming")
+	}
+	for _, s := range oracleSeeds {
+		f.Add(s, "Kingdom of Joseon")
+	}
+}
+
+// checkOracle compares every changed function with its frozen copy.
+func checkOracle(t *testing.T, s, group string) {
+	t.Helper()
+	checkHelpers(t, s)
+	if got, want := stripResidue(s), oracleStripResidue(s); got != want {
+		t.Fatalf("stripResidue(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := tidy(s), oracleTidy(s); got != want {
+		t.Fatalf("tidy(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := nameLike(s), oracleNameLike(s); got != want {
+		t.Fatalf("nameLike(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := CleanText(s), oracleCleanText(s); got != want {
+		t.Fatalf("CleanText(%q) = %q, want %q", s, got, want)
+	}
+	n, f, note, ok := cleanName(s)
+	wn, wf, wnote, wok := oracleCleanNameNote(s)
+	if n != wn || f != wf || note != wnote || ok != wok {
+		t.Fatalf("cleanName(%q) = %q, %v, %q, %v, want %q, %v, %q, %v", s, n, f, note, ok, wn, wf, wnote, wok)
+	}
+	if n, ok := CleanName(s); true {
+		if wn, wok := oracleCleanName(s); n != wn || ok != wok {
+			t.Fatalf("CleanName(%q) = %q, %v, want %q, %v", s, n, ok, wn, wok)
+		}
+	}
+	if n, f, ok := CleanNameFlags(s); true {
+		if wn, wf, wok := oracleCleanNameFlags(s); n != wn || f != wf || ok != wok {
+			t.Fatalf("CleanNameFlags(%q) = %q, %v, %v, want %q, %v, %v", s, n, f, ok, wn, wf, wok)
+		}
+	}
+	items := SplitEntities(s)
+	if want := oracleSplitEntities(s); !reflect.DeepEqual(items, want) {
+		t.Fatalf("SplitEntities(%q) = %#v, want %#v", s, items, want)
+	}
+	for _, groups := range [][]string{nil, {group}, {group, "Joseon", "Ming dynasty"}, {"Ming", group, "Taira clan"}} {
+		got := SplitEntitiesGrouped(s, groups)
+		if want := oracleSplitEntitiesGrouped(s, groups); !reflect.DeepEqual(got, want) {
+			t.Fatalf("SplitEntitiesGrouped(%q, %q) = %#v, want %#v", s, groups, got, want)
+		}
+	}
+	// The extractors clean the names SplitEntities gives once more.
+	for _, it := range items {
+		n, ok := CleanName(it.Name)
+		if wn, wok := oracleCleanName(it.Name); n != wn || ok != wok {
+			t.Fatalf("CleanName(%q) = %q, %v, want %q, %v", it.Name, n, ok, wn, wok)
+		}
+	}
+}
+
+// FuzzSplitOracle checks that the list and name cleaning code gives exactly
+// what its frozen copy in split_oracle_test.go gives.
+func FuzzSplitOracle(f *testing.F) {
+	addOracleSeeds(f)
+	f.Fuzz(func(t *testing.T, s, group string) {
+		checkOracle(t, s, group)
+		checkOracle(t, group, s)
+	})
+}
+
+// TestSplitOracleCorpus runs the oracle comparison on the corpus values, the
+// seeds, and their joins and cuts, so that plain go test covers it.
+func TestSplitOracleCorpus(t *testing.T) {
+	values, prose := corpusValues(t)
+	all := append(append(append([]string{}, values...), prose...), oracleSeeds...)
+	all = append(all, fuzzSeeds...)
+	n := len(all)
+	for i := 0; i < n; i++ {
+		s := all[i]
+		all = append(all, s+" "+all[(i*7+3)%n], all[(i*13+5)%n]+s)
+		for _, cut := range []int{len(s) / 3, len(s) / 2, len(s) - 1} {
+			if cut > 0 && cut < len(s) {
+				all = append(all, s[cut:], s[:cut])
+			}
+		}
+	}
+	for i, s := range all {
+		checkOracle(t, s, all[(i*31+1)%len(all)])
+	}
+}
+
+// oracleTidySpacing is the first part of an iteration of oracleTidy.
+func oracleTidySpacing(t string) string {
+	brackets := strings.ContainsAny(t, "([")
+	if brackets && oracleMayEmptyBrackets(t) {
+		t = oracleReEmptyBrackets.ReplaceAllString(t, "")
+	}
+	if strings.Contains(t, "  ") || oracleHasOddSpace(t) {
+		t = oracleReSpaces.ReplaceAllString(t, " ")
+	}
+	if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
+		t = oracleDropSpaceBeforePunct(t)
+	}
+	if brackets && oracleMaySpaceAfterOpen(t) {
+		t = oracleReSpaceAfterOpen.ReplaceAllString(t, "$1")
+	}
+	if strings.ContainsAny(t, ",;") {
+		t = oracleDropRepeatedSep(t)
+	}
+	return t
+}
+
+// checkHelpers compares the hand-written scans with the regular
+// expressions and library calls they replace, on any string (the callers
+// give them valid UTF-8 only).
+func checkHelpers(t *testing.T, s string) {
+	t.Helper()
+	m := oracleReGluedFlag.FindStringSubmatchIndex(s)
+	if g, ok := gluedFlag(s); ok != (m != nil) || ok && g != m[4] {
+		t.Fatalf("gluedFlag(%q) = %d, %v, want %v", s, g, ok, m)
+	}
+	m = oracleReLooseFlag.FindStringSubmatchIndex(s)
+	if start, m0, m1, ok := looseFlag(s); ok != (m != nil) || ok && (start != m[0] || m0 != m[2] || m1 != m[3]) {
+		t.Fatalf("looseFlag(%q) = %d, %d, %d, %v, want %v", s, start, m0, m1, ok, m)
+	}
+	m = oracleReTrailingNote.FindStringSubmatchIndex(s)
+	if start, n0, n1, ok := trailingNote(s); ok != (m != nil) || ok && (start != m[0] || n0 != m[2] || n1 != m[3]) {
+		t.Fatalf("trailingNote(%q) = %d, %d, %d, %v, want %v", s, start, n0, n1, ok, m)
+	}
+	if got, want := isYearNote(s), oracleReYearNote.MatchString(s); got != want {
+		t.Fatalf("isYearNote(%q) = %v, want %v", s, got, want)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want string
+	}{
+		{"dropTemplateParams", dropTemplateParams(s), oracleReTemplateParam.ReplaceAllString(s, "")},
+		{"dropImageSizes", dropImageSizes(s), oracleReImageSize.ReplaceAllString(s, "")},
+		{"dropEmptyBrackets", dropEmptyBrackets(s), oracleReEmptyBrackets.ReplaceAllString(s, "")},
+		{"collapseSpaces", collapseSpaces(s), oracleReSpaces.ReplaceAllString(s, " ")},
+		{"dropSpaceAfterOpen", dropSpaceAfterOpen(s), oracleReSpaceAfterOpen.ReplaceAllString(s, "$1")},
+		{"tidySpacing", tidySpacing(s), oracleTidySpacing(s)},
+	} {
+		if c.got != c.want {
+			t.Fatalf("%s(%q) = %q, want %q", c.name, s, c.got, c.want)
+		}
+	}
+	if tidyClean(s) && tidySpacing(s) != s {
+		t.Fatalf("tidyClean(%q) but tidySpacing gives %q", s, tidySpacing(s))
+	}
+	if got, want := isNotName(s), oracleNotNames[strings.ToLower(s)]; got != want {
+		t.Fatalf("isNotName(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := string(appendGroupCore([]byte("x"), s)), "x"+groupCore(s); got != want {
+		t.Fatalf("appendGroupCore(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := countFields(s), len(strings.Fields(s)); got != want {
+		t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
+	}
+	if got, want := endsWithColon(s), strings.HasSuffix(strings.TrimRight(s, " ,;|"), ":"); got != want {
+		t.Fatalf("endsWithColon(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := trimBullets(s), strings.TrimLeft(s, "*•·#- "); got != want {
+		t.Fatalf("trimBullets(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := trimFinalPeriod(s), oracleTrimFinalPeriod(s); got != want {
+		t.Fatalf("trimFinalPeriod(%q) = %q, want %q", s, got, want)
+	}
+	var parts []string
+	for rest, more := s, true; more; {
+		var part string
+		part, rest, more = cutTopLevel(rest)
+		parts = append(parts, part)
+	}
+	if want := oracleSplitTopLevel(s); !reflect.DeepEqual(parts, want) {
+		t.Fatalf("cutTopLevel(%q) gives %q, want %q", s, parts, want)
+	}
+	if bits := scanResidue(s); bits&resInvalid != 0 == utf8.ValidString(s) {
+		t.Fatalf("scanResidue(%q) = %b", s, bits)
+	}
+	if utf8.ValidString(s) {
+		bits := scanResidue(s)
+		px := strings.Contains(s, "px") || strings.Contains(s, "PX") || strings.Contains(s, "Px")
+		if bits&resPx != 0 != px || bits&resPipe != 0 != strings.Contains(s, "|") ||
+			bits&resEqual != 0 != strings.Contains(s, "=") || bits&resLess != 0 != strings.Contains(s, "<") ||
+			bits&resDot != 0 != strings.Contains(s, ".") || bits&(resLess|resDashes) != 0 != oracleMayBreak(s) ||
+			bits&resSpaceMap != 0 != (strings.Map(residueRune, s) != s) {
+			t.Fatalf("scanResidue(%q) = %b", s, bits)
+		}
+	}
+}
+
+// oracleTokens are the pieces TestSplitOracleRandom builds strings from:
+// the characters and words the cleaning code looks for, and some it must
+// leave alone.
+var oracleTokens = []string{
+	"KIA", "WIA", "POW", "MIA", "k.i.a.", "IA", "PO", "(", ")", "[", "]", " ", " ", " ", "  ", "\t", "\n", "\v", "\f", "\r",
+	"\u00a0", "\u0085", "\u2028", "\u3000", "\u200b", "\ufeff", "\x01", "\x7f", "\u0080", "\xff", "\xe2\x80",
+	",", ";", ":", "|", ".", "!", "?", "-", "----", "–", "—", "†", "*", "•", "·", "#", "=", "<br>", "<br/>", "<hr>", "<b>", "</b>", "<",
+	"1", "20", "592", "1592", "12345", "x", "X", "px", "PX", "pX", "Px", "20px", "20x30px", ".png", ".svg", ".ſvg", "kao.JPG",
+	"BC", "BCE", "AD", "CE", "the ", "The ", "and", " and ", "Oda", "Nobunaga", "clan", "dynasty", "Ming", "Joseon", "Kingdom", "of",
+	"a", "é", "e\u0301", "Ō", "ŏ", "ǅ", "İ", "\u212a", "ſ", "王", "김", "_", "unknown", "Unknown", "none", "n/a", "?", "Main", "co",
+	"| name = v", "|x=", "= ", "10:30", "victory", "Co",
+}
+
+// TestSplitOracleRandom compares the cleaning code with its frozen copy on
+// strings made of the tokens it looks for, which byte-level fuzzing meets
+// only by chance.
+func TestSplitOracleRandom(t *testing.T) {
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	if s := os.Getenv("SPLIT_ORACLE_N"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	gen := func() string {
+		b.Reset()
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(oracleTokens[r.IntN(len(oracleTokens))])
+		}
+		return b.String()
+	}
+	for i := 0; i < n; i++ {
+		checkOracle(t, gen(), gen())
+	}
+}
