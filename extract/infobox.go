@@ -238,7 +238,9 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, r *ontology.Rule, target 
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
 			// "Tokugawa shogunate (now Japan)".
-			v = placeJoiners.ReplaceAllString(v, ", ")
+			if strings.Contains(v, "near") || strings.IndexByte(v, '(') >= 0 {
+				v = placeJoiners.ReplaceAllString(v, ", ")
+			}
 			items = value.SplitEntities(v)
 		case isEventClass(r.Range):
 			// "Asian and Pacific theatre of World War I" is one event:
@@ -392,9 +394,12 @@ func cleanEntityName(s string, class rdf.Term) (string, bool) {
 	}
 	if class == ontology.Place {
 		// Descriptions before a place name: "off the coast of Namhae Island".
-		name = placeDescriptor.ReplaceAllString(trimLowerPrefix(name), "")
+		name = trimLowerPrefix(name)
+		if mayDescribePlace(name) {
+			name = placeDescriptor.ReplaceAllString(name, "")
+		}
 		// A period is a time, not a place ("Azuchi–Momoyama period").
-		if periodName.MatchString(name) {
+		if endsWithPeriodName(name) {
 			return "", false
 		}
 	}
@@ -407,7 +412,6 @@ func cleanEntityName(s string, class rdf.Term) (string, bool) {
 var (
 	placeJoiners    = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+`)
 	placeDescriptor = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
-	periodName      = regexp.MustCompile(`\s(?:period|era|Period|Era)$`)
 )
 
 // keepAnd stands for " and " inside event names while a list is split.
@@ -464,4 +468,35 @@ func startsWithLetterOrDigit(s string) bool {
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
 	return false
+}
+
+// mayDescribePlace reports whether name may start with a word
+// placeDescriptor removes: off, near, outside, around, or a compass point,
+// in any case ("ſ" folds to "s").
+func mayDescribePlace(name string) bool {
+	if name == "" {
+		return false
+	}
+	switch name[0] | 0x20 {
+	case 'o', 'n', 'a', 's', 'e', 'w':
+		return true
+	}
+	return strings.HasPrefix(name, "ſ")
+}
+
+// endsWithPeriodName reports whether name ends with white space and
+// "period" or "era", lower case or capitalised: a time, not a place.
+func endsWithPeriodName(name string) bool {
+	for _, w := range [...]string{"period", "era", "Period", "Era"} {
+		if n := len(name) - len(w) - 1; n >= 0 && strings.HasSuffix(name, w) && isASCIISpace(name[n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCIISpace reports whether c is white space as regular expressions
+// mean \s.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -209,18 +209,55 @@ func appendFold(b []byte, s string) []byte {
 	return b
 }
 
-// appendFoldUnicode is appendFold past the first non-ASCII byte. The
-// ASCII before it folds the same either way, as NFKD leaves ASCII alone and
-// no combining mark can attach across it to what precedes.
+// appendFoldUnicode is appendFold past the first non-ASCII byte. It folds
+// rune by rune, which gives what folding the NFKD form of the whole string
+// gives: NFKD decomposes each rune on its own and then only reorders
+// combining marks, which folding drops (TestFoldRunesSeparable checks
+// that no letter or digit is a reordered mark). The ASCII before it folds
+// the same either way.
 func appendFoldUnicode(b []byte, s string) []byte {
-	for _, r := range norm.NFKD.String(s) {
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				b = append(b, byte(r))
+			}
+		case r < foldTableEnd:
+			b = append(b, foldTable[r-utf8.RuneSelf]...)
+		default:
+			b = append(b, foldRune(r)...)
 		}
 	}
 	return b
+}
+
+// foldTableEnd bounds the runes whose folds are computed once: Latin,
+// IPA, Greek and Cyrillic, the scripts of most names in English text.
+const foldTableEnd = 0x530
+
+var foldTable = func() (t [foldTableEnd - utf8.RuneSelf]string) {
+	for i := range t {
+		t[i] = foldRune(rune(i + utf8.RuneSelf))
+	}
+	return t
+}()
+
+// foldRune folds one rune: its NFKD decomposition lower-cased, without
+// marks and without what is not a letter or digit. Invalid UTF-8 decodes
+// to U+FFFD, which is neither.
+func foldRune(r rune) string {
+	var out []byte
+	for _, d := range norm.NFKD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+		case unicode.IsLetter(d) || unicode.IsDigit(d):
+			out = utf8.AppendRune(out, unicode.ToLower(d))
+		}
+	}
+	return string(out)
 }
 
 // phoneticKey folds a folded key further so that the romanisations of one

@@ -198,7 +198,9 @@ type segment struct {
 // backwards.
 func ParseDateRange(s string) (start, end Date, ok bool) {
 	s = stripResidue(s)
-	s = reAged.ReplaceAllString(s, " ")
+	if containsFoldASCII(s, "aged") {
+		s = reAged.ReplaceAllString(s, " ")
+	}
 	segs := segments(s)
 	// Prefer an explicit Gregorian segment, then unmarked ones, then the
 	// others at year precision.
@@ -207,7 +209,7 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 			if sg.calendar != want {
 				continue
 			}
-			if reLunarPhrase.MatchString(sg.text) {
+			if containsFoldASCII(sg.text, "month") && reLunarPhrase.MatchString(sg.text) {
 				continue
 			}
 			if a, b, ok := parseRange(sg.text); ok {
@@ -219,7 +221,10 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 		if sg.calendar == "gregorian" {
 			continue
 		}
-		t := reLunarPhrase.ReplaceAllString(sg.text, " ")
+		t := sg.text
+		if containsFoldASCII(t, "month") {
+			t = reLunarPhrase.ReplaceAllString(t, " ")
+		}
 		if a, b, ok := parseRange(t); ok {
 			return yearOnly(a), yearOnly(b), true
 		}
@@ -615,4 +620,21 @@ func single(sd side) (Date, bool) {
 		return Date{}, false
 	}
 	return d, true
+}
+
+// containsFoldASCII reports whether s contains word, an ASCII lower-case
+// word, in any case: the guard of a case-insensitive expression that needs
+// the word. It is exact for words without k and s, the only ASCII letters
+// that Unicode folds to non-ASCII ones (K, ſ).
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }

@@ -591,7 +591,7 @@ func unitClass(unit string) int {
 // figures), and whether figures are alternatives ("or", source notes).
 func readFigures(s string) (text string, figs []figure, labelled, alt bool) {
 	text = CleanText(s)
-	text = reGluedLabel.ReplaceAllString(text, "$1, $2")
+	text = separateGluedLabels(text)
 	for _, c := range splitClauses(text) {
 		if c.alt {
 			alt = true
@@ -756,7 +756,7 @@ func ParseStrength(s string) (Number, bool) {
 // placeholder such as "Unknown" gives nil.
 func ParseCount(s string) []Number {
 	text := CleanText(s)
-	text = reGluedLabel.ReplaceAllString(text, "$1, $2")
+	text = separateGluedLabels(text)
 	var out []Number
 	for _, c := range splitClauses(text) {
 		body := strings.TrimLeft(c.text, "*•· ")
@@ -773,4 +773,13 @@ func ParseCount(s string) []Number {
 		}
 	}
 	return out
+}
+
+// separateGluedLabels is reGluedLabel.ReplaceAllString(text, "$1, $2"),
+// skipped when text has no colon, which every match ends with.
+func separateGluedLabels(text string) string {
+	if strings.IndexByte(text, ':') < 0 {
+		return text
+	}
+	return reGluedLabel.ReplaceAllString(text, "$1, $2")
 }
