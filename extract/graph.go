@@ -28,6 +28,10 @@ type Graph struct {
 	// entities by IRI, and in order of first mention.
 	entities map[string]*Entity
 	order    []*Entity
+	// slab holds the entities, allocated a chunk at a time and kept with
+	// the graph when it is released; slabUsed counts those in use.
+	slab     []*[entityChunk]Entity
+	slabUsed int
 	// Warnings are things about the input that did not stop extraction:
 	// values kept as plain literals because no parser understood them.
 	Warnings ErrorList
@@ -53,6 +57,8 @@ type Entity struct {
 	Label   string
 	Classes []rdf.Term
 	Aliases []string
+	// classes backs Classes while it fits.
+	classes [2]rdf.Term
 }
 
 // NewGraph returns an empty graph named name.
@@ -60,59 +66,61 @@ func NewGraph(name rdf.Term) *Graph { return newGraph(name, initialTriples) }
 
 // newGraph is NewGraph with room for n triples: an article gives a few
 // dozen, and starting with room for them saves the slice's growth by
-// doubling, a large share of all allocation, on every article.
+// doubling, a large share of all allocation, on every article. A released
+// graph is reused whole: its triple slice, entity index and entity slab,
+// and the Graph itself, which its validator's cache makes a kilobyte.
 func newGraph(name rdf.Term, n int) *Graph {
-	g := &Graph{Name: name, distinct: true}
-	if m, ok := graphPool.Get().(*graphMemory); ok {
-		g.triples, g.entities, g.order = m.triples, m.entities, m.order
-		*m = graphMemory{}
-		memoryPool.Put(m)
+	g, _ := graphPool.Get().(*Graph)
+	if g == nil {
+		g = &Graph{entities: map[string]*Entity{}}
 	}
+	g.Name, g.distinct = name, true
 	if cap(g.triples) < n {
 		g.triples = make([]rdf.Triple, 0, n)
-	}
-	if g.entities == nil {
-		g.entities = map[string]*Entity{}
 	}
 	return g
 }
 
-// graphMemory is what a released graph leaves for the next: its triple
-// slice, grown to fit an article, and its entity index, most of what
-// extracting an article allocates.
-type graphMemory struct {
-	triples  []rdf.Triple
-	entities map[string]*Entity
-	order    []*Entity
-}
+// graphPool holds released graphs.
+var graphPool sync.Pool
 
-// graphPool holds the memory of released graphs; memoryPool the empty
-// holders, so that releasing allocates nothing.
-var graphPool, memoryPool sync.Pool
-
-// maxPooledTriples bounds the slices kept for reuse, so that one huge
+// maxPooledTriples bounds the graphs kept for reuse, so that one huge
 // article does not pin its memory for the rest of the run.
 const maxPooledTriples = 4096
 
-// Release gives g's memory back for reuse by graphs made later. Neither g
-// nor any slice its methods returned may be used afterwards. Callers that
-// drop a graph without releasing it lose only the reuse.
+// entityChunk is the number of entities a graph allocates at a time; an
+// article names a few dozen.
+const entityChunk = 32
+
+// newEntity returns a zero entity from g's slab. Its Classes start in
+// its own array: most entities have one or two.
+func (g *Graph) newEntity() *Entity {
+	c, i := g.slabUsed/entityChunk, g.slabUsed%entityChunk
+	if c == len(g.slab) {
+		g.slab = append(g.slab, new([entityChunk]Entity))
+	}
+	g.slabUsed++
+	e := &g.slab[c][i]
+	e.Classes = e.classes[:0]
+	return e
+}
+
+// Release gives g's memory back for reuse by graphs made later. Neither g,
+// its entities, nor any slice its methods returned may be used afterwards.
+// Callers that drop a graph without releasing it lose only the reuse.
 func (g *Graph) Release() {
-	ts, ents, order := g.triples, g.entities, g.order
-	g.triples, g.entities, g.order = nil, nil, nil
-	if cap(ts) > maxPooledTriples || len(ents) > maxPooledTriples {
+	if cap(g.triples) > maxPooledTriples || len(g.entities) > maxPooledTriples {
 		return
 	}
 	// Pooled memory must not keep the article's strings alive.
-	clear(ts[:cap(ts)])
-	clear(ents)
-	clear(order)
-	m, _ := memoryPool.Get().(*graphMemory)
-	if m == nil {
-		m = new(graphMemory)
+	clear(g.triples[:cap(g.triples)])
+	clear(g.entities)
+	clear(g.order)
+	for c := 0; c*entityChunk < g.slabUsed; c++ {
+		clear(g.slab[c][:min(entityChunk, g.slabUsed-c*entityChunk)])
 	}
-	*m = graphMemory{triples: ts[:0], entities: ents, order: order[:0]}
-	graphPool.Put(m)
+	*g = Graph{triples: g.triples[:0], entities: g.entities, order: g.order[:0], slab: g.slab}
+	graphPool.Put(g)
 }
 
 // initialTriples is the capacity a graph starts with: about what a
@@ -207,7 +215,8 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	}
 	e := g.entities[iri.Value]
 	if e == nil {
-		e = &Entity{IRI: iri, Label: canonical}
+		e = g.newEntity()
+		e.IRI, e.Label = iri, canonical
 		g.entities[iri.Value] = e
 		g.order = append(g.order, e)
 	}

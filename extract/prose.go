@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,6 +135,47 @@ type proseScratch struct {
 	ments     []*mention
 	mentions  slab[mention]
 	sentences slab[sentence]
+	// resolve's and relations' indexes, cleared after each article.
+	groups     map[string]*mentionGroup
+	groupSlab  slab[mentionGroup]
+	groupOrder []string
+	resolved   []*mention
+	parts      map[string]nameOwner
+	titles     map[string]nameOwner
+}
+
+// mentionGroup gathers the unresolved mentions of one key, with the
+// strongest evidence of their class.
+type mentionGroup struct {
+	label    string
+	best     rdf.Term
+	strength int
+	count    int
+	clash    bool
+	ments    []*mention
+}
+
+// nameOwner tells which entity a name part or title belongs to: only
+// one (first), or several.
+type nameOwner struct {
+	first *Entity
+	many  bool
+}
+
+func (o *nameOwner) add(e *Entity) {
+	if o.first == nil {
+		o.first = e
+	} else if o.first != e {
+		o.many = true
+	}
+}
+
+// only returns the one entity of o, or nil.
+func (o nameOwner) only() *Entity {
+	if o.many {
+		return nil
+	}
+	return o.first
 }
 
 // slab hands out pointers to zero values from chunks it keeps, so that
@@ -180,7 +222,7 @@ func (st *proseState) newSentence(sen sentence) *sentence {
 }
 
 var proseScratchPool = sync.Pool{New: func() any {
-	return &proseScratch{dict: map[string]known{}, phon: map[string]known{}}
+	return &proseScratch{dict: map[string]known{}, phon: map[string]known{}, groups: map[string]*mentionGroup{}, parts: map[string]nameOwner{}, titles: map[string]nameOwner{}}
 }}
 
 // Extract implements Extractor.
@@ -196,8 +238,14 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.ments = st.ments[:0]
 		sc.mentions.reset()
 		sc.sentences.reset()
+		sc.groupSlab.reset()
 		clear(sc.dict)
 		clear(sc.phon)
+		clear(sc.groups)
+		clear(sc.parts)
+		clear(sc.titles)
+		clear(sc.groupOrder)
+		sc.groupOrder = sc.groupOrder[:0]
 		proseScratchPool.Put(sc)
 	}()
 	if st.base == "" {
@@ -746,16 +794,7 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 // strongest evidence; one-word names resolve through the article's people
 // ("Kim" to the one Kim), clans and titles ("the king").
 func (st *proseState) resolve() {
-	type group struct {
-		label    string
-		best     rdf.Term
-		strength int
-		count    int
-		clash    bool
-		ments    []*mention
-	}
-	groups := map[string]*group{}
-	var order []string
+	groups, order := st.sc.groups, st.sc.groupOrder[:0]
 	for _, m := range st.ments {
 		if m.ent != nil || m.description || m.class.IsZero() && m.single {
 			continue
@@ -768,7 +807,7 @@ func (st *proseState) resolve() {
 		}
 		g := groups[m.key]
 		if g == nil {
-			g = &group{}
+			g = st.sc.groupSlab.get()
 			groups[m.key] = g
 			order = append(order, m.key)
 		}
@@ -785,6 +824,7 @@ func (st *proseState) resolve() {
 			g.clash = true
 		}
 	}
+	st.sc.groupOrder = order
 	// Catalog hits first: they carry their own canonical names.
 	for _, m := range st.ments {
 		if m.ent == nil && m.label != "" && m.strength >= evCatalog {
@@ -809,24 +849,28 @@ func (st *proseState) resolve() {
 		}
 	}
 	// Name parts of the article's people, clans' names, titles.
-	parts := map[string][]*Entity{}
-	titles := map[string][]*Entity{}
+	parts, titles := st.sc.parts, st.sc.titles
 	addPart := func(key string, e *Entity) {
-		if !slicesContains(parts[key], e) {
-			parts[key] = append(parts[key], e)
-		}
+		o := parts[key]
+		o.add(e)
+		parts[key] = o
 	}
-	for _, e := range st.g.Entities() {
+	for _, e := range st.g.order {
 		c := contractClass(e.Classes)
 		switch c {
 		case ontology.Person:
-			for _, name := range append([]string{e.Label}, e.Aliases...) {
+			for ni := -1; ni < len(e.Aliases); ni++ {
+				name := e.Label
+				if ni >= 0 {
+					name = e.Aliases[ni]
+				}
 				key := FoldName(name)
 				if of := strings.Index(key, " of "); of > 0 {
 					key = key[:of]
 				}
-				for _, p := range strings.Fields(key) {
-					if !royalTitles[p] && !rankTitles[p] && !connectors[p] && len(p) > 1 {
+				// FoldName separates words by single spaces.
+				for p := range strings.SplitSeq(key, " ") {
+					if p != "" && !royalTitles[p] && !rankTitles[p] && !connectors[p] && len(p) > 1 {
 						addPart(p, e)
 					}
 				}
@@ -840,9 +884,9 @@ func (st *proseState) resolve() {
 	for _, m := range st.ments {
 		if m.ent != nil && contractClass(m.ent.Classes) == ontology.Person {
 			for _, t := range m.titles {
-				if !slicesContains(titles[t], m.ent) {
-					titles[t] = append(titles[t], m.ent)
-				}
+				o := titles[t]
+				o.add(m.ent)
+				titles[t] = o
 			}
 		}
 	}
@@ -852,15 +896,15 @@ func (st *proseState) resolve() {
 		}
 		switch {
 		case m.description:
-			if es := titles[m.key]; len(es) == 1 {
-				m.ent = es[0]
+			if e := titles[m.key].only(); e != nil {
+				m.ent = e
 			}
 		case m.single:
-			if es := parts[m.key]; len(es) == 1 {
-				m.ent = es[0]
-				m.ent.AddAlias(m.sent.text[m.start:m.end])
-				continue
-			} else if len(es) > 1 {
+			if o, ok := parts[m.key]; ok {
+				if e := o.only(); e != nil {
+					m.ent = e
+					m.ent.AddAlias(m.sent.text[m.start:m.end])
+				}
 				continue
 			}
 			if m.strength >= evContext && !m.class.IsZero() {
@@ -878,15 +922,6 @@ func (st *proseState) resolve() {
 			m.ent.AddAlias(surface)
 		}
 	}
-}
-
-func slicesContains(es []*Entity, e *Entity) bool {
-	for _, x := range es {
-		if x == e {
-			return true
-		}
-	}
-	return false
 }
 
 // stripRank removes a leading rank title from a label.
@@ -918,28 +953,31 @@ func (st *proseState) relations() {
 	subj := st.s.Entity
 	subjConflict := isEventClass(contractClass(subj.Classes)) || contractClass(subj.Classes).IsZero() && !ClassFromTitle(subj.Label).IsZero()
 	hasPlace := false
-	commanders := map[rdf.Term]bool{}
+	// The commanders already stated: an article has a handful.
+	var commandersBuf [16]rdf.Term
+	commanders := commandersBuf[:0]
 	for _, t := range st.g.triples {
 		switch {
 		case t.S == subj.IRI && t.P == ontology.PlaceP:
 			hasPlace = true
 		case t.P == ontology.Commander && strings.HasPrefix(t.S.Value, subj.IRI.Value):
-			commanders[t.O] = true
+			commanders = append(commanders, t.O)
 		}
 	}
-	bySent := map[*sentence][]*mention{}
-	var sents []*sentence
-	for _, m := range st.ments {
-		if m.ent == nil {
-			continue
+	// A sentence's mentions are adjacent in st.ments, which scan fills one
+	// sentence at a time; ms collects the resolved ones of each.
+	ms := st.sc.resolved[:0]
+	defer func() { clear(ms); st.sc.resolved = ms[:0] }()
+	for lo := 0; lo < len(st.ments); {
+		sen := st.ments[lo].sent
+		ms = ms[:0]
+		hi := lo
+		for ; hi < len(st.ments) && st.ments[hi].sent == sen; hi++ {
+			if st.ments[hi].ent != nil {
+				ms = append(ms, st.ments[hi])
+			}
 		}
-		if bySent[m.sent] == nil {
-			sents = append(sents, m.sent)
-		}
-		bySent[m.sent] = append(bySent[m.sent], m)
-	}
-	for _, sen := range sents {
-		ms := bySent[sen]
+		lo = hi
 		for _, m := range ms {
 			before := wordBefore(sen.text, sen.span.Start, m.start)
 			c := contractClass(m.ent.Classes)
@@ -948,9 +986,9 @@ func (st *proseState) relations() {
 				(placeVerbs[before] || (before == "at" || before == "in" || before == "near") && statesOccurrence(sen.text[sen.span.Start:m.start])):
 				st.fact(sen, m, subj.IRI, ontology.PlaceP, m.ent.IRI)
 				hasPlace = true
-			case c == ontology.Person && before == "under" && subjConflict && !commanders[m.ent.IRI] && m.ent != subj:
+			case c == ontology.Person && before == "under" && subjConflict && !slices.Contains(commanders, m.ent.IRI) && m.ent != subj:
 				st.fact(sen, m, subj.IRI, ontology.Commander, m.ent.IRI)
-				commanders[m.ent.IRI] = true
+				commanders = append(commanders, m.ent.IRI)
 			case c == ontology.Force:
 				// "<force> fought in the <conflict>".
 				for _, ev := range ms {
