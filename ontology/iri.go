@@ -13,8 +13,18 @@ import (
 // spaces, the first letter upper case. It returns "" for a name with no
 // letter or digit.
 func CanonicalName(name string) string {
+	if isCanonical(name) {
+		return name // most names are, and need no copy
+	}
+	return canonicalName(name)
+}
+
+// canonicalName is CanonicalName without the check for names that are
+// canonical already.
+func canonicalName(name string) string {
 	name = strings.ToValidUTF8(name, "\uFFFD")
 	var b strings.Builder
+	b.Grow(len(name))
 	space := false
 	for _, r := range name {
 		if r == '_' || unicode.IsSpace(r) || unicode.IsControl(r) {
@@ -38,6 +48,54 @@ func CanonicalName(name string) string {
 	return s
 }
 
+// isCanonical reports whether CanonicalName(s) == s, without building it:
+// valid UTF-8 with a letter or digit, no white space but single spaces
+// between words, no underscore or control character, and a first rune
+// that has no upper case other than itself.
+func isCanonical(s string) bool {
+	if s == "" {
+		return false
+	}
+	space := true // a leading space is not canonical
+	alnum := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+				continue
+			case c < 0x20 || c == 0x7f || c == '_':
+				return false
+			case 'a' <= c && c <= 'z':
+				if i == 1 {
+					return false
+				}
+				alnum = true
+			case 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+				alnum = true
+			}
+			space = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+		if i == 0 && unicode.ToUpper(r) != r {
+			return false
+		}
+		alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+		space = false
+		i += size
+	}
+	return !space && alnum
+}
+
 // EscapeName returns the IRI path segment for a canonical name: spaces become
 // underscores, and every character that an IRI or the Turtle and N-Triples
 // syntaxes forbid, plus '%' itself (so an escape in a title is never decoded
@@ -46,6 +104,7 @@ func CanonicalName(name string) string {
 func EscapeName(name string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
+	b.Grow(len(name) + len(name)/4)
 	for _, r := range name {
 		switch {
 		case r == ' ':

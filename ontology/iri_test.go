@@ -75,3 +75,23 @@ func FuzzEntityIRI(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCanonicalFastPath checks that CanonicalName's shortcut, which
+// returns a name unchanged when isCanonical says it is canonical, agrees
+// with building the canonical name.
+func FuzzCanonicalFastPath(f *testing.F) {
+	for _, s := range []string{"", "Yi Sun-sin", "yi", " Yi", "Yi ", "Yi  Il", "Yi_Il", "Ŏ", "ŏ", "Kim Myŏngwŏn", "Siege of Pyongyang (1592)", "()", "1592", "a\u00a0b", "\xff", "Ǆ", "ǆ", "ǅa", "\u0085x", "x\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		built := canonicalName(s)
+		// "" is canonical but has no letter: the shortcut leaves it to the
+		// long way, which gives "" too.
+		if got := isCanonical(s); got != (built == s && s != "") {
+			t.Errorf("isCanonical(%q) = %v, but canonicalName gives %q", s, got, built)
+		}
+		if got := CanonicalName(s); got != built {
+			t.Errorf("CanonicalName(%q) = %q, want %q", s, got, built)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"strconv"
@@ -100,38 +101,41 @@ type clause struct {
 func splitClauses(s string) []clause {
 	var out []clause
 	var cur clause
-	var text, note strings.Builder
+	// text and note gather bytes of s, never longer than s: one buffer
+	// holds both, and each clause's strings are copied out once.
+	buf := make([]byte, 0, 2*len(s))
+	text, note := buf[:0:len(s)], buf[len(s):len(s)]
 	depth := 0
 	flush := func(alt bool) {
-		cur.text = strings.TrimSpace(text.String())
+		cur.text = string(bytes.TrimSpace(text))
 		out = append(out, cur)
 		cur = clause{alt: alt}
-		text.Reset()
+		text = text[:0]
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '(' || r == '[':
 			if depth == 0 {
-				note.Reset()
-				text.WriteByte(' ')
+				note = note[:0]
+				text = append(text, ' ')
 			} else {
-				note.WriteRune(r)
+				note = appendRuneAt(note, s, i, size)
 			}
 			depth++
 		case r == ')' || r == ']':
 			if depth > 0 {
 				depth--
 				if depth == 0 {
-					cur.notes = append(cur.notes, strings.TrimSpace(note.String()))
+					cur.notes = append(cur.notes, string(bytes.TrimSpace(note)))
 				} else {
-					note.WriteRune(r)
+					note = appendRuneAt(note, s, i, size)
 				}
 			}
 		case depth > 0:
-			note.WriteRune(r)
+			note = appendRuneAt(note, s, i, size)
 		case r == ',' && thousandsComma(s, i):
-			text.WriteRune(r)
+			text = appendRuneAt(text, s, i, size)
 		case r == ',' || r == ';' || r == '|':
 			flush(false)
 		case r == 'o' && wordAt(s, i, "or"):
@@ -141,12 +145,21 @@ func splitClauses(s string) []clause {
 			flush(false)
 			size = 4
 		default:
-			text.WriteRune(r)
+			text = appendRuneAt(text, s, i, size)
 		}
 		i += size
 	}
 	flush(false)
 	return out
+}
+
+// appendRuneAt appends the rune of size bytes at s[i], as
+// strings.Builder.WriteRune would: an invalid byte becomes U+FFFD.
+func appendRuneAt(b []byte, s string, i, size int) []byte {
+	if size == 1 && s[i] >= utf8.RuneSelf {
+		return utf8.AppendRune(b, utf8.RuneError)
+	}
+	return append(b, s[i:i+size]...)
 }
 
 // thousandsComma reports whether the comma at s[i] groups the digits of a

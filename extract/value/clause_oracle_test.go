@@ -1,0 +1,75 @@
+package value
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// splitClausesBuilder is splitClauses as it was written with
+// strings.Builder, kept as the oracle of the byte-buffer version.
+func splitClausesBuilder(s string) []clause {
+	var out []clause
+	var cur clause
+	var text, note strings.Builder
+	depth := 0
+	flush := func(alt bool) {
+		cur.text = strings.TrimSpace(text.String())
+		out = append(out, cur)
+		cur = clause{alt: alt}
+		text.Reset()
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '(' || r == '[':
+			if depth == 0 {
+				note.Reset()
+				text.WriteByte(' ')
+			} else {
+				note.WriteRune(r)
+			}
+			depth++
+		case r == ')' || r == ']':
+			if depth > 0 {
+				depth--
+				if depth == 0 {
+					cur.notes = append(cur.notes, strings.TrimSpace(note.String()))
+				} else {
+					note.WriteRune(r)
+				}
+			}
+		case depth > 0:
+			note.WriteRune(r)
+		case r == ',' && thousandsComma(s, i):
+			text.WriteRune(r)
+		case r == ',' || r == ';' || r == '|':
+			flush(false)
+		case r == 'o' && wordAt(s, i, "or"):
+			flush(true)
+			size = 2
+		case r == 'p' && wordAt(s, i, "plus"):
+			flush(false)
+			size = 4
+		default:
+			text.WriteRune(r)
+		}
+		i += size
+	}
+	flush(false)
+	return out
+}
+
+// FuzzSplitClausesOracle checks splitClauses against splitClausesBuilder.
+func FuzzSplitClausesOracle(f *testing.F) {
+	for _, s := range []string{"13,000 (est.) or 20,000; plus 300 ships", "(a (b) c) | d", "x\xffy (\xfe)", "18,000–20,000 (Japanese: 15,000)", "ab or cd plus", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := splitClauses(s), splitClausesBuilder(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("splitClauses(%q) = %#v, want %#v", s, got, want)
+		}
+	})
+}
