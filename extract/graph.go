@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -311,22 +312,48 @@ var alsoTyped = map[rdf.Term][]rdf.Term{
 }
 
 // finish writes the entities' types, labels and aliases, and the article's
-// kg:mentions of each.
+// kg:mentions of each. These are most of an article's triples, made of
+// terms known valid, or checked once here: each entity's IRI was checked
+// when minted, labels and aliases are canonical names (valid UTF-8), and
+// the predicates are the vocabulary's. Adding them unchecked saves
+// validating every one.
 func (g *Graph) finish(article rdf.Term) {
+	articleOK := g.validator.Term(article) == nil && (article.IsIRI() || article.IsBlank())
 	for _, e := range g.order {
 		iri := e.IRI
-		g.Add(iri, ontology.Label, rdf.LangString(e.Label, "en"))
+		if !iri.IsIRI() || g.validator.Term(iri) != nil {
+			continue // an Entity made outside Graph.Entity
+		}
+		g.addLabel(iri, ontology.Label, e.Label)
 		for _, a := range e.Aliases {
-			g.Add(iri, ontology.AltLabel, rdf.LangString(a, "en"))
+			g.addLabel(iri, ontology.AltLabel, a)
 		}
 		for _, c := range e.Classes {
-			g.Add(iri, ontology.Type, c)
+			if !c.IsIRI() || g.validator.Term(c) != nil {
+				continue
+			}
+			g.addUnchecked(iri, ontology.Type, c)
 			for _, also := range alsoTyped[c] {
-				g.Add(iri, ontology.Type, also)
+				g.addUnchecked(iri, ontology.Type, also)
 			}
 		}
-		g.Add(article, ontology.Mentions, iri)
+		if articleOK {
+			g.addUnchecked(article, ontology.Mentions, iri)
+		}
 	}
+}
+
+// addLabel adds (s, p, label@en) for a valid subject and predicate.
+func (g *Graph) addLabel(s, p rdf.Term, label string) {
+	if label != "" && utf8.ValidString(label) {
+		g.addUnchecked(s, p, rdf.LangString(label, "en"))
+	}
+}
+
+// addUnchecked is Add for terms the caller knows valid.
+func (g *Graph) addUnchecked(s, p, o rdf.Term) {
+	g.triples = append(g.triples, rdf.Triple{S: s, P: p, O: o})
+	g.distinct = false
 }
 
 // Quads returns the graph's triples as quads in the graph Name, sorted by
