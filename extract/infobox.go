@@ -366,11 +366,15 @@ func isLatinName(s string) bool {
 // isUnknown reports whether v says the value is not known, which by
 // contract gives no triple.
 func isUnknown(v string) bool {
-	switch strings.ToLower(strings.Trim(v, " .|")) {
-	case "", "?", "unknown", "n/a", "none", "-", "–", "—":
+	v = strings.Trim(v, " .|")
+	if len(v) > 3*len("unknown") {
+		return false // longer than any of them, whatever their case
+	}
+	switch v {
+	case "", "?", "-", "–", "—":
 		return true
 	}
-	return false
+	return strings.EqualFold(v, "unknown") || strings.EqualFold(v, "n/a") || strings.EqualFold(v, "none")
 }
 
 // cleanEntityName cleans residue from a name and drops parenthesised notes
