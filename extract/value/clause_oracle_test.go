@@ -73,3 +73,16 @@ func FuzzSplitClausesOracle(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSourceNoteOracle checks isSourceNote against the expression it
+// stands for.
+func FuzzSourceNoteOracle(f *testing.F) {
+	for _, s := range []string{"Korean sources", "CLAIMED", "est.", "according to Yu", "ſource", "Chronicle", "histories", "records", "\u212Aorean"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isSourceNote(s), reSourceNote.MatchString(s); got != want {
+			t.Errorf("isSourceNote(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -162,6 +162,25 @@ func appendRuneAt(b []byte, s string, i, size int) []byte {
 	return append(b, s[i:i+size]...)
 }
 
+// sourceWords are the words of reSourceNote.
+var sourceWords = [...]string{"source", "claim", "estimate", "record", "according", "account", "report", "chronicle", "histor"}
+
+// isSourceNote is reSourceNote.MatchString(n), without the expression for
+// ASCII notes, where folding case is exact.
+func isSourceNote(n string) bool {
+	for i := 0; i < len(n); i++ {
+		if n[i] >= utf8.RuneSelf {
+			return reSourceNote.MatchString(n)
+		}
+	}
+	for _, w := range sourceWords {
+		if containsFoldASCII(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // thousandsComma reports whether the comma at s[i] groups the digits of a
 // figure ("13,000") rather than separating clauses.
 func thousandsComma(s string, i int) bool {
@@ -610,7 +629,7 @@ func readFigures(s string) (text string, figs []figure, labelled, alt bool) {
 			alt = true
 		}
 		for _, n := range c.notes {
-			if reSourceNote.MatchString(n) {
+			if isSourceNote(n) {
 				alt = true
 			}
 		}
