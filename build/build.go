@@ -210,8 +210,14 @@ func (st *Stats) add(r result, enc export.Encoder) error {
 	// The graph's memory goes back for reuse once its quads are written.
 	defer r.graph.Release()
 	name := r.graph.Name
+	encode := enc.Encode
+	// A graph's triples were validated as they were added: with a valid
+	// graph name, its quads need no second check.
+	if ve, ok := enc.(export.ValidEncoder); ok && (name.IsIRI() || name.IsBlank()) && name.Validate() == nil {
+		encode = ve.EncodeValid
+	}
 	for _, t := range r.graph.Triples() {
-		if err := enc.Encode(rdf.Quad{S: t.S, P: t.P, O: t.O, G: name}); err != nil {
+		if err := encode(rdf.Quad{S: t.S, P: t.P, O: t.O, G: name}); err != nil {
 			var invalid *export.InvalidQuadError
 			if errors.As(err, &invalid) {
 				// Extractors validate what they add; an invalid quad here is

@@ -65,6 +65,17 @@ type Encoder interface {
 	Close() error
 }
 
+// ValidEncoder is implemented by the encoders of this package: EncodeValid
+// is Encode for a quad the caller has validated already (q.Validate()
+// returned nil), which it writes without checking it again. A pipeline
+// that validates every triple as it builds its graphs, as wikikg's
+// extractors do, saves checking each twice; an invalid quad given to
+// EncodeValid makes invalid output.
+type ValidEncoder interface {
+	Encoder
+	EncodeValid(q rdf.Quad) error
+}
+
 // Options tune the encoders.
 type Options struct {
 	// Prefixes are declared up front by Turtle, TriG and JSON-LD (as the

@@ -182,3 +182,41 @@ func TestRapper(t *testing.T) {
 		})
 	}
 }
+
+// TestEncodeValid checks that every encoder is a ValidEncoder whose
+// EncodeValid writes what Encode writes, and that validation comes back
+// on for the Encode after it.
+func TestEncodeValid(t *testing.T) {
+	bad := rdf.Quad{S: rdf.IRI(res + "a"), P: rdf.IRI(ont + "p"), O: rdf.Typed("abc", rdf.XSDInteger)}
+	for _, f := range Formats {
+		t.Run(string(f), func(t *testing.T) {
+			var want, got bytes.Buffer
+			plain, _ := NewEncoder(&want, f, Options{Prefixes: testPrefixes})
+			enc, _ := NewEncoder(&got, f, Options{Prefixes: testPrefixes})
+			ve, ok := enc.(ValidEncoder)
+			if !ok {
+				t.Fatalf("%T is not a ValidEncoder", enc)
+			}
+			for _, q := range hardQuads() {
+				if err := plain.Encode(q); err != nil {
+					t.Fatal(err)
+				}
+				if err := ve.EncodeValid(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var iq *InvalidQuadError
+			if err := enc.Encode(bad); !errors.As(err, &iq) {
+				t.Errorf("Encode after EncodeValid = %v, want *InvalidQuadError", err)
+			}
+			plain.Close()
+			enc.Close()
+			if got.String() != want.String() {
+				t.Errorf("EncodeValid wrote\n%s\nEncode wrote\n%s", got.String(), want.String())
+			}
+			if err := ve.EncodeValid(hardQuads()[0]); !errors.Is(err, ErrClosed) {
+				t.Errorf("EncodeValid after Close = %v, want ErrClosed", err)
+			}
+		})
+	}
+}

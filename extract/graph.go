@@ -203,14 +203,17 @@ func (g *Graph) compact() {
 // it, and records class and surface as evidence. It returns nil when the name
 // mints no IRI.
 func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
-	canonical := entityNames.canonical(name)
+	canonical := ontology.CanonicalName(name)
 	alias := ""
 	if g.Resolver != nil {
 		if c, ok := g.Resolver.Resolve(g.title, canonical, class); ok && c != canonical {
 			alias, canonical = canonical, c
 		}
 	}
-	iri := entityNames.entityIRI(base, canonical)
+	// Minting costs less than a cache of minted IRIs would: a corpus
+	// names more entities than a cache could hold, and most names need
+	// neither canonicalising nor escaping.
+	iri := ontology.EntityIRI(base, canonical)
 	if iri.IsZero() || iri.Validate() != nil {
 		return nil
 	}
@@ -226,58 +229,6 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		e.AddAlias(alias)
 	}
 	return e
-}
-
-// entityNames memoises ontology.CanonicalName and ontology.EntityIRI, pure
-// functions that Entity calls for every name: the same places and people
-// recur across articles, and both build strings rune by rune.
-var entityNames = nameCache{canon: map[string]string{}, iris: map[baseName]rdf.Term{}}
-
-type nameCache struct {
-	mu    sync.RWMutex
-	canon map[string]string
-	iris  map[baseName]rdf.Term
-}
-
-type baseName struct{ base, name string }
-
-// maxCachedNames bounds the cache over a long run: past it, it starts
-// again.
-const maxCachedNames = 1 << 16
-
-func (c *nameCache) canonical(name string) string {
-	c.mu.RLock()
-	v, ok := c.canon[name]
-	c.mu.RUnlock()
-	if ok {
-		return v
-	}
-	v = ontology.CanonicalName(name)
-	c.mu.Lock()
-	if len(c.canon) >= maxCachedNames {
-		clear(c.canon)
-	}
-	c.canon[name] = v
-	c.mu.Unlock()
-	return v
-}
-
-func (c *nameCache) entityIRI(base, name string) rdf.Term {
-	k := baseName{base, name}
-	c.mu.RLock()
-	v, ok := c.iris[k]
-	c.mu.RUnlock()
-	if ok {
-		return v
-	}
-	v = ontology.EntityIRI(base, name)
-	c.mu.Lock()
-	if len(c.iris) >= maxCachedNames {
-		clear(c.iris)
-	}
-	c.iris[k] = v
-	c.mu.Unlock()
-	return v
 }
 
 // AddClass records that e is of class c (a zero c is ignored).

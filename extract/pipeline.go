@@ -69,7 +69,7 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	}
 	g := newGraph(article, n)
 	g.Resolver = p.Resolver
-	g.title = entityNames.canonical(a.Title)
+	g.title = ontology.CanonicalName(a.Title)
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
 	s := &Subject{Entity: subject, Light: p.Light}
 	for _, x := range p.Extractors {

@@ -102,14 +102,35 @@ func isCanonical(s string) bool {
 // twice), is percent-encoded. Letters outside ASCII stay as they are: these
 // are IRIs, not URIs.
 func EscapeName(name string) string {
-	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	b.Grow(len(name) + len(name)/4)
-	for _, r := range name {
-		switch {
-		case r == ' ':
-			b.WriteByte('_')
-		case r < 0x80 && needsEscape(byte(r)) || r >= 0x80 && !iriUcschar(r):
+	writeEscaped(&b, name)
+	return b.String()
+}
+
+// writeEscaped writes EscapeName(name) to b.
+func writeEscaped(b *strings.Builder, name string) {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf {
+			// ASCII, most of every name, a byte at a time.
+			switch {
+			case c == ' ':
+				b.WriteByte('_')
+			case needsEscape(c):
+				b.WriteByte('%')
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&15])
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if r == utf8.RuneError && size == 1 || !iriUcschar(r) {
+			// An invalid byte is escaped as the replacement character
+			// it stands for, as ranging over the string gave it.
 			var buf [4]byte
 			n := utf8.EncodeRune(buf[:], r)
 			for _, c := range buf[:n] {
@@ -117,11 +138,11 @@ func EscapeName(name string) string {
 				b.WriteByte(hex[c>>4])
 				b.WriteByte(hex[c&15])
 			}
-		default:
-			b.WriteRune(r)
+		} else {
+			b.WriteString(name[i : i+size])
 		}
+		i += size
 	}
-	return b.String()
 }
 
 // needsEscape reports whether an ASCII byte must be percent-encoded in a
@@ -157,7 +178,11 @@ func EntityIRI(base, name string) rdf.Term {
 	if base == "" {
 		base = DefaultBase
 	}
-	return rdf.IRI(base + EscapeName(c))
+	var b strings.Builder
+	b.Grow(len(base) + len(c) + len(c)/4)
+	b.WriteString(base)
+	writeEscaped(&b, c)
+	return rdf.IRI(b.String())
 }
 
 // ArticleIRI returns the IRI of the article node of title: the entity IRI

@@ -1,7 +1,9 @@
 package ontology
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -92,6 +94,47 @@ func FuzzCanonicalFastPath(f *testing.F) {
 		}
 		if got := CanonicalName(s); got != built {
 			t.Errorf("CanonicalName(%q) = %q, want %q", s, got, built)
+		}
+	})
+}
+
+// escapeNameRunes is EscapeName as first written, rune by rune: the
+// oracle of the byte-wise version.
+func escapeNameRunes(name string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == ' ':
+			b.WriteByte('_')
+		case r < 0x80 && needsEscape(byte(r)) || r >= 0x80 && !iriUcschar(r):
+			var buf [4]byte
+			n := utf8.EncodeRune(buf[:], r)
+			for _, c := range buf[:n] {
+				b.WriteByte('%')
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&15])
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// FuzzEscapeNameOracle checks EscapeName and EntityIRI against the rune by
+// rune escaping.
+func FuzzEscapeNameOracle(f *testing.F) {
+	for _, s := range []string{"Siege of Pyongyang (1592)", "100% pure", "a\xffb", "\uFFFD", "Kim Myŏngwŏn", "\U000EFFFE", "<>\"{}|\\^`?#[]/", "\x7f\x00 x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := EscapeName(s), escapeNameRunes(s); got != want {
+			t.Errorf("EscapeName(%q) = %q, want %q", s, got, want)
+		}
+		c := CanonicalName(s)
+		if got := EntityIRI("http://x.test/r/", s); c != "" && got.Value != "http://x.test/r/"+escapeNameRunes(c) {
+			t.Errorf("EntityIRI(%q) = %v", s, got)
 		}
 	})
 }
