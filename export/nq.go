@@ -25,7 +25,7 @@ func (e *NQuadsEncoder) Encode(q rdf.Quad) error {
 	if err := e.s.check(q); err != nil {
 		return err
 	}
-	writeLine(e.s.bw, q, true)
+	e.s.writeLine(q, true)
 	return e.s.done()
 }
 

@@ -25,7 +25,7 @@ func (e *NTriplesEncoder) Encode(q rdf.Quad) error {
 	if err := e.s.check(q); err != nil {
 		return err
 	}
-	writeLine(e.s.bw, q, false)
+	e.s.writeLine(q, false)
 	return e.s.done()
 }
 
@@ -41,15 +41,29 @@ func (e *NTriplesEncoder) EncodeValid(q rdf.Quad) error {
 func (e *NTriplesEncoder) Close() error { return e.s.close() }
 
 // writeLine writes q as one N-Triples or, with graph set, N-Quads line.
-func writeLine(w rdf.Writer, q rdf.Quad, graph bool) {
-	rdf.AppendNTriples(w, q.S)
-	w.WriteByte(' ')
-	rdf.AppendNTriples(w, q.P)
-	w.WriteByte(' ')
-	rdf.AppendNTriples(w, q.O)
+func (s *sink) writeLine(q rdf.Quad, graph bool) {
+	s.writeTerm(q.S)
+	s.bw.WriteByte(' ')
+	s.writeTerm(q.P)
+	s.bw.WriteByte(' ')
+	s.writeTerm(q.O)
 	if graph && !q.G.IsZero() {
-		w.WriteByte(' ')
-		rdf.AppendNTriples(w, q.G)
+		s.bw.WriteByte(' ')
+		s.writeTerm(q.G)
 	}
-	w.WriteString(" .\n")
+	s.bw.WriteString(" .\n")
+}
+
+// writeTerm writes t in N-Triples syntax. An IRI the validator finds
+// valid is written as it is: validity implies that IRIREF takes it
+// unescaped, and the validator's cache knows the IRIs that repeat from
+// line to line (subjects, predicates, graph names) without reading them.
+func (s *sink) writeTerm(t rdf.Term) {
+	if t.Kind == rdf.KindIRI && s.valid.Term(t) == nil {
+		s.bw.WriteByte('<')
+		s.bw.WriteString(t.Value)
+		s.bw.WriteByte('>')
+		return
+	}
+	rdf.AppendNTriples(s.bw, t)
 }

@@ -246,3 +246,17 @@ func TestValidatorAgrees(t *testing.T) {
 		}
 	}
 }
+
+// FuzzValidIRIIsSafe checks what the N-Triples and N-Quads encoders rely
+// on to write valid IRIs without escaping: every IRI that validates is
+// one IRIREF takes unescaped.
+func FuzzValidIRIIsSafe(f *testing.F) {
+	for _, s := range []string{"http://example.org/a", "http://example.org/Kim_Myŏngwŏn", "http://x/%41", "http://x/a b", "http://x/\u00a0", "http://x/\U000EFFFE", "urn:x:{}", "http://x/\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if validateIRI(s) == nil && !isSafeIRI(s) {
+			t.Errorf("%q validates but needs escaping", s)
+		}
+	})
+}
