@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -35,8 +36,10 @@ type dictEntry struct {
 	// classes counts how often each class was added, so that a state named
 	// as a belligerent in one article and a place in three is a place.
 	classes []classCount
-	found   bool
-	more    bool
+	// class0 backs classes while it holds one class, as most do.
+	class0 [1]classCount
+	found  bool
+	more   bool
 	// ambiguous is set when two different names fold to the same key.
 	ambiguous bool
 }
@@ -65,19 +68,38 @@ func (d *Dictionary) Len() int {
 // neither, as resolution must not guess.
 func (d *Dictionary) Add(name string, class rdf.Term) {
 	name = ontology.CanonicalName(name)
-	key := FoldName(name)
-	if key == "" || !usableKey(key) {
+	// The key is folded on the stack and copied only for a new entry: a
+	// run adds the same names over and over.
+	var buf [64]byte
+	kb := appendFoldName(buf[:0], name)
+	if len(kb) == 0 || !usableKey(unsafe.String(&kb[0], len(kb))) {
 		return
 	}
-	e := d.m[key]
+	e := d.m[string(kb)]
 	if e == nil {
+		key := string(kb)
 		e = &dictEntry{}
+		e.classes = e.class0[:0]
 		d.m[key] = e
+		// An entry's prefixes are marked when it is made, and entries are
+		// never removed: an existing entry's are marked already.
+		for i := len(key) - 1; i > 0; i-- {
+			if key[i] != ' ' {
+				continue
+			}
+			p := d.m[key[:i]]
+			if p == nil {
+				p = &dictEntry{}
+				p.classes = p.class0[:0]
+				d.m[key[:i]] = p
+			}
+			p.more = true
+		}
 	}
 	switch {
 	case !e.found:
 		e.name, e.found = name, true
-	case e.name != name && FoldName(e.name) == key && !sameLetters(e.name, name):
+	case e.name != name && FoldName(e.name) == string(kb) && !sameLetters(e.name, name):
 		// "Kato" and "Katō" are one name spelt twice, anything else is a clash.
 		e.ambiguous = true
 	}
@@ -90,17 +112,6 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 			e.classes = append(e.classes, classCount{class: class})
 		}
 		e.classes[i].n++
-	}
-	for i := len(key) - 1; i > 0; i-- {
-		if key[i] != ' ' {
-			continue
-		}
-		p := d.m[key[:i]]
-		if p == nil {
-			p = &dictEntry{}
-			d.m[key[:i]] = p
-		}
-		p.more = true
 	}
 }
 
@@ -167,7 +178,11 @@ func usableKey(key string) bool {
 // apostrophes, joined by single spaces.
 func FoldName(s string) string {
 	var buf [64]byte
-	b := buf[:0]
+	return string(appendFoldName(buf[:0], s))
+}
+
+// appendFoldName appends FoldName(s) to b.
+func appendFoldName(b []byte, s string) []byte {
 	for i := 0; ; {
 		t, next, ok := nextToken(s, i)
 		if !ok {
@@ -182,7 +197,7 @@ func FoldName(s string) string {
 		}
 		b = appendFold(b, s[t.start:t.end])
 	}
-	return string(b)
+	return b
 }
 
 // foldString lower-cases s and removes diacritics, hyphens, apostrophes and
