@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -27,8 +26,6 @@ type Catalog struct {
 	titles map[string]*Title
 	// aliases maps a folded alias to the canonical titles that carry it.
 	aliases map[string][]string
-	// names maps a canonical entity name to the classes infoboxes gave it.
-	names map[string][]rdf.Term
 	// personYears maps a person's name to the start or birth years of the
 	// dated articles whose infobox names it; homonyms holds the names
 	// those years show to be several people's (see settle).
@@ -50,7 +47,7 @@ type Title struct {
 
 // newCatalog returns an empty catalog.
 func newCatalog() *Catalog {
-	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{}, names: map[string][]rdf.Term{},
+	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{},
 		personYears: map[string][]int{}, homonyms: map[string]*homonym{}, Dictionary: extract.NewDictionary()}
 }
 
@@ -124,7 +121,6 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 	}
 	for _, e := range ents[1:] {
 		for _, cl := range e.Classes {
-			c.names[e.Label] = appendTerm(c.names[e.Label], cl)
 			if cl == ontology.Person && t.Year != 0 {
 				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)
 			}
@@ -322,26 +318,4 @@ func (c *Catalog) Titles() int { return len(c.titles) }
 func (c *Catalog) Lookup(name string) (*Title, bool) {
 	t, ok := c.titles[name]
 	return t, ok
-}
-
-// Names calls fn for every entity name the run's infoboxes and titles give,
-// with its classes, for dictionaries of mentions.
-func (c *Catalog) Names(fn func(name string, classes []rdf.Term)) {
-	names := make([]string, 0, len(c.titles)+len(c.names))
-	for n := range c.titles {
-		names = append(names, n)
-	}
-	for n := range c.names {
-		if _, isTitle := c.titles[n]; !isTitle {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if t, ok := c.titles[n]; ok {
-			fn(n, t.Classes)
-		} else {
-			fn(n, c.names[n])
-		}
-	}
 }

@@ -22,7 +22,6 @@ func TestHomonymPeriods(t *testing.T) {
 		"Titled Only": {1592},                         // no article: one person
 		"Ancient":     {-200, -180, 1592},             // years before the common era
 	}
-	cat.names["Titled Only"] = []rdf.Term{ontology.Person}
 	cat.settle()
 	for _, tc := range []struct {
 		article, name, want string

@@ -28,7 +28,13 @@ type Catalog interface {
 // map from every folded key and key prefix to its entry. It is safe for
 // concurrent lookups once filled.
 type Dictionary struct {
-	m map[string]*dictEntry
+	// m holds entries by value: a run's catalog has millions, and an
+	// entry of its own per key would cost an allocation and a pointer
+	// each.
+	m map[string]dictEntry
+	// classes are the classes entries count, which entries name by index:
+	// a run has a handful.
+	classes []rdf.Term
 }
 
 type dictEntry struct {
@@ -36,21 +42,37 @@ type dictEntry struct {
 	// classes counts how often each class was added, so that a state named
 	// as a belligerent in one article and a place in three is a place.
 	classes []classCount
-	// class0 backs classes while it holds one class, as most do.
-	class0 [1]classCount
-	found  bool
-	more   bool
+	found   bool
+	more    bool
 	// ambiguous is set when two different names fold to the same key.
 	ambiguous bool
 }
 
 type classCount struct {
-	class rdf.Term
-	n     int
+	class uint16 // index in Dictionary.classes
+	n     uint32
 }
 
 // NewDictionary returns an empty Dictionary.
-func NewDictionary() *Dictionary { return &Dictionary{m: map[string]*dictEntry{}} }
+func NewDictionary() *Dictionary { return &Dictionary{m: map[string]dictEntry{}} }
+
+// classIndex returns the index of c in d.classes, adding it; the zero
+// Term has none.
+func (d *Dictionary) classIndex(c rdf.Term) (uint16, bool) {
+	if c.IsZero() {
+		return 0, false
+	}
+	for i, x := range d.classes {
+		if x == c {
+			return uint16(i), true
+		}
+	}
+	if len(d.classes) == 1<<16-1 {
+		return 0, false // a mapping with more classes than any could have
+	}
+	d.classes = append(d.classes, c)
+	return uint16(len(d.classes) - 1), true
+}
 
 // Len returns the number of names in d.
 func (d *Dictionary) Len() int {
@@ -75,12 +97,10 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 	if len(kb) == 0 || !usableKey(unsafe.String(&kb[0], len(kb))) {
 		return
 	}
-	e := d.m[string(kb)]
-	if e == nil {
-		key := string(kb)
-		e = &dictEntry{}
-		e.classes = e.class0[:0]
-		d.m[key] = e
+	e, ok := d.m[string(kb)]
+	key := ""
+	if !ok {
+		key = string(kb)
 		// An entry's prefixes are marked when it is made, and entries are
 		// never removed: an existing entry's are marked already.
 		for i := len(key) - 1; i > 0; i-- {
@@ -88,12 +108,8 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 				continue
 			}
 			p := d.m[key[:i]]
-			if p == nil {
-				p = &dictEntry{}
-				p.classes = p.class0[:0]
-				d.m[key[:i]] = p
-			}
 			p.more = true
+			d.m[key[:i]] = p
 		}
 	}
 	switch {
@@ -103,15 +119,20 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 		// "Kato" and "Katō" are one name spelt twice, anything else is a clash.
 		e.ambiguous = true
 	}
-	if !class.IsZero() {
+	if ci, ok := d.classIndex(class); ok {
 		i := 0
-		for i < len(e.classes) && e.classes[i].class != class {
+		for i < len(e.classes) && e.classes[i].class != ci {
 			i++
 		}
 		if i == len(e.classes) {
-			e.classes = append(e.classes, classCount{class: class})
+			e.classes = append(e.classes, classCount{class: ci})
 		}
 		e.classes[i].n++
+	}
+	if key != "" {
+		d.m[key] = e
+	} else {
+		d.m[string(kb)] = e
 	}
 }
 
@@ -137,20 +158,21 @@ func (d *Dictionary) AddGraph(g *Graph) {
 
 // Lookup implements Catalog.
 func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
-	e := d.m[key]
-	if e == nil {
+	e, ok := d.m[key]
+	if !ok {
 		return "", rdf.Term{}, false, false
 	}
 	if !e.found || e.ambiguous {
 		return "", rdf.Term{}, false, e.more
 	}
 	var best rdf.Term
-	n := 0
+	var n uint32
 	for _, c := range e.classes {
 		// A state named among commanders ("Ming") is an infobox's group
 		// label more often than a person: any other class wins over Person.
-		if c.n > n && !(c.class == ontology.Person && len(e.classes) > 1) {
-			best, n = c.class, c.n
+		class := d.classes[c.class]
+		if c.n > n && !(class == ontology.Person && len(e.classes) > 1) {
+			best, n = class, c.n
 		}
 	}
 	return e.name, best, true, e.more
