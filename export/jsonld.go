@@ -76,12 +76,7 @@ func (e *JSONLDEncoder) Encode(q rdf.Quad) error {
 }
 
 // EncodeValid writes q, which must be valid (see ValidEncoder).
-func (e *JSONLDEncoder) EncodeValid(q rdf.Quad) error {
-	e.s.trusted = true
-	err := e.Encode(q)
-	e.s.trusted = false
-	return err
-}
+func (e *JSONLDEncoder) EncodeValid(q rdf.Quad) error { return e.s.encodeValid(e, q) }
 
 // Close writes the pending node object and the end of the document, and
 // flushes buffered output. It does not close the underlying writer.

@@ -30,12 +30,7 @@ func (e *NQuadsEncoder) Encode(q rdf.Quad) error {
 }
 
 // EncodeValid writes q, which must be valid (see ValidEncoder).
-func (e *NQuadsEncoder) EncodeValid(q rdf.Quad) error {
-	e.s.trusted = true
-	err := e.Encode(q)
-	e.s.trusted = false
-	return err
-}
+func (e *NQuadsEncoder) EncodeValid(q rdf.Quad) error { return e.s.encodeValid(e, q) }
 
 // Close flushes buffered output. It does not close the underlying writer.
 func (e *NQuadsEncoder) Close() error { return e.s.close() }

@@ -28,12 +28,7 @@ func NewTriGEncoder(w io.Writer, prefixes []rdf.Prefix) *TriGEncoder {
 func (e *TriGEncoder) Encode(q rdf.Quad) error { return e.t.encode(q) }
 
 // EncodeValid writes q, which must be valid (see ValidEncoder).
-func (e *TriGEncoder) EncodeValid(q rdf.Quad) error {
-	e.t.s.trusted = true
-	err := e.Encode(q)
-	e.t.s.trusted = false
-	return err
-}
+func (e *TriGEncoder) EncodeValid(q rdf.Quad) error { return e.t.s.encodeValid(e, q) }
 
 // Close ends the last statement and graph block and flushes buffered
 // output. It does not close the underlying writer.

@@ -30,12 +30,7 @@ func NewTurtleEncoder(w io.Writer, prefixes []rdf.Prefix) *TurtleEncoder {
 func (e *TurtleEncoder) Encode(q rdf.Quad) error { return e.t.encode(q) }
 
 // EncodeValid writes q, which must be valid (see ValidEncoder).
-func (e *TurtleEncoder) EncodeValid(q rdf.Quad) error {
-	e.t.s.trusted = true
-	err := e.Encode(q)
-	e.t.s.trusted = false
-	return err
-}
+func (e *TurtleEncoder) EncodeValid(q rdf.Quad) error { return e.t.s.encodeValid(e, q) }
 
 // Close ends the last statement and flushes buffered output. It does not
 // close the underlying writer.

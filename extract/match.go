@@ -28,10 +28,11 @@ type Catalog interface {
 // map from every folded key and key prefix to its entry. It is safe for
 // concurrent lookups once filled.
 type Dictionary struct {
-	// m holds entries by value: a run's catalog has millions, and an
-	// entry of its own per key would cost an allocation and a pointer
-	// each.
-	m map[string]dictEntry
+	// index maps every key and key prefix to its entry in entries: a
+	// run's catalog has millions, and entries held in one slice cost no
+	// allocation or pointer each, and change in place.
+	index   map[string]int32
+	entries []dictEntry
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
@@ -54,7 +55,15 @@ type classCount struct {
 }
 
 // NewDictionary returns an empty Dictionary.
-func NewDictionary() *Dictionary { return &Dictionary{m: map[string]dictEntry{}} }
+func NewDictionary() *Dictionary { return &Dictionary{index: map[string]int32{}} }
+
+// add makes an empty entry for key and returns its index.
+func (d *Dictionary) add(key string) int32 {
+	i := int32(len(d.entries))
+	d.entries = append(d.entries, dictEntry{})
+	d.index[key] = i
+	return i
+}
 
 // classIndex returns the index of c in d.classes, adding it; the zero
 // Term has none.
@@ -77,7 +86,7 @@ func (d *Dictionary) classIndex(c rdf.Term) (uint16, bool) {
 // Len returns the number of names in d.
 func (d *Dictionary) Len() int {
 	n := 0
-	for _, e := range d.m {
+	for _, e := range d.entries {
 		if e.found {
 			n++
 		}
@@ -97,21 +106,24 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 	if len(kb) == 0 || !usableKey(unsafe.String(&kb[0], len(kb))) {
 		return
 	}
-	e, ok := d.m[string(kb)]
-	key := ""
+	i, ok := d.index[string(kb)]
 	if !ok {
-		key = string(kb)
+		key := string(kb)
+		i = d.add(key)
 		// An entry's prefixes are marked when it is made, and entries are
 		// never removed: an existing entry's are marked already.
-		for i := len(key) - 1; i > 0; i-- {
-			if key[i] != ' ' {
+		for j := len(key) - 1; j > 0; j-- {
+			if key[j] != ' ' {
 				continue
 			}
-			p := d.m[key[:i]]
-			p.more = true
-			d.m[key[:i]] = p
+			p, ok := d.index[key[:j]]
+			if !ok {
+				p = d.add(key[:j])
+			}
+			d.entries[p].more = true
 		}
 	}
+	e := &d.entries[i]
 	switch {
 	case !e.found:
 		e.name, e.found = name, true
@@ -128,11 +140,6 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 			e.classes = append(e.classes, classCount{class: ci})
 		}
 		e.classes[i].n++
-	}
-	if key != "" {
-		d.m[key] = e
-	} else {
-		d.m[string(kb)] = e
 	}
 }
 
@@ -158,10 +165,11 @@ func (d *Dictionary) AddGraph(g *Graph) {
 
 // Lookup implements Catalog.
 func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
-	e, ok := d.m[key]
+	i, ok := d.index[key]
 	if !ok {
 		return "", rdf.Term{}, false, false
 	}
+	e := &d.entries[i]
 	if !e.found || e.ambiguous {
 		return "", rdf.Term{}, false, e.more
 	}

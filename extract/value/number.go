@@ -76,7 +76,7 @@ var (
 	reGluedLabel = regexp.MustCompile(`(\p{Ll})(\p{Lu}[\p{L}\p{M}]*:)`)
 	// reSourceNote recognises a bracketed note naming a source, which makes
 	// figures alternatives rather than parts.
-	reSourceNote = regexp.MustCompile(`(?i)source|claim|estimate|record|according|account|report|chronicle|histor`)
+	reSourceNote = regexp.MustCompile(`(?i)` + strings.Join(sourceWords[:], "|"))
 )
 
 // figure is one figure found in a value, with the context the strength
@@ -162,7 +162,7 @@ func appendRuneAt(b []byte, s string, i, size int) []byte {
 	return append(b, s[i:i+size]...)
 }
 
-// sourceWords are the words of reSourceNote.
+// sourceWords are the words reSourceNote looks for.
 var sourceWords = [...]string{"source", "claim", "estimate", "record", "according", "account", "report", "chronicle", "histor"}
 
 // isSourceNote is reSourceNote.MatchString(n), without the expression for

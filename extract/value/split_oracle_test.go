@@ -220,23 +220,7 @@ func oracleStripResidue(s string) string {
 // trims punctuation left dangling at either end.
 func oracleTidy(s string) string {
 	for {
-		t := s
-		brackets := strings.ContainsAny(t, "([")
-		if brackets && oracleMayEmptyBrackets(t) {
-			t = oracleReEmptyBrackets.ReplaceAllString(t, "")
-		}
-		if strings.Contains(t, "  ") || oracleHasOddSpace(t) {
-			t = oracleReSpaces.ReplaceAllString(t, " ")
-		}
-		if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
-			t = oracleDropSpaceBeforePunct(t)
-		}
-		if brackets && oracleMaySpaceAfterOpen(t) {
-			t = oracleReSpaceAfterOpen.ReplaceAllString(t, "$1")
-		}
-		if strings.ContainsAny(t, ",;") {
-			t = oracleDropRepeatedSep(t)
-		}
+		t := oracleTidySpacing(s)
 		t = strings.TrimSpace(t)
 		t = strings.TrimLeft(t, ",;:|.-–— ")
 		t = strings.TrimRight(t, ",;:|–— ")
