@@ -33,6 +33,8 @@ type Graph struct {
 	// the graph when it is released; slabUsed counts those in use.
 	slab     []*[entityChunk]Entity
 	slabUsed int
+	// iriBuf is scratch for minting IRIs.
+	iriBuf []byte
 	// Warnings are things about the input that did not stop extraction:
 	// values kept as plain literals because no parser understood them.
 	Warnings ErrorList
@@ -102,6 +104,7 @@ func (g *Graph) newEntity() *Entity {
 	}
 	g.slabUsed++
 	e := &g.slab[c][i]
+	*e = Entity{}
 	e.Classes = e.classes[:0]
 	return e
 }
@@ -113,14 +116,12 @@ func (g *Graph) Release() {
 	if cap(g.triples) > maxPooledTriples || len(g.entities) > maxPooledTriples {
 		return
 	}
-	// Pooled memory must not keep the article's strings alive.
-	clear(g.triples[:cap(g.triples)])
+	// The triples, order and slab are not cleared: what they still point
+	// at is one article's strings, bounded by maxPooledTriples, and
+	// clearing them is pointer writes the collector's write barrier makes
+	// dear. They are overwritten as the next article fills them.
 	clear(g.entities)
-	clear(g.order)
-	for c := 0; c*entityChunk < g.slabUsed; c++ {
-		clear(g.slab[c][:min(entityChunk, g.slabUsed-c*entityChunk)])
-	}
-	*g = Graph{triples: g.triples[:0], entities: g.entities, order: g.order[:0], slab: g.slab}
+	*g = Graph{triples: g.triples[:0], entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf}
 	graphPool.Put(g)
 }
 
@@ -212,13 +213,23 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	}
 	// Minting costs less than a cache of minted IRIs would: a corpus
 	// names more entities than a cache could hold, and most names need
-	// neither canonicalising nor escaping.
-	iri := ontology.EntityIRI(base, canonical)
-	if iri.IsZero() || iri.Validate() != nil {
+	// neither canonicalising nor escaping. The IRI is minted into a
+	// scratch buffer and becomes a string only for a new entity: most
+	// calls name an entity the article named before.
+	minted := canonical
+	if alias != "" {
+		minted = ontology.CanonicalName(canonical) // as EntityIRI would
+	}
+	if minted == "" {
 		return nil
 	}
-	e := g.entities[iri.Value]
+	g.iriBuf = ontology.AppendEntityIRI(g.iriBuf[:0], base, minted)
+	e := g.entities[string(g.iriBuf)]
 	if e == nil {
+		iri := rdf.IRI(string(g.iriBuf))
+		if iri.Validate() != nil {
+			return nil
+		}
 		e = g.newEntity()
 		e.IRI, e.Label = iri, canonical
 		g.entities[iri.Value] = e

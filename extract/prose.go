@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -127,6 +128,7 @@ type proseScratch struct {
 	in   interner
 	toks []token
 	key  []byte
+	span []byte // spanProbe's
 	dict map[string]known
 	phon map[string]known
 	// The mentions and sentences of an extraction, kept from one to the
@@ -309,19 +311,31 @@ func (st *proseState) seedDictionary(a *Article) {
 }
 
 func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
-	key := FoldName(name)
-	if key == "" || !usableKey(key) {
+	// The key is folded on the stack and copied only when it is new: an
+	// article names most of its entities several times.
+	var buf [64]byte
+	kb := appendFoldName(buf[:0], name)
+	if len(kb) == 0 {
 		return
 	}
+	key := unsafe.String(&kb[0], len(kb))
+	if !usableKey(key) {
+		return
+	}
+	kept := ""
 	if _, dup := st.dict[key]; !dup {
-		st.dict[key] = known{ent: e, class: c}
+		kept = string(kb)
+		st.dict[kept] = known{ent: e, class: c}
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
 	// "Seonjo".
 	if c == ontology.Person {
 		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
 			if _, dup := st.dict[key[i+1:]]; !dup && usableKey(key[i+1:]) {
-				st.dict[key[i+1:]] = known{ent: e, class: c}
+				if kept == "" {
+					kept = string(kb)
+				}
+				st.dict[kept[i+1:]] = known{ent: e, class: c}
 			}
 		}
 	}
@@ -478,14 +492,14 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	sentStart := i == 0 || (i == 1 && !toks[0].word)
 	// Sentence-initial function words and adverbs are not names.
 	if sentStart && (toks[i].is(lexStop) || isAdverbish(toks[i].key) && j-i == 1) {
-		if _, ok := st.dict[st.spanKey(toks, i, j)]; !ok {
+		if _, ok := st.dict[st.spanProbe(toks, i, j)]; !ok {
 			i++
 		}
 	}
 	if sentStart && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
 		// "Part of the Ming army": a sentence-initial word before "of" is
 		// not part of a name the dictionaries do not know.
-		if _, _, _, ok := st.lookup(st.spanKey(toks, i, j)); !ok {
+		if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); !ok {
 			for k := i + 1; k < j-1; k++ {
 				if toks[k].key == "of" {
 					i = k + 1
@@ -584,7 +598,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	m.start = labelStart
 	m.titles = titles
 	if royalStart >= 0 {
-		if kn, name, ev, ok := st.lookup(st.spanKey(toks, royalStart, j)); ok {
+		if kn, name, ev, ok := st.lookup(st.spanProbe(toks, royalStart, j)); ok {
 			st.known(m, kn, name, ev)
 			return
 		}
@@ -712,10 +726,7 @@ func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
 	for i < j {
 		found := false
 		for e := j; e > i; e-- {
-			if e-i == j-i && false {
-				continue
-			}
-			if kn, name, ev, ok := st.lookup(st.spanKey(toks, i, e)); ok {
+			if kn, name, ev, ok := st.lookup(st.spanProbe(toks, i, e)); ok {
 				st.known(&mention{sent: sen, start: toks[i].start, end: toks[e-1].end}, kn, name, ev)
 				i, found = e, true
 				break
@@ -742,8 +753,28 @@ func (st *proseState) known(m *mention, k known, name string, ev int) {
 // spanKey folds toks[i:j] into a dictionary key; a one-word span's key is
 // its token's, with no allocation.
 func (st *proseState) spanKey(toks []token, i, j int) string {
-	b := st.sc.key[:0]
-	words := 0
+	b, last := appendSpanKey(st.sc.key[:0], toks, i, j)
+	st.sc.key = b
+	if len(b) == len(last) {
+		return last // one word: its key, already a string
+	}
+	return string(b)
+}
+
+// spanProbe is spanKey for a look-up: the key it returns is only valid
+// until the next call, and costs no allocation.
+func (st *proseState) spanProbe(toks []token, i, j int) string {
+	b, last := appendSpanKey(st.sc.span[:0], toks, i, j)
+	st.sc.span = b
+	if len(b) == len(last) {
+		return last
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendSpanKey appends the keys of the words of toks[i:j] to b, separated
+// by spaces, and returns the last word's key.
+func appendSpanKey(b []byte, toks []token, i, j int) ([]byte, string) {
 	last := ""
 	for _, t := range toks[i:j] {
 		if !t.word {
@@ -753,14 +784,9 @@ func (st *proseState) spanKey(toks []token, i, j int) string {
 			b = append(b, ' ')
 		}
 		b = append(b, t.key...)
-		words++
 		last = t.key
 	}
-	st.sc.key = b
-	if words == 1 && len(b) == len(last) {
-		return last
-	}
-	return string(b)
+	return b, last
 }
 
 // eventSpan reports whether toks[i:j] is an event's name: "Battle of X",
@@ -870,7 +896,7 @@ func (st *proseState) resolve() {
 				}
 				// FoldName separates words by single spaces.
 				for p := range strings.SplitSeq(key, " ") {
-					if p != "" && !royalTitles[p] && !rankTitles[p] && !connectors[p] && len(p) > 1 {
+					if len(p) > 1 && lexicon[p]&(lexRoyal|lexRank|lexConnector) == 0 {
 						addPart(p, e)
 					}
 				}

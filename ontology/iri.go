@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -102,27 +103,23 @@ func isCanonical(s string) bool {
 // twice), is percent-encoded. Letters outside ASCII stay as they are: these
 // are IRIs, not URIs.
 func EscapeName(name string) string {
-	var b strings.Builder
-	b.Grow(len(name) + len(name)/4)
-	writeEscaped(&b, name)
-	return b.String()
+	b := appendEscaped(make([]byte, 0, len(name)+len(name)/4), name)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not kept
 }
 
-// writeEscaped writes EscapeName(name) to b.
-func writeEscaped(b *strings.Builder, name string) {
+// appendEscaped appends EscapeName(name) to b.
+func appendEscaped(b []byte, name string) []byte {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(name); {
 		if c := name[i]; c < utf8.RuneSelf {
 			// ASCII, most of every name, a byte at a time.
 			switch {
 			case c == ' ':
-				b.WriteByte('_')
+				b = append(b, '_')
 			case needsEscape(c):
-				b.WriteByte('%')
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&15])
+				b = append(b, '%', hex[c>>4], hex[c&15])
 			default:
-				b.WriteByte(c)
+				b = append(b, c)
 			}
 			i++
 			continue
@@ -134,15 +131,14 @@ func writeEscaped(b *strings.Builder, name string) {
 			var buf [4]byte
 			n := utf8.EncodeRune(buf[:], r)
 			for _, c := range buf[:n] {
-				b.WriteByte('%')
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&15])
+				b = append(b, '%', hex[c>>4], hex[c&15])
 			}
 		} else {
-			b.WriteString(name[i : i+size])
+			b = append(b, name[i:i+size]...)
 		}
 		i += size
 	}
+	return b
 }
 
 // needsEscape reports whether an ASCII byte must be percent-encoded in a
@@ -175,14 +171,18 @@ func EntityIRI(base, name string) rdf.Term {
 	if c == "" {
 		return rdf.Term{}
 	}
+	b := AppendEntityIRI(make([]byte, 0, len(base)+len(c)+len(c)/4), base, c)
+	return rdf.IRI(unsafe.String(unsafe.SliceData(b), len(b))) // b is not kept
+}
+
+// AppendEntityIRI appends to dst the value of EntityIRI(base, canonical) for
+// a name already canonical (as CanonicalName returns it, and not ""), so
+// that a caller can look an IRI up before paying for its string.
+func AppendEntityIRI(dst []byte, base, canonical string) []byte {
 	if base == "" {
 		base = DefaultBase
 	}
-	var b strings.Builder
-	b.Grow(len(base) + len(c) + len(c)/4)
-	b.WriteString(base)
-	writeEscaped(&b, c)
-	return rdf.IRI(b.String())
+	return appendEscaped(append(dst, base...), canonical)
 }
 
 // ArticleIRI returns the IRI of the article node of title: the entity IRI
