@@ -129,8 +129,10 @@ type proseScratch struct {
 	toks []token
 	key  []byte
 	span []byte // spanProbe's
-	dict map[string]known
-	phon map[string]known
+	// spans are the sentences of the block being scanned.
+	spans []Span
+	dict  map[string]known
+	phon  map[string]known
 	// The mentions and sentences of an extraction, kept from one to the
 	// next: there are several per sentence, and allocating each was a
 	// large share of the prose extractor's garbage.
@@ -268,7 +270,8 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			}
 			continue
 		}
-		for si, sp := range SplitSentences(b.Text) {
+		st.sc.spans = AppendSentences(st.sc.spans[:0], b.Text)
+		for si, sp := range st.sc.spans {
 			sen := st.newSentence(sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == first, index: si})
 			st.scan(sen)
 		}

@@ -25,24 +25,37 @@ var abbreviations = set("c", "ca", "cf", "st", "mt", "dr", "mr", "mrs", "ms", "g
 // as "()", "(; )" and "(Japanese: )" stays inside its sentence. Leading and
 // trailing spaces are not part of a sentence; empty sentences are dropped.
 func SplitSentences(text string) []Span {
-	var out []Span
+	return AppendSentences(nil, text)
+}
+
+// AppendSentences appends the sentences of text, as SplitSentences cuts
+// them, to out.
+func AppendSentences(out []Span, text string) []Span {
 	start := 0
 	depth := 0
 	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1 // ASCII, most of prose, without a call
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
+		// Only these ASCII bytes matter here, and no byte of a multi-byte
+		// character is one of them.
+		k := strings.IndexAny(text[i:], ".!?()[]")
+		if k < 0 {
+			break
 		}
+		i += k
+		r, n := rune(text[i]), 1
 		switch r {
 		case '(', '[':
 			depth++
+			i++
+			continue
 		case ')', ']':
 			if depth > 0 {
 				depth--
 			}
+			i++
+			continue
 		}
-		if (r != '.' && r != '!' && r != '?') || depth > 0 {
-			i += n
+		if depth > 0 {
+			i++
 			continue
 		}
 		end := i + n

@@ -107,25 +107,31 @@ func EscapeName(name string) string {
 	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not kept
 }
 
-// appendEscaped appends EscapeName(name) to b.
+// appendEscaped appends EscapeName(name) to b. Runs of characters that
+// need no escape, most of every name, are copied whole.
 func appendEscaped(b []byte, name string) []byte {
 	const hex = "0123456789ABCDEF"
+	run := 0 // where the run not yet copied starts
 	for i := 0; i < len(name); {
-		if c := name[i]; c < utf8.RuneSelf {
-			// ASCII, most of every name, a byte at a time.
-			switch {
-			case c == ' ':
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if !asciiEscaped[c] {
+				i++
+				continue
+			}
+			b = append(b, name[run:i]...)
+			if c == ' ' {
 				b = append(b, '_')
-			case needsEscape(c):
+			} else {
 				b = append(b, '%', hex[c>>4], hex[c&15])
-			default:
-				b = append(b, c)
 			}
 			i++
+			run = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(name[i:])
 		if r == utf8.RuneError && size == 1 || !iriUcschar(r) {
+			b = append(b, name[run:i]...)
 			// An invalid byte is escaped as the replacement character
 			// it stands for, as ranging over the string gave it.
 			var buf [4]byte
@@ -133,13 +139,21 @@ func appendEscaped(b []byte, name string) []byte {
 			for _, c := range buf[:n] {
 				b = append(b, '%', hex[c>>4], hex[c&15])
 			}
-		} else {
-			b = append(b, name[i:i+size]...)
+			run = i + size
 		}
 		i += size
 	}
-	return b
+	return append(b, name[run:]...)
 }
+
+// asciiEscaped marks the ASCII bytes appendEscaped does not copy as they
+// are: the space, which becomes '_', and those needsEscape names.
+var asciiEscaped = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c == ' ' || needsEscape(byte(c))
+	}
+	return t
+}()
 
 // needsEscape reports whether an ASCII byte must be percent-encoded in a
 // path segment of an entity IRI. Wikipedia titles keep ( ) , ' ! ; : * & in
