@@ -56,7 +56,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		infoboxScratchPool.Put(sc)
 	}()
 	for _, f := range ib.Fields {
-		nk := ontology.NormalizeKey(f.Key)
+		nk := sc.normalizeKey(f.Key)
 		if _, dup := fields[nk]; !dup {
 			fields[nk] = f.Value
 		}
@@ -105,10 +105,29 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 type infoboxScratch struct {
 	fields map[string]string
 	keys   []string
+	// normalized caches NormalizeKey: a corpus's infoboxes share a few
+	// hundred keys, and the reader gives each one string.
+	normalized map[string]string
+}
+
+// maxNormalizedKeys bounds an infoboxScratch's cache of normalised keys.
+const maxNormalizedKeys = 1024
+
+// normalizeKey is ontology.NormalizeKey(key), from the cache when it is
+// there.
+func (sc *infoboxScratch) normalizeKey(key string) string {
+	if nk, ok := sc.normalized[key]; ok {
+		return nk
+	}
+	nk := ontology.NormalizeKey(key)
+	if len(sc.normalized) < maxNormalizedKeys && len(key) <= 64 {
+		sc.normalized[key] = nk
+	}
+	return nk
 }
 
 var infoboxScratchPool = sync.Pool{New: func() any {
-	return &infoboxScratch{fields: map[string]string{}}
+	return &infoboxScratch{fields: map[string]string{}, normalized: map[string]string{}}
 }}
 
 // lightRule reports whether a Light pass applies rule: a catalog needs the

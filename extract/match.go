@@ -213,6 +213,34 @@ func FoldName(s string) string {
 
 // appendFoldName appends FoldName(s) to b.
 func appendFoldName(b []byte, s string) []byte {
+	// Names of ASCII letters, digits and spaces, most of them, fold a byte
+	// at a time: each run of letters and digits is a word.
+	start, inWord := len(b), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			inWord = false
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		default:
+			return appendFoldNameTokens(b[:start], s)
+		}
+		if !inWord {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			inWord = true
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendFoldNameTokens is appendFoldName for any name, a token at a time.
+func appendFoldNameTokens(b []byte, s string) []byte {
 	for i := 0; ; {
 		t, next, ok := nextToken(s, i)
 		if !ok {
