@@ -121,7 +121,9 @@ func (g *Graph) Release() {
 	// clearing them is pointer writes the collector's write barrier makes
 	// dear. They are overwritten as the next article fills them.
 	clear(g.entities)
-	*g = Graph{triples: g.triples[:0], entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf}
+	// The validator keeps what it holds: valid IRIs, compared by content,
+	// among them the vocabulary's, which every article uses.
+	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf}
 	graphPool.Put(g)
 }
 
@@ -227,7 +229,7 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	e := g.entities[string(g.iriBuf)]
 	if e == nil {
 		iri := rdf.IRI(string(g.iriBuf))
-		if iri.Validate() != nil {
+		if !g.validator.Valid(iri) { // and the triples naming it need no second look
 			return nil
 		}
 		e = g.newEntity()

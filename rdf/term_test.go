@@ -243,6 +243,15 @@ func TestValidatorAgrees(t *testing.T) {
 			if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
 				t.Errorf("round %d: Validator.Quad(%v) = %v, Quad.Validate() = %v", round, q, got, want)
 			}
+			// Valid agrees term by term, whatever was remembered before.
+			for _, term := range []Term{q.S, q.P, q.O, q.G} {
+				if term.IsZero() {
+					continue
+				}
+				if want, got := term.Validate() == nil, v.Valid(term); got != want {
+					t.Errorf("round %d: Validator.Valid(%v) = %v, want %v", round, term, got, want)
+				}
+			}
 		}
 	}
 }
