@@ -20,7 +20,7 @@ func (v *Validator) Term(t Term) error {
 	if t.Kind != KindIRI || t.Value == "" {
 		return t.Validate()
 	}
-	i := validatorSlot(t.Value)
+	i := (uintptr(unsafe.Pointer(unsafe.StringData(t.Value)))>>3 ^ uintptr(len(t.Value))) % validatorSlots
 	if v.iris[i] == t.Value {
 		return nil
 	}
@@ -34,10 +34,6 @@ func (v *Validator) Term(t Term) error {
 // Valid validates t as Term does, and remembers it when it is a valid IRI,
 // for a caller that checks a new IRI before it adds any quad with it.
 func (v *Validator) Valid(t Term) bool { return v.Term(t) == nil }
-
-func validatorSlot(s string) uintptr {
-	return (uintptr(unsafe.Pointer(unsafe.StringData(s)))>>3 ^ uintptr(len(s))) % validatorSlots
-}
 
 // Quad returns q.Validate().
 func (v *Validator) Quad(q Quad) error {

@@ -1070,7 +1070,15 @@ func isNotName(s string) bool {
 		}
 	}
 	var buf [32]byte
-	b := buf[:0]
+	b, ok := appendLower(buf[:0], s, maxNotName)
+	return ok && notNameLen[len(b)] && notNames[string(b)]
+}
+
+// appendLower appends strings.ToLower(s) to b, ASCII a byte at a time. It
+// stops, reporting false, once it has appended more than limit bytes; a
+// negative limit means none.
+func appendLower(b []byte, s string, limit int) ([]byte, bool) {
+	start := len(b)
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
@@ -1083,9 +1091,9 @@ func isNotName(s string) bool {
 			b = utf8.AppendRune(b, unicode.ToLower(r))
 			i += n
 		}
-		if len(b) > maxNotName {
-			return false
+		if limit >= 0 && len(b)-start > limit {
+			return b, false
 		}
 	}
-	return notNameLen[len(b)] && notNames[string(b)]
+	return b, true
 }

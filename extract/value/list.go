@@ -245,19 +245,7 @@ func matchName(name string, groups []string) string {
 // appended first, and its words are then moved back over it.
 func appendGroupCore(dst []byte, s string) []byte {
 	start := len(dst)
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += n
-	}
+	dst, _ = appendLower(dst, s, -1)
 	w := start // where the next word goes
 	for i := start; i < len(dst); {
 		r, n := utf8.DecodeRune(dst[i:])
