@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/extract"
 	"github.com/wikikg/wikikg/input"
@@ -248,6 +249,31 @@ func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
+// appendFold appends fold(s) to dst, without allocating for an ASCII s
+// (Resolve runs for every entity of every article); other names go
+// through fold.
+func appendFold(dst []byte, s string) []byte {
+	start, space := len(dst), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return append(dst[:start], fold(s)...)
+		case c == ' ' || c >= '\t' && c <= '\r':
+			space = true
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 var yearSuffix = regexp.MustCompile(`^(.+) \((\d{3,4})\)$`)
 
 // matchYearSuffix is yearSuffix.FindStringSubmatch(name), skipping the
@@ -287,7 +313,8 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 			}
 		}
 	}
-	if ts := c.aliases[fold(name)]; len(ts) == 1 {
+	var buf [128]byte
+	if ts := c.aliases[string(appendFold(buf[:0], name))]; len(ts) == 1 {
 		if t := c.titles[ts[0]]; compatible(t.Classes, class) {
 			return t.Name, true
 		}

@@ -50,3 +50,23 @@ func TestHomonymPeriods(t *testing.T) {
 		t.Errorf("a place was resolved as a homonym: %q", got)
 	}
 }
+
+func TestAppendFold(t *testing.T) {
+	for _, s := range []string{"", " ", "Siege of Pyongyang", "  Siege\tof\n\nPYONGYANG ", "Katō Kiyomasa", "İstanbul", "a\u00a0b", "x\x1fy"} {
+		if got, want := string(appendFold(nil, s)), fold(s); got != want {
+			t.Errorf("appendFold(%q) = %q, want fold's %q", s, got, want)
+		}
+	}
+}
+
+// FuzzAppendFoldOracle checks the allocation-free fold against fold.
+func FuzzAppendFoldOracle(f *testing.F) {
+	f.Add("  Siege\tof\n\nPYONGYANG ")
+	f.Add("Katō  Kiyomasa")
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf [8]byte
+		if got, want := string(appendFold(buf[:0], s)), fold(s); got != want {
+			t.Fatalf("appendFold(%q) = %q, want fold's %q", s, got, want)
+		}
+	})
+}

@@ -35,6 +35,8 @@ type Graph struct {
 	slabUsed int
 	// iriBuf is scratch for minting IRIs.
 	iriBuf []byte
+	// sorter is compact's scratch, kept with a released graph.
+	sorter *tripleSorter
 	// Warnings are things about the input that did not stop extraction:
 	// values kept as plain literals because no parser understood them.
 	Warnings ErrorList
@@ -123,7 +125,7 @@ func (g *Graph) Release() {
 	clear(g.entities)
 	// The validator keeps what it holds: valid IRIs, compared by content,
 	// among them the vocabulary's, which every article uses.
-	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf}
+	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf, sorter: g.sorter}
 	graphPool.Put(g)
 }
 
@@ -157,19 +159,149 @@ func (g *Graph) compact() {
 	if g.distinct {
 		return
 	}
-	// Sort the triples' indices, then move each triple once: sorting the
-	// triples themselves moves 168-byte values with pointers, write
-	// barriers and all, at every swap.
-	ts := g.triples
-	var buf [256]int32
-	idx := buf[:0]
+	if g.sorter == nil {
+		g.sorter = &tripleSorter{rank: map[rdf.Term]int32{}}
+	}
+	g.triples = g.sorter.sort(g.triples)
+	g.distinct = true
+}
+
+// tripleSorter sorts triples by subject, predicate and object. An article's
+// triples share a few dozen subjects and predicates: each distinct one is
+// ranked once, and the triples are sorted by integer keys, comparing terms
+// only between triples of one subject and predicate. Sorting by a
+// comparator of whole terms cost ten times as much.
+type tripleSorter struct {
+	rank  map[rdf.Term]int32
+	terms []rdf.Term
+	order []int32
+	keys  []uint64
+	// ranks holds each triple's first-seen number, rankOf each number's
+	// rank.
+	ranks  []int32
+	rankOf []int32
+}
+
+// Key layout: subject rank, predicate rank, triple index.
+const (
+	sortIndexBits = 24
+	sortRankBits  = 20
+)
+
+// sort returns ts sorted by subject, predicate and object, without
+// duplicates, in ts's own array.
+func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
+	if len(ts) >= 1<<sortIndexBits {
+		return sortTriplesByComparator(ts)
+	}
+	s.keys = s.keys[:0]
+	for range ts {
+		s.keys = append(s.keys, 0)
+	}
+	if !s.rankInto(ts, func(t *rdf.Triple) *rdf.Term { return &t.S }, sortRankBits+sortIndexBits) ||
+		!s.rankInto(ts, func(t *rdf.Triple) *rdf.Term { return &t.P }, sortIndexBits) {
+		return sortTriplesByComparator(ts)
+	}
+	for i := range s.keys {
+		s.keys[i] |= uint64(i)
+	}
+	slices.Sort(s.keys)
+	// Triples of one subject and predicate are sorted by object.
+	const spMask = ^uint64(1<<sortIndexBits - 1)
+	for i := 0; i < len(s.keys); {
+		j := i + 1
+		for j < len(s.keys) && s.keys[j]&spMask == s.keys[i]&spMask {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(s.keys[i:j], func(a, b uint64) int {
+				return CompareTerms(ts[a&^spMask].O, ts[b&^spMask].O)
+			})
+		}
+		i = j
+	}
+	s.order = s.order[:0]
+	for _, k := range s.keys {
+		s.order = append(s.order, int32(k&^spMask))
+	}
+	permute(ts, s.order)
+	return slices.Compact(ts)
+}
+
+// rankInto ORs into s.keys, shifted left by shift, the rank of each
+// triple's term (picked by term) among the distinct terms of ts in
+// CompareTerms order, numbering the distinct terms as first seen. It reports false when the ranks do not fit.
+func (s *tripleSorter) rankInto(ts []rdf.Triple, term func(*rdf.Triple) *rdf.Term, shift uint) bool {
+	clear(s.rank)
+	s.terms = s.terms[:0]
+	s.ranks = s.ranks[:0]
+	var last *rdf.Term
+	var r int32
 	for i := range ts {
-		idx = append(idx, int32(i))
+		t := term(&ts[i])
+		// Consecutive triples mostly share their subject and predicate.
+		if last == nil || *t != *last {
+			var ok bool
+			if r, ok = s.rank[*t]; !ok {
+				r = int32(len(s.terms))
+				s.rank[*t] = r
+				s.terms = append(s.terms, *t)
+			}
+			last = t
+		}
+		s.ranks = append(s.ranks, r)
+	}
+	if len(s.terms) >= 1<<sortRankBits {
+		return false
+	}
+	// order lists the distinct terms' first-seen numbers in sorted order,
+	// so its inverse, rankOf, gives each number's rank.
+	s.order = s.order[:0]
+	for i := range s.terms {
+		s.order = append(s.order, int32(i))
+	}
+	slices.SortFunc(s.order, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
+	s.rankOf = slices.Grow(s.rankOf[:0], len(s.order))[:len(s.order)]
+	for p, n := range s.order {
+		s.rankOf[n] = int32(p)
+	}
+	for i, n := range s.ranks {
+		s.keys[i] |= uint64(s.rankOf[n]) << shift
+	}
+	return true
+}
+
+// permute moves the triples so that position i takes the triple at
+// order[i], cycle by cycle, moving each triple once: swapping 168-byte
+// triples with pointers costs write barriers at every move.
+func permute(ts []rdf.Triple, order []int32) {
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		t := ts[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				ts[j] = t
+				break
+			}
+			ts[j] = ts[k]
+			j = k
+		}
+	}
+}
+
+// sortTriplesByComparator is tripleSorter.sort for graphs too large for
+// its keys.
+func sortTriplesByComparator(ts []rdf.Triple) []rdf.Triple {
+	idx := make([]int32, len(ts))
+	for i := range idx {
+		idx[i] = int32(i)
 	}
 	slices.SortFunc(idx, func(a, b int32) int {
-		// By subject, predicate and object, without copying the triples,
-		// and with the equal subjects and predicates most pairs share
-		// told by ==, which holds exactly when CompareTerms gives 0.
 		x, y := &ts[a], &ts[b]
 		if x.S != y.S {
 			return CompareTerms(x.S, y.S)
@@ -179,27 +311,8 @@ func (g *Graph) compact() {
 		}
 		return CompareTerms(x.O, y.O)
 	})
-	// Apply the permutation in place, cycle by cycle: position i takes
-	// the triple at idx[i].
-	for i := range idx {
-		if idx[i] < 0 {
-			continue
-		}
-		t := ts[i]
-		j := i
-		for {
-			k := int(idx[j])
-			idx[j] = -1
-			if k == i {
-				ts[j] = t
-				break
-			}
-			ts[j] = ts[k]
-			j = k
-		}
-	}
-	g.triples = slices.Compact(ts)
-	g.distinct = true
+	permute(ts, idx)
+	return slices.Compact(ts)
 }
 
 // Entity returns the entity named name (its IRI minted under base), creating

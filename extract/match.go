@@ -28,11 +28,13 @@ type Catalog interface {
 // map from every folded key and key prefix to its entry. It is safe for
 // concurrent lookups once filled.
 type Dictionary struct {
-	// index maps every key and key prefix to its entry in entries: a
-	// run's catalog has millions, and entries held in one slice cost no
-	// allocation or pointer each, and change in place.
+	// index maps every key and key prefix to its entry's number: a run's
+	// catalog has millions, and entries held in chunks cost no allocation
+	// or pointer each, change in place, and are never copied as the
+	// catalog grows, as one slice's would be at every doubling.
 	index   map[string]int32
-	entries []dictEntry
+	chunks  []*[dictChunk]dictEntry
+	entries int32
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
@@ -54,13 +56,22 @@ type classCount struct {
 	n     uint32
 }
 
+// dictChunk is the number of entries a Dictionary allocates at a time.
+const dictChunk = 4096
+
+// entry returns entry number i.
+func (d *Dictionary) entry(i int32) *dictEntry { return &d.chunks[i/dictChunk][i%dictChunk] }
+
 // NewDictionary returns an empty Dictionary.
 func NewDictionary() *Dictionary { return &Dictionary{index: map[string]int32{}} }
 
 // add makes an empty entry for key and returns its index.
 func (d *Dictionary) add(key string) int32 {
-	i := int32(len(d.entries))
-	d.entries = append(d.entries, dictEntry{})
+	i := d.entries
+	if i%dictChunk == 0 {
+		d.chunks = append(d.chunks, new([dictChunk]dictEntry))
+	}
+	d.entries++
 	d.index[key] = i
 	return i
 }
@@ -86,8 +97,8 @@ func (d *Dictionary) classIndex(c rdf.Term) (uint16, bool) {
 // Len returns the number of names in d.
 func (d *Dictionary) Len() int {
 	n := 0
-	for _, e := range d.entries {
-		if e.found {
+	for i := range d.entries {
+		if d.entry(i).found {
 			n++
 		}
 	}
@@ -120,10 +131,10 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 			if !ok {
 				p = d.add(key[:j])
 			}
-			d.entries[p].more = true
+			d.entry(p).more = true
 		}
 	}
-	e := &d.entries[i]
+	e := d.entry(i)
 	switch {
 	case !e.found:
 		e.name, e.found = name, true
@@ -169,7 +180,7 @@ func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
 	if !ok {
 		return "", rdf.Term{}, false, false
 	}
-	e := &d.entries[i]
+	e := d.entry(i)
 	if !e.found || e.ambiguous {
 		return "", rdf.Term{}, false, e.more
 	}
