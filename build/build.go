@@ -27,8 +27,8 @@ import (
 // Options configure a run.
 type Options struct {
 	// NewPipeline returns the per-article pipeline, given the run's
-	// catalog. Each worker gets its own; the catalog pass gets one with a
-	// nil catalog.
+	// catalog. Each worker gets its own; the catalog pass's workers get
+	// theirs with a nil catalog.
 	NewPipeline func(cat *Catalog) *extract.Pipeline
 	// Workers is the number of extraction goroutines (all cores when 0).
 	Workers int
@@ -109,7 +109,7 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 
 	st := &Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
 	start := time.Now()
-	cat, err := BuildCatalog(ctx, sources, opt.InputFormat, opt.NewPipeline(nil), st)
+	cat, err := BuildCatalog(ctx, sources, opt.InputFormat, func() *extract.Pipeline { return opt.NewPipeline(nil) }, opt.Workers, st)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/extract"
@@ -52,36 +53,96 @@ func newCatalog() *Catalog {
 		personYears: map[string][]int{}, homonyms: map[string]*homonym{}, Dictionary: extract.NewDictionary()}
 }
 
-// BuildCatalog reads every source once, running the infobox extractor only,
-// and counts bytes and articles into st.
-func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, pipe *extract.Pipeline, st *Stats) (*Catalog, error) {
+// BuildCatalog reads every source once, running the infobox extractor only
+// (Light) in workers goroutines, each with a pipeline from newPipeline, and
+// counts bytes and articles into st. The graphs join the catalog in input
+// order, so the catalog is the same whatever the number of workers.
+func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, newPipeline func() *extract.Pipeline, workers int, st *Stats) (*Catalog, error) {
+	if workers < 1 {
+		workers = 1
+	}
 	cat := newCatalog()
-	pipe.Light = true
-	pipe.Resolver = nil
-	for _, src := range sources {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type item struct {
+		seq int
+		a   *extract.Article
+		g   *extract.Graph
+	}
+	jobs := make(chan item, workers*4)
+	graphs := make(chan item, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pipe := newPipeline()
+			pipe.Light = true
+			pipe.Resolver = nil
+			for it := range jobs {
+				if g, err := pipe.Extract(it.a); err == nil {
+					it.g = g
+				}
+				it.a = nil
+				graphs <- it
+			}
+		}()
+	}
+	// The reader counts into st and cat.Articles, which nothing else
+	// touches until it is done.
+	var articles int
+	readDone := make(chan struct{})
+	go func() {
+		defer close(readDone)
+		defer func() { close(jobs); wg.Wait(); close(graphs) }()
+		seq := 0
+		for _, src := range sources {
+			if ctx.Err() != nil {
+				return
+			}
+			eachArticle(src, f, nil, func(a *extract.Article, err error, n int64) bool {
+				st.TotalBytes += n
+				if a == nil {
+					return true
+				}
+				articles++
+				st.TotalArticles++
+				if err != nil {
+					return true // the second pass reports it
+				}
+				select {
+				case jobs <- item{seq: seq, a: a}:
+					seq++
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			})
 		}
-		err := eachArticle(src, f, nil, func(a *extract.Article, err error, n int64) bool {
-			st.TotalBytes += n
-			if a == nil {
-				return true
+	}()
+	// Graphs arrive in any order and join the catalog in input order.
+	pending := map[int]*extract.Graph{}
+	next := 0
+	for it := range graphs {
+		pending[it.seq] = it.g
+		for {
+			g, ok := pending[next]
+			if !ok {
+				break
 			}
-			cat.Articles++
-			st.TotalArticles++
-			if err != nil {
-				return true // the second pass reports it
-			}
-			if g, err := pipe.Extract(a); err == nil {
+			delete(pending, next)
+			next++
+			if g != nil {
 				cat.addGraph(g)
 				g.Release()
 			}
-			return ctx.Err() == nil
-		})
-		if err != nil && ctx.Err() != nil {
-			return nil, ctx.Err()
 		}
 	}
+	<-readDone
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cat.Articles = articles
 	cat.settle()
 	return cat, nil
 }
