@@ -53,8 +53,9 @@ func (s *sink) writeLine(q rdf.Quad, graph bool) {
 // valid is written as it is: validity implies that IRIREF takes it
 // unescaped, and the validator's cache knows the IRIs that repeat from
 // line to line (subjects, predicates, graph names) without reading them.
+// A quad given to EncodeValid is valid already.
 func (s *sink) writeTerm(t rdf.Term) {
-	if t.Kind == rdf.KindIRI && s.valid.Term(t) == nil {
+	if t.Kind == rdf.KindIRI && (s.trusted || s.valid.Term(t) == nil) {
 		s.bw.WriteByte('<')
 		s.bw.WriteString(t.Value)
 		s.bw.WriteByte('>')
