@@ -67,6 +67,29 @@ type Stats struct {
 	WarningList extract.ErrorList `json:"-"`
 }
 
+// sequencer takes values numbered 0, 1, 2… in any order and hands them on
+// in that order, holding those that come early.
+type sequencer[T any] struct {
+	pending map[int]T
+	next    int
+}
+
+func newSequencer[T any]() *sequencer[T] { return &sequencer[T]{pending: map[int]T{}} }
+
+// put takes value number n and calls emit for every value now in order.
+func (s *sequencer[T]) put(n int, v T, emit func(T)) {
+	s.pending[n] = v
+	for {
+		v, ok := s.pending[s.next]
+		if !ok {
+			return
+		}
+		delete(s.pending, s.next)
+		s.next++
+		emit(v)
+	}
+}
+
 // result is one article's outcome, in input order.
 type result struct {
 	seq    int
@@ -147,26 +170,18 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 
 	// The sequencer: results arrive in any order and leave in input order.
 	// The channels' capacity bounds how many wait here.
-	pending := map[int]result{}
-	next := 0
+	seq := newSequencer[result]()
 	var writeErr error
 	lastProgress := time.Now()
 	for r := range results {
-		pending[r.seq] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
+		seq.put(r.seq, r, func(r result) {
 			if writeErr == nil {
 				writeErr = st.add(r, enc)
 				if writeErr != nil {
 					cancel()
 				}
 			}
-		}
+		})
 		if opt.Progress != nil && time.Since(lastProgress) >= opt.ProgressEvery {
 			lastProgress = time.Now()
 			st.Elapsed = time.Since(start)

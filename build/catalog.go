@@ -121,22 +121,14 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 		}
 	}()
 	// Graphs arrive in any order and join the catalog in input order.
-	pending := map[int]*extract.Graph{}
-	next := 0
+	seq := newSequencer[*extract.Graph]()
 	for it := range graphs {
-		pending[it.seq] = it.g
-		for {
-			g, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
+		seq.put(it.seq, it.g, func(g *extract.Graph) {
 			if g != nil {
 				cat.addGraph(g)
 				g.Release()
 			}
-		}
+		})
 	}
 	<-readDone
 	if err := ctx.Err(); err != nil {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -69,4 +70,20 @@ func FuzzAppendFoldOracle(f *testing.F) {
 			t.Fatalf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
 	})
+}
+
+func TestSequencer(t *testing.T) {
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 0, 3, 2}, {2, 0, 3, 1}} {
+		s := newSequencer[int]()
+		var got []int
+		for _, n := range order {
+			s.put(n, n*10, func(v int) { got = append(got, v) })
+		}
+		if want := []int{0, 10, 20, 30}; !slices.Equal(got, want) {
+			t.Errorf("order %v: got %v, want %v", order, got, want)
+		}
+		if len(s.pending) != 0 {
+			t.Errorf("order %v: %d values left pending", order, len(s.pending))
+		}
+	}
 }
