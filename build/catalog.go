@@ -89,11 +89,8 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 		}()
 	}
 	// The reader counts into st and cat.Articles, which nothing else
-	// touches until it is done.
-	var articles int
-	readDone := make(chan struct{})
+	// touches until graphs is closed, after the reader is done.
 	go func() {
-		defer close(readDone)
 		defer func() { close(jobs); wg.Wait(); close(graphs) }()
 		seq := 0
 		for _, src := range sources {
@@ -105,7 +102,7 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 				if a == nil {
 					return true
 				}
-				articles++
+				cat.Articles++
 				st.TotalArticles++
 				if err != nil {
 					return true // the second pass reports it
@@ -130,11 +127,9 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			}
 		})
 	}
-	<-readDone
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cat.Articles = articles
 	cat.settle()
 	return cat, nil
 }

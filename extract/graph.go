@@ -141,11 +141,9 @@ const (
 // which extractors never produce on purpose: the check keeps output valid
 // whatever the input holds.
 func (g *Graph) Add(s, p, o rdf.Term) {
-	if !g.valid(s, p, o) {
-		return
+	if g.valid(s, p, o) {
+		g.addUnchecked(s, p, o)
 	}
-	g.triples = append(g.triples, rdf.Triple{S: s, P: p, O: o})
-	g.distinct = false
 }
 
 // valid is rdf.Quad{S: s, P: p, O: o}.Validate() == nil, with IRIs seen
@@ -182,32 +180,26 @@ type tripleSorter struct {
 	rankOf []int32
 }
 
-// Key layout: subject rank, predicate rank, triple index.
-const (
-	sortIndexBits = 24
-	sortRankBits  = 20
-)
+// Key layout: subject rank, predicate rank, triple index, each below
+// 1<<sortBits: a graph of fewer triples has fewer distinct terms.
+const sortBits = 21
 
 // sort returns ts sorted by subject, predicate and object, without
 // duplicates, in ts's own array.
 func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
-	if len(ts) >= 1<<sortIndexBits {
+	if len(ts) >= 1<<sortBits {
 		return sortTriplesByComparator(ts)
 	}
-	s.keys = s.keys[:0]
-	for range ts {
-		s.keys = append(s.keys, 0)
-	}
-	if !s.rankInto(ts, func(t *rdf.Triple) *rdf.Term { return &t.S }, sortRankBits+sortIndexBits) ||
-		!s.rankInto(ts, func(t *rdf.Triple) *rdf.Term { return &t.P }, sortIndexBits) {
-		return sortTriplesByComparator(ts)
-	}
+	s.keys = slices.Grow(s.keys[:0], len(ts))[:len(ts)]
+	clear(s.keys)
+	s.rankInto(ts, func(t *rdf.Triple) *rdf.Term { return &t.S }, 2*sortBits)
+	s.rankInto(ts, func(t *rdf.Triple) *rdf.Term { return &t.P }, sortBits)
 	for i := range s.keys {
 		s.keys[i] |= uint64(i)
 	}
 	slices.Sort(s.keys)
 	// Triples of one subject and predicate are sorted by object.
-	const spMask = ^uint64(1<<sortIndexBits - 1)
+	const spMask = ^uint64(1<<sortBits - 1)
 	for i := 0; i < len(s.keys); {
 		j := i + 1
 		for j < len(s.keys) && s.keys[j]&spMask == s.keys[i]&spMask {
@@ -230,8 +222,8 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 
 // rankInto ORs into s.keys, shifted left by shift, the rank of each
 // triple's term (picked by term) among the distinct terms of ts in
-// CompareTerms order, numbering the distinct terms as first seen. It reports false when the ranks do not fit.
-func (s *tripleSorter) rankInto(ts []rdf.Triple, term func(*rdf.Triple) *rdf.Term, shift uint) bool {
+// CompareTerms order.
+func (s *tripleSorter) rankInto(ts []rdf.Triple, term func(*rdf.Triple) *rdf.Term, shift uint) {
 	clear(s.rank)
 	s.terms = s.terms[:0]
 	s.ranks = s.ranks[:0]
@@ -251,9 +243,6 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, term func(*rdf.Triple) *rdf.Ter
 		}
 		s.ranks = append(s.ranks, r)
 	}
-	if len(s.terms) >= 1<<sortRankBits {
-		return false
-	}
 	// order lists the distinct terms' first-seen numbers in sorted order,
 	// so its inverse, rankOf, gives each number's rank.
 	s.order = s.order[:0]
@@ -268,7 +257,6 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, term func(*rdf.Triple) *rdf.Ter
 	for i, n := range s.ranks {
 		s.keys[i] |= uint64(s.rankOf[n]) << shift
 	}
-	return true
 }
 
 // permute moves the triples so that position i takes the triple at
@@ -342,7 +330,9 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	e := g.entities[string(g.iriBuf)]
 	if e == nil {
 		iri := rdf.IRI(string(g.iriBuf))
-		if !g.validator.Valid(iri) { // and the triples naming it need no second look
+		// Validated once here, it is remembered, and the triples naming
+		// it need no second look.
+		if g.validator.Term(iri) != nil {
 			return nil
 		}
 		e = g.newEntity()

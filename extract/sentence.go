@@ -41,24 +41,20 @@ func AppendSentences(out []Span, text string) []Span {
 			break
 		}
 		i += k
-		r, n := rune(text[i]), 1
-		switch r {
+		c := text[i]
+		switch c {
 		case '(', '[':
 			depth++
-			i++
-			continue
 		case ')', ']':
 			if depth > 0 {
 				depth--
 			}
+		}
+		if depth > 0 || c != '.' && c != '!' && c != '?' {
 			i++
 			continue
 		}
-		if depth > 0 {
-			i++
-			continue
-		}
-		end := i + n
+		end := i + 1
 		// Runs of terminal punctuation and closing quotes/brackets.
 		for end < len(text) {
 			r2, n2 := rune(text[end]), 1 // ASCII, most of prose, without a call
@@ -71,7 +67,7 @@ func AppendSentences(out []Span, text string) []Span {
 			}
 			break
 		}
-		if r == '.' && !periodEnds(text, i) {
+		if c == '.' && !periodEnds(text, i) {
 			i = end
 			continue
 		}

@@ -365,11 +365,9 @@ func (m *Mapping) Classify(keys []string) *Kind {
 	// Mark the signals some key matches, by key rather than by trying
 	// every signal of every kind against every key.
 	var buf [256]bool
-	matched := buf[:0]
+	matched := buf[:]
 	if len(m.signals) > len(buf) {
 		matched = make([]bool, len(m.signals))
-	} else {
-		matched = buf[:len(m.signals)]
 	}
 	for _, nk := range keys {
 		for _, id := range m.signalsByKey[nk] {

@@ -243,13 +243,13 @@ func TestValidatorAgrees(t *testing.T) {
 			if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
 				t.Errorf("round %d: Validator.Quad(%v) = %v, Quad.Validate() = %v", round, q, got, want)
 			}
-			// Valid agrees term by term, whatever was remembered before.
+			// Term agrees term by term, whatever was remembered before.
 			for _, term := range []Term{q.S, q.P, q.O, q.G} {
 				if term.IsZero() {
 					continue
 				}
-				if want, got := term.Validate() == nil, v.Valid(term); got != want {
-					t.Errorf("round %d: Validator.Valid(%v) = %v, want %v", round, term, got, want)
+				if want, got := term.Validate() == nil, v.Term(term) == nil; got != want {
+					t.Errorf("round %d: Validator.Term(%v) == nil is %v, want %v", round, term, got, want)
 				}
 			}
 		}

@@ -31,10 +31,6 @@ func (v *Validator) Term(t Term) error {
 	return nil
 }
 
-// Valid validates t as Term does, and remembers it when it is a valid IRI,
-// for a caller that checks a new IRI before it adds any quad with it.
-func (v *Validator) Valid(t Term) bool { return v.Term(t) == nil }
-
 // Quad returns q.Validate().
 func (v *Validator) Quad(q Quad) error {
 	if err := q.checkPositions(); err != nil {

@@ -122,36 +122,6 @@ func mayFileItem(s string) bool {
 	}
 }
 
-// mayEmptyBrackets reports whether an opening bracket is followed by a
-// closing one with nothing but white space and separators between them,
-// which dropEmptyBrackets needs.
-func mayEmptyBrackets(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '(' && s[i] != '[' {
-			continue
-		}
-		j := i + 1
-		for j < len(s) && strings.IndexByte("\t\n\f\r ,;:|.", s[j]) >= 0 {
-			j++
-		}
-		if j < len(s) && (s[j] == ')' || s[j] == ']') {
-			return true
-		}
-	}
-	return false
-}
-
-// maySpaceAfterOpen reports whether an opening bracket is followed by white
-// space, which dropSpaceAfterOpen needs.
-func maySpaceAfterOpen(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if (s[i] == '(' || s[i] == '[') && strings.IndexByte("\t\n\f\r ", s[i+1]) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // mayFlag reports whether s may have a casualty marker: KIA, WIA and MIA
 // end in "IA".
 func mayFlag(s string) bool {
@@ -545,19 +515,13 @@ func tidy(s string) string {
 // tidySpacing removes empty brackets, collapses spaces, and drops spaces
 // before punctuation, spaces after opening brackets and doubled separators.
 func tidySpacing(t string) string {
-	brackets := strings.ContainsAny(t, "([")
-	if brackets && mayEmptyBrackets(t) {
-		t = dropEmptyBrackets(t)
-	}
-	if strings.Contains(t, "  ") || hasOddSpace(t) {
-		t = collapseSpaces(t)
-	}
+	// Each step returns t itself when it finds nothing to do.
+	t = dropEmptyBrackets(t)
+	t = collapseSpaces(t)
 	if strings.Contains(t, " ") && strings.ContainsAny(t, ",;:.!?)]") {
 		t = dropSpaceBeforePunct(t)
 	}
-	if brackets && maySpaceAfterOpen(t) {
-		t = dropSpaceAfterOpen(t)
-	}
+	t = dropSpaceAfterOpen(t)
 	if strings.ContainsAny(t, ",;") {
 		t = dropRepeatedSep(t)
 	}
@@ -624,29 +588,6 @@ var tidyByte = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// hasOddSpace is strings.ContainsAny(s, "\t\n\r\v\f\u0085\u00a0\u2028\u2029\u3000"),
-// which, as its set is not ASCII, decodes and searches for every rune of
-// s: here ASCII bytes cost one comparison and only other runes are decoded.
-func hasOddSpace(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= '\t' && c <= '\r' {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case '\u0085', '\u00a0', '\u2028', '\u2029', '\u3000':
-			return true
-		}
-		i += n
-	}
-	return false
-}
 
 // dropSpaceBeforePunct removes white space before , ; : . ! ? ) ], as
 // reSpaceBeforePunct does, without the cost of a regular expression.
