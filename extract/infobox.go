@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -53,6 +54,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		clear(fields)
 		clear(keys)
 		sc.keys = keys[:0]
+		clear(sc.sides)
 		infoboxScratchPool.Put(sc)
 	}()
 	for _, f := range ib.Fields {
@@ -87,7 +89,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		}
 		target := subj
 		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
-			target = x.side(g, subj, n)
+			target = sc.side(g, subj, n)
 		}
 		if !x.apply(g, s, rule, target, f, groups) {
 			if s.Light {
@@ -105,6 +107,8 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 type infoboxScratch struct {
 	fields map[string]string
 	keys   []string
+	// sides are the side nodes of the conflict, by number, once made.
+	sides []rdf.Term
 	// normalized caches NormalizeKey: a corpus's infoboxes share a few
 	// hundred keys, and the reader gives each one string.
 	normalized map[string]string
@@ -152,14 +156,29 @@ func isSideParser(p ontology.Parser) bool {
 	return false
 }
 
-// side returns the IRI of side n of the conflict subj, creating its node.
-func (x *InfoboxExtractor) side(g *Graph, subj rdf.Term, n int) rdf.Term {
-	side := rdf.IRI(fmt.Sprintf("%s#side%d", subj.Value, n))
+// side returns the IRI of side n of the conflict subj, creating its node
+// the first time the infobox names it; most of a conflict's fields are
+// about one side or the other.
+func (sc *infoboxScratch) side(g *Graph, subj rdf.Term, n int) rdf.Term {
+	if n < len(sc.sides) && !sc.sides[n].IsZero() {
+		return sc.sides[n]
+	}
+	side := rdf.IRI(subj.Value + "#side" + strconv.Itoa(n))
+	if n < maxCachedSides {
+		if n >= len(sc.sides) {
+			sc.sides = append(sc.sides, make([]rdf.Term, n+1-len(sc.sides))...)
+		}
+		sc.sides[n] = side
+	}
 	g.Add(subj, ontology.Side, side)
 	g.Add(side, ontology.Type, ontology.ConflictSide)
 	g.Add(side, ontology.SideNumber, rdf.Integer(int64(n)))
 	return side
 }
+
+// maxCachedSides bounds infoboxScratch.sides: side numbers come from keys
+// such as "Strength99999", and a conflict has two or three sides.
+const maxCachedSides = 16
 
 // literal keeps a field's value, cleaned of residue, on the key's generic
 // property, so that nothing the infobox says is dropped.
@@ -493,18 +512,40 @@ func startsWithLetterOrDigit(s string) bool {
 	return false
 }
 
-// mayDescribePlace reports whether name may start with a word
-// placeDescriptor removes: off, near, outside, around, or a compass point,
-// in any case ("ſ" folds to "s").
+// mayDescribePlace reports whether name may start with what
+// placeDescriptor removes: its first word, up to white space, is off, near,
+// outside, around or a compass point in any case, or has a non-ASCII
+// letter, which case folding may map to one ("ſ" folds to "s").
 func mayDescribePlace(name string) bool {
-	if name == "" {
+	end := 0
+	for end < len(name) && !isASCIISpace(name[end]) {
+		if name[end] >= utf8.RuneSelf {
+			return true
+		}
+		end++
+	}
+	if end == len(name) {
+		return false // the expression needs white space after the word
+	}
+	var buf [16]byte
+	if end > len(buf) {
 		return false
 	}
-	switch name[0] | 0x20 {
-	case 'o', 'n', 'a', 's', 'e', 'w':
+	w := buf[:end]
+	for i := range w {
+		w[i] = name[i] | 0x20 // only ASCII letters can match
+	}
+	switch string(w) {
+	case "off", "near", "outside", "around":
 		return true
 	}
-	return strings.HasPrefix(name, "ſ")
+	// (north|south|east|west)(east|west)?
+	for _, p := range [...]string{"north", "south", "east", "west"} {
+		if rest, ok := strings.CutPrefix(string(w), p); ok {
+			return rest == "" || rest == "east" || rest == "west"
+		}
+	}
+	return false
 }
 
 // endsWithPeriodName reports whether name ends with white space and

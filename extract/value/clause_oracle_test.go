@@ -86,3 +86,16 @@ func FuzzSourceNoteOracle(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGluedLabelsOracle checks separateGluedLabels against the expression
+// it stands for.
+func FuzzGluedLabelsOracle(f *testing.F) {
+	for _, s := range []string{"Joseon: 157 shipsMing: 30,000+ killed", "aBcD:", "aBc dE:", "xÉcole:", "éÀ\u0301b:", "a\xffB:", "aB:cD:eF", "Ming:", "aB", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := separateGluedLabels(s), reGluedLabel.ReplaceAllString(s, "$1, $2"); got != want {
+			t.Errorf("separateGluedLabels(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

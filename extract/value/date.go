@@ -1,7 +1,6 @@
 package value
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,20 +56,35 @@ func (d Date) Lexical() string {
 	if d.IsZero() {
 		return ""
 	}
+	// Appended rather than formatted with fmt: every date of every
+	// article is written this way.
+	var buf [24]byte
+	b := buf[:0]
 	y := d.astroYear()
-	var s string
 	if y < 0 {
-		s = fmt.Sprintf("-%04d", -y)
-	} else {
-		s = fmt.Sprintf("%04d", y)
+		b = append(b, '-')
+		y = -y
 	}
+	b = appendPadded(b, y, 4)
 	switch d.Precision {
 	case PrecisionYearMonth:
-		s += fmt.Sprintf("-%02d", d.Month)
+		b = appendPadded(append(b, '-'), d.Month, 2)
 	case PrecisionDay:
-		s += fmt.Sprintf("-%02d-%02d", d.Month, d.Day)
+		b = appendPadded(append(b, '-'), d.Month, 2)
+		b = appendPadded(append(b, '-'), d.Day, 2)
 	}
-	return s
+	return string(b)
+}
+
+// appendPadded appends n, not negative, in decimal with leading zeros to
+// width digits, as fmt's %0*d does.
+func appendPadded(b []byte, n, width int) []byte {
+	for w, m := 1, n; w < width; w++ {
+		if m /= 10; m == 0 {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // Datatype returns the XSD datatype IRI matching d's precision:
@@ -156,8 +170,6 @@ var (
 	reLunarPhrase = regexp.MustCompile(`(?i)\b\d+(?:st|nd|rd|th)?\s+day\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+(?:lunar\s+)?month\b|\b\d+(?:st|nd|rd|th)\s+(?:lunar\s+)?month\b`)
 	// reBrackets removes remaining bracketed text (era names, notes).
 	reBrackets = regexp.MustCompile(`[(\[][^()\[\]]*[)\]]`)
-	// reISODate matches an ISO date.
-	reISODate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 )
 
 var monthNames = map[string]int{
@@ -254,7 +266,9 @@ func yearOnly(d Date) Date {
 // annotation is in that calendar.
 func segments(s string) []segment {
 	var segs []segment
-	for {
+	// Every annotation is bracketed: most dates have no bracket, and
+	// need not run the expression.
+	for strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 {
 		m := reCalendar.FindStringSubmatchIndex(s)
 		if m == nil {
 			break
@@ -298,6 +312,19 @@ type token struct {
 	iso     Date
 }
 
+// isISODateAt reports whether an ISO date, dddd-dd-dd, starts at s[i].
+func isISODateAt(s string, i int) bool {
+	if len(s)-i < 10 || s[i+4] != '-' || s[i+7] != '-' {
+		return false
+	}
+	for _, k := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if !isDigit(s[i+k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // tokenize splits a date text into numbers, words, dashes and ISO dates;
 // other punctuation is dropped.
 func tokenize(s string) ([]token, bool) {
@@ -306,12 +333,12 @@ func tokenize(s string) ([]token, bool) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isDigit(s[i]):
-			if m := reISODate.FindStringSubmatch(s[i:]); m != nil && (i+len(m[0]) == len(s) || !isDigit(s[i+len(m[0])])) {
-				y, _ := strconv.Atoi(m[1])
-				mo, _ := strconv.Atoi(m[2])
-				d, _ := strconv.Atoi(m[3])
+			if isISODateAt(s, i) && (i+10 == len(s) || !isDigit(s[i+10])) {
+				y, _ := strconv.Atoi(s[i : i+4])
+				mo, _ := strconv.Atoi(s[i+5 : i+7])
+				d, _ := strconv.Atoi(s[i+8 : i+10])
 				toks = append(toks, token{kind: tokISO, iso: Date{Year: y, Month: mo, Day: d, Precision: PrecisionDay}})
-				i += len(m[0])
+				i += 10
 				continue
 			}
 			j := i
@@ -457,7 +484,7 @@ func parseSide(toks []token) (side, bool) {
 
 // parseRange parses one calendar's text as a date or range.
 func parseRange(s string) (Date, Date, bool) {
-	for {
+	for strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 {
 		t := reBrackets.ReplaceAllString(s, " ")
 		if t == s {
 			break

@@ -132,6 +132,9 @@ func TestDateDatatype(t *testing.T) {
 		{Date{Year: 1592, Precision: PrecisionYear}, "1592", rdf.XSDGYear},
 		{Date{Year: 208, Precision: PrecisionYear, BC: true}, "-0207", rdf.XSDGYear},
 		{Date{Year: 1, Precision: PrecisionYear, BC: true}, "0000", rdf.XSDGYear},
+		{Date{Year: 7, Month: 1, Day: 2, Precision: PrecisionDay}, "0007-01-02", rdf.XSDDate},
+		{Date{Year: 12345, Month: 12, Day: 31, Precision: PrecisionDay}, "12345-12-31", rdf.XSDDate},
+		{Date{Year: 10000, Precision: PrecisionYear, BC: true}, "-9999", rdf.XSDGYear},
 		{Date{}, "", ""},
 	}
 	for _, tt := range tests {

@@ -808,10 +808,44 @@ func ParseCount(s string) []Number {
 }
 
 // separateGluedLabels is reGluedLabel.ReplaceAllString(text, "$1, $2"),
-// skipped when text has no colon, which every match ends with.
+// written out: the expression backtracks over every lower-case letter of
+// long strength and casualty values.
 func separateGluedLabels(text string) string {
 	if strings.IndexByte(text, ':') < 0 {
+		return text // every match ends with a colon
+	}
+	var b []byte // nil until the first match
+	done := 0    // text[:done] is in b
+	prevLower := false
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !prevLower || !unicode.IsUpper(r) {
+			prevLower = unicode.IsLower(r)
+			i += n
+			continue
+		}
+		// A lower-case letter, then r upper case: a match when letters
+		// and marks run from r to a colon.
+		j := i + n
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) {
+				break
+			}
+			j += n
+		}
+		if j == len(text) || text[j] != ':' {
+			prevLower = unicode.IsLower(r)
+			i += n
+			continue
+		}
+		b = append(append(b, text[done:i]...), ", "...)
+		done = i
+		i = j + 1
+		prevLower = false // the colon
+	}
+	if b == nil {
 		return text
 	}
-	return reGluedLabel.ReplaceAllString(text, "$1, $2")
+	return string(append(b, text[done:]...))
 }
