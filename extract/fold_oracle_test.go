@@ -174,3 +174,47 @@ func TestFoldRunesSeparable(t *testing.T) {
 		}
 	}
 }
+
+// appendPhoneticSwitch is appendPhonetic as it was written with one case
+// per rule, the oracle of FuzzPhoneticOracle.
+func appendPhoneticSwitch(b []byte, key string) []byte {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		next := byte(0)
+		if i+1 < len(key) {
+			next = key[i+1]
+		}
+		switch {
+		case c == 'e' && (next == 'o' || next == 'u'):
+			continue // eo → o, eu → u
+		case c == 'c' && next == 'h', c == 's' && next == 'h':
+			b = append(b, c)
+			i++
+		case c == 'j':
+			b = append(b, 'c')
+		case c == 'g':
+			b = append(b, 'k')
+		case c == 'd':
+			b = append(b, 't')
+		case c == 'b':
+			b = append(b, 'p')
+		case c == 'r':
+			b = append(b, 'l')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// FuzzPhoneticOracle checks appendPhonetic against appendPhoneticSwitch.
+func FuzzPhoneticOracle(f *testing.F) {
+	for _, s := range []string{"pyeongyang", "myeongwon", "dusu tusu", "kim jeong-eun", "shch", "e", "eo", "ch", "\xff\x00r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendPhonetic(nil, s)), string(appendPhoneticSwitch(nil, s)); got != want {
+			t.Errorf("appendPhonetic(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

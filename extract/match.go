@@ -358,32 +358,30 @@ func phoneticKey(key string) string {
 func appendPhonetic(b []byte, key string) []byte {
 	for i := 0; i < len(key); i++ {
 		c := key[i]
-		next := byte(0)
-		if i+1 < len(key) {
-			next = key[i+1]
+		switch c {
+		case 'e':
+			if i+1 < len(key) && (key[i+1] == 'o' || key[i+1] == 'u') {
+				continue // eo → o, eu → u
+			}
+		case 'c', 's':
+			if i+1 < len(key) && key[i+1] == 'h' {
+				i++ // ch → c, sh → s
+			}
 		}
-		switch {
-		case c == 'e' && (next == 'o' || next == 'u'):
-			continue // eo → o, eu → u
-		case c == 'c' && next == 'h', c == 's' && next == 'h':
-			b = append(b, c)
-			i++
-		case c == 'j':
-			b = append(b, 'c')
-		case c == 'g':
-			b = append(b, 'k')
-		case c == 'd':
-			b = append(b, 't')
-		case c == 'b':
-			b = append(b, 'p')
-		case c == 'r':
-			b = append(b, 'l')
-		default:
-			b = append(b, c)
-		}
+		b = append(b, phoneticByte[c])
 	}
 	return b
 }
+
+// phoneticByte maps each byte to itself, but for the consonants whose
+// voiced and unvoiced (or r and l) romanisations appendPhonetic unifies.
+var phoneticByte = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	t['j'], t['g'], t['d'], t['b'], t['r'] = 'c', 'k', 't', 'p', 'l'
+	return t
+}()
 
 // phoneticFirst returns the first byte of phoneticKey(key), which must not
 // be empty, without building the key: a look-up tests it against the

@@ -133,6 +133,9 @@ type proseScratch struct {
 	spans []Span
 	dict  map[string]known
 	phon  map[string]known
+	// dictKeys holds dict's and phon's keys, which live only as long as
+	// the maps' entries.
+	dictKeys keyArena
 	// The mentions and sentences of an extraction, kept from one to the
 	// next: there are several per sentence, and allocating each was a
 	// large share of the prose extractor's garbage.
@@ -210,6 +213,38 @@ func (s *slab[T]) reset() {
 	s.n = 0
 }
 
+// keyArena hands out strings copied into chunks of bytes it reuses from
+// one extraction to the next: an article's dictionary has a key or two for
+// every entity, each of which was an allocation of its own.
+type keyArena struct {
+	buf []byte
+}
+
+// maxKeyArena bounds the chunk a keyArena keeps for reuse.
+const maxKeyArena = 64 << 10
+
+// str returns b as a string that stays valid until the next reset.
+func (a *keyArena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(a.buf)-len(a.buf) < len(b) {
+		// The full chunk is left to the strings already made from it.
+		a.buf = make([]byte, 0, min(max(2*cap(a.buf), 1024, len(b)), max(maxKeyArena, len(b))))
+	}
+	n := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[n], len(b))
+}
+
+// reset makes the bytes of every string str returned free for reuse.
+func (a *keyArena) reset() {
+	if cap(a.buf) > maxKeyArena {
+		a.buf = nil
+	}
+	a.buf = a.buf[:0]
+}
+
 // keep records mention m, copied into the scratch's slab so that callers
 // can build it on the stack.
 func (st *proseState) keep(m *mention) {
@@ -245,6 +280,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.groupSlab.reset()
 		clear(sc.dict)
 		clear(sc.phon)
+		sc.dictKeys.reset()
 		clear(sc.groups)
 		clear(sc.parts)
 		clear(sc.titles)
@@ -327,7 +363,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 	}
 	kept := ""
 	if _, dup := st.dict[key]; !dup {
-		kept = string(kb)
+		kept = st.sc.dictKeys.str(kb)
 		st.dict[kept] = known{ent: e, class: c}
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
@@ -336,7 +372,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
 			if _, dup := st.dict[key[i+1:]]; !dup && usableKey(key[i+1:]) {
 				if kept == "" {
-					kept = string(kb)
+					kept = st.sc.dictKeys.str(kb)
 				}
 				st.dict[kept[i+1:]] = known{ent: e, class: c}
 			}
@@ -349,7 +385,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		}
 		return
 	}
-	pk := string(st.sc.key)
+	pk := st.sc.dictKeys.str(st.sc.key)
 	st.phon[pk] = known{ent: e, class: c}
 	st.phonFirst[pk[0]>>6] |= 1 << (pk[0] & 63)
 }
