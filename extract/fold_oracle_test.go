@@ -218,3 +218,37 @@ func FuzzPhoneticOracle(f *testing.F) {
 		}
 	})
 }
+
+// tokenizeGeneric is the interner's tokenize as it was, a token at a time
+// through nextToken and fold: the oracle of FuzzInternerTokenizeOracle.
+func tokenizeGeneric(in *interner, s string, toks []token) []token {
+	for i := 0; ; {
+		t, next, ok := nextToken(s, i)
+		if !ok {
+			return toks
+		}
+		i = next
+		if t.word {
+			t.key, t.lex = in.fold(s[t.start:t.end])
+		}
+		toks = append(toks, t)
+	}
+}
+
+// FuzzInternerTokenizeOracle checks the interner's one-pass tokenizer
+// against tokenizeGeneric.
+func FuzzInternerTokenizeOracle(f *testing.F) {
+	for _, s := range []string{
+		"Hideyoshi's army crossed the Won-ik's river.", "Kim Myŏngwŏn's men", "O'Neill's", "rock'n'roll", "a-", "a-é", "a'ſ", "x's", "x'sé", "x's-y",
+		"Goguryeo–Tang War", "Manch'un", "end-", "'s", "it's\tfine", "1592–1598", "\xff's", "a\u00a0b", "word\u0085next", "x'S.",
+	} {
+		f.Add(s)
+	}
+	var fast, slow interner
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := fast.tokenize(s, nil), tokenizeGeneric(&slow, s, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("tokenize(%q)\n got %+v\nwant %+v", s, got, want)
+		}
+	})
+}

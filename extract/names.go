@@ -129,6 +129,9 @@ func tokenize(s string, toks []token) []token {
 // tokenizeInto is tokenize with the words' keys taken from in, when not
 // nil, so that a word seen before costs no allocation.
 func tokenizeInto(s string, toks []token, in *interner) []token {
+	if in != nil {
+		return in.tokenize(s, toks)
+	}
 	for i := 0; ; {
 		t, next, ok := nextToken(s, i)
 		if !ok {
@@ -136,15 +139,106 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 		}
 		i = next
 		if t.word {
-			if in != nil {
-				t.key, t.lex = in.fold(s[t.start:t.end])
-			} else {
-				t.key = foldString(s[t.start:t.end])
-			}
+			t.key = foldString(s[t.start:t.end])
 		}
 		toks = append(toks, t)
 	}
 }
+
+// tokenize is tokenizeInto(s, toks, in). An ASCII word, most words of
+// English prose, is cut, folded and hashed in one pass over its bytes;
+// a word with other bytes in it goes through nextToken and fold.
+func (in *interner) tokenize(s string, toks []token) []token {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			t, next, ok := nextToken(s, i)
+			if !ok {
+				break
+			}
+			if t.word {
+				t.key, t.lex = in.fold(s[t.start:t.end])
+			}
+			toks = append(toks, t)
+			i = next
+			continue
+		}
+		if !asciiAlnum[c] {
+			if !asciiSpace[c] {
+				toks = append(toks, token{start: i, end: i + 1, punct: rune(c)})
+			}
+			i++
+			continue
+		}
+		b := in.buf[:0]
+		h := uint32(2166136261) // FNV-1a, as fold hashes
+		var w uint64
+		j, next, poss := i, -1, false
+	word:
+		for {
+			for ; j < len(s) && asciiAlnum[s[j]]; j++ {
+				c := s[j]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if len(b) < 8 {
+					w |= uint64(c) << (8 * len(b))
+				}
+				b = append(b, c)
+				h = (h ^ uint32(c)) * 16777619
+			}
+			switch {
+			case j+1 >= len(s) || s[j] != '-' && s[j] != '\'':
+				// The end of the input, or no ASCII joiner: nextToken's
+				// rules for other runes are not written out here.
+				if j < len(s) && s[j] >= utf8.RuneSelf {
+					next = -2
+				}
+				break word
+			case s[j+1] >= utf8.RuneSelf:
+				next = -2
+				break word
+			case !asciiAlnum[s[j+1]]:
+				break word // a joiner before no word rune ends the word
+			case s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S'):
+				if k := j + 2; k == len(s) || s[k] < utf8.RuneSelf && !asciiAlnum[s[k]] {
+					poss, next = true, k // "Hideyoshi's"
+					break word
+				} else if s[k] >= utf8.RuneSelf {
+					next = -2
+					break word
+				}
+			}
+			j++ // a joiner between word parts, which keys leave out
+		}
+		in.buf = b
+		if next == -2 {
+			// Non-ASCII at the word's edge: the general path decides.
+			t, n, _ := nextToken(s, i)
+			t.key, t.lex = in.fold(s[t.start:t.end])
+			toks = append(toks, t)
+			i = n
+			continue
+		}
+		if next < 0 {
+			next = j
+		}
+		t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
+		t.key, t.lex = in.lookup(b, h, w)
+		toks = append(toks, t)
+		i = next
+	}
+	return toks
+}
+
+// asciiAlnum holds the ASCII letters and digits, indexed by any byte.
+var asciiAlnum = func() (t [256]bool) {
+	copy(t[:], asciiWord[:])
+	return t
+}()
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // nextToken returns the first token of s at or after byte i, without its
 // key and lexicon flags, and the byte where the next token search starts;
