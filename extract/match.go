@@ -20,7 +20,8 @@ import (
 type Catalog interface {
 	// Lookup returns the canonical name and class of the entry whose folded
 	// key is key (found), and whether a longer key starts with key + " "
-	// (more), so that a matcher can stop extending a span early.
+	// (more), so that a matcher can stop extending a span early. Key is
+	// valid only during the call: the matcher reuses its bytes.
 	Lookup(key string) (name string, class rdf.Term, found, more bool)
 }
 

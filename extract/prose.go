@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,9 +134,9 @@ type proseScratch struct {
 	spans []Span
 	dict  map[string]known
 	phon  map[string]known
-	// dictKeys holds dict's and phon's keys, which live only as long as
-	// the maps' entries.
-	dictKeys keyArena
+	// keys holds the keys of the extraction's indexes (dict, phon,
+	// groups, parts), which live only as long as their entries.
+	keys keyArena
 	// The mentions and sentences of an extraction, kept from one to the
 	// next: there are several per sentence, and allocating each was a
 	// large share of the prose extractor's garbage.
@@ -280,7 +281,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.groupSlab.reset()
 		clear(sc.dict)
 		clear(sc.phon)
-		sc.dictKeys.reset()
+		sc.keys.reset()
 		clear(sc.groups)
 		clear(sc.parts)
 		clear(sc.titles)
@@ -363,7 +364,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 	}
 	kept := ""
 	if _, dup := st.dict[key]; !dup {
-		kept = st.sc.dictKeys.str(kb)
+		kept = st.sc.keys.str(kb)
 		st.dict[kept] = known{ent: e, class: c}
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
@@ -372,7 +373,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
 			if _, dup := st.dict[key[i+1:]]; !dup && usableKey(key[i+1:]) {
 				if kept == "" {
-					kept = st.sc.dictKeys.str(kb)
+					kept = st.sc.keys.str(kb)
 				}
 				st.dict[kept[i+1:]] = known{ent: e, class: c}
 			}
@@ -385,7 +386,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		}
 		return
 	}
-	pk := st.sc.dictKeys.str(st.sc.key)
+	pk := st.sc.keys.str(st.sc.key)
 	st.phon[pk] = known{ent: e, class: c}
 	st.phonFirst[pk[0]>>6] |= 1 << (pk[0] & 63)
 }
@@ -407,7 +408,7 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		return known{}, "", 0, false
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
-	if k := st.phon[string(st.sc.key)]; k.ent != nil && strings.IndexByte(key, ' ') < 0 == (strings.IndexByte(FoldName(k.ent.Label), ' ') < 0) {
+	if k := st.phon[string(st.sc.key)]; k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
 		return k, "", evGraph, true
 	}
 	return known{}, "", 0, false
@@ -419,7 +420,7 @@ func (st *proseState) seeAlso(a *Article, b *Block) {
 	if !ok || strings.HasPrefix(name, "List of") || strings.HasPrefix(name, "Lists of") || strings.HasPrefix(name, "Timeline") || strings.HasPrefix(name, "Outline") {
 		return
 	}
-	key := FoldName(name)
+	key := st.foldKey(name)
 	class := rdf.Term{}
 	if k, cname, _, ok := st.lookup(key); ok {
 		class = k.class
@@ -784,7 +785,7 @@ func (st *proseState) known(m *mention, k known, name string, ev int) {
 		m.ent = k.ent
 	} else {
 		m.label = name
-		m.key = FoldName(name)
+		m.key = st.foldKey(name)
 	}
 	st.keep(m)
 }
@@ -797,7 +798,19 @@ func (st *proseState) spanKey(toks []token, i, j int) string {
 	if len(b) == len(last) {
 		return last // one word: its key, already a string
 	}
-	return string(b)
+	return st.sc.keys.str(b)
+}
+
+// foldKey returns FoldName(name), valid until the extraction ends.
+func (st *proseState) foldKey(name string) string {
+	st.sc.key = appendFoldName(st.sc.key[:0], name)
+	return st.sc.keys.str(st.sc.key)
+}
+
+// foldHasSpace reports whether FoldName(name) has more than one word.
+func foldHasSpace(name string) bool {
+	var buf [64]byte
+	return bytes.IndexByte(appendFoldName(buf[:0], name), ' ') >= 0
 }
 
 // spanProbe is spanKey for a look-up: the key it returns is only valid
@@ -929,7 +942,7 @@ func (st *proseState) resolve() {
 				if ni >= 0 {
 					name = e.Aliases[ni]
 				}
-				key := FoldName(name)
+				key := st.foldKey(name)
 				if of := strings.Index(key, " of "); of > 0 {
 					key = key[:of]
 				}
@@ -941,7 +954,7 @@ func (st *proseState) resolve() {
 				}
 			}
 		case ontology.Force:
-			if key := FoldName(e.Label); strings.HasSuffix(key, " clan") {
+			if key := st.foldKey(e.Label); strings.HasSuffix(key, " clan") {
 				addPart(strings.TrimSuffix(key, " clan"), e)
 			}
 		}
