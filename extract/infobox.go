@@ -91,7 +91,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
 			target = sc.side(g, subj, n)
 		}
-		if !x.apply(g, s, rule, target, f, groups) {
+		if !x.apply(g, s, sc, rule, target, f, groups) {
 			if s.Light {
 				continue // the literal and its warning are output only
 			}
@@ -107,6 +107,8 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 type infoboxScratch struct {
 	fields map[string]string
 	keys   []string
+	// items is the scratch of list values' items.
+	items []value.Item
 	// sides are the side nodes of the conflict, by number, once made.
 	sides []rdf.Term
 	// normalized caches NormalizeKey: a corpus's infoboxes share a few
@@ -222,7 +224,7 @@ func keyProperty(key string) rdf.Term {
 // apply writes the facts of one mapped field and reports whether its value
 // was understood (an unknown value such as "?" counts as understood: it
 // gives no triple by contract).
-func (x *InfoboxExtractor) apply(g *Graph, s *Subject, r *ontology.Rule, target rdf.Term, f Field, groups []string) bool {
+func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *ontology.Rule, target rdf.Term, f Field, groups []string) bool {
 	v := strings.TrimSpace(f.Value)
 	if isUnknown(v) {
 		return true
@@ -271,7 +273,8 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, r *ontology.Rule, target 
 		}
 		return true
 	case ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
-		var items []value.Item
+		items := sc.items[:0]
+		defer func() { clear(items); sc.items = items[:0] }()
 		switch {
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
@@ -279,19 +282,19 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, r *ontology.Rule, target 
 			if strings.Contains(v, "near") || strings.IndexByte(v, '(') >= 0 {
 				v = placeJoiners.ReplaceAllString(v, ", ")
 			}
-			items = value.SplitEntities(v)
+			items = value.AppendEntities(items, v, nil)
 		case isEventClass(r.Range):
 			// "Asian and Pacific theatre of World War I" is one event:
 			// event names are split at commas, never at "and".
-			items = value.SplitEntities(strings.ReplaceAll(v, " and ", keepAnd))
+			items = value.AppendEntities(items, strings.ReplaceAll(v, " and ", keepAnd), nil)
 			for i := range items {
 				items[i].Name = strings.ReplaceAll(items[i].Name, keepAnd, " and ")
 			}
 		case r.Range == ontology.Person:
 			// Commander lists name their belligerents as group labels.
-			items = value.SplitEntitiesGrouped(v, groups)
+			items = value.AppendEntities(items, v, groups)
 		default:
-			items = value.SplitEntities(v)
+			items = value.AppendEntities(items, v, nil)
 		}
 		n := 0
 		for _, item := range items {

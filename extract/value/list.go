@@ -41,6 +41,13 @@ func SplitEntities(s string) []Item {
 // or equal once generic words ("dynasty", "clan", "Kingdom of", …) are
 // removed from both, so "Ming" matches "Ming dynasty".
 func SplitEntitiesGrouped(s string, groups []string) []Item {
+	return AppendEntities(nil, s, groups)
+}
+
+// AppendEntities appends the items of SplitEntitiesGrouped(s, groups) to dst
+// and returns the extended slice, so that a caller splitting many lists
+// can reuse one.
+func AppendEntities(dst []Item, s string, groups []string) []Item {
 	s, bits := stripResidueScan(s)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, "|")
@@ -88,7 +95,7 @@ func SplitEntitiesGrouped(s string, groups []string) []Item {
 		first.name, first.flags, first.note, first.ok = cleanName(pieces[0].part)
 		grouped = first.ok && matchName(first.name, groups) != ""
 	}
-	var items []Item
+	items := dst
 	group := ""
 	for i, pc := range pieces {
 		if pc.label != "" {

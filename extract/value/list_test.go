@@ -99,3 +99,22 @@ func TestSplitEntitiesGroupedOnlyWhenListStartsWithGroup(t *testing.T) {
 		t.Errorf("got %q, want %q", names, want)
 	}
 }
+
+// TestAppendEntities checks that AppendEntities appends what
+// SplitEntitiesGrouped returns after what dst holds, in dst's array when it
+// has room.
+func TestAppendEntities(t *testing.T) {
+	groups := []string{"Ming dynasty", "Joseon"}
+	for _, s := range []string{"Ming , Li Rusong , Joseon , Yi Il", "Konishi Yukinaga (KIA), Katō Kiyomasa", "", "Main:"} {
+		want := SplitEntitiesGrouped(s, groups)
+		dst := make([]Item, 1, 16)
+		dst[0] = Item{Name: "kept"}
+		got := AppendEntities(dst, s, groups)
+		if got[0].Name != "kept" || !reflect.DeepEqual(got[1:], want) && len(want) > 0 || len(got) != 1+len(want) {
+			t.Errorf("AppendEntities(%q) = %+v, want [kept] + %+v", s, got, want)
+		}
+		if &got[0] != &dst[0] {
+			t.Errorf("AppendEntities(%q) did not append in dst's array", s)
+		}
+	}
+}
