@@ -367,16 +367,39 @@ func (g *Graph) Entities() []*Entity {
 	return slices.Clone(g.order)
 }
 
-// alsoTyped gives the classes every entity of a contract class also gets, so
-// that stores without inference answer queries on the broader classes.
-var alsoTyped = map[rdf.Term][]rdf.Term{
-	ontology.Person:           {ontology.SchemaPerson},
-	ontology.Place:            {ontology.SchemaPlace},
-	ontology.Force:            {ontology.SchemaOrganization},
-	ontology.Event:            {ontology.SchemaEvent},
-	ontology.MilitaryConflict: {ontology.Event, ontology.SchemaEvent},
-	ontology.Article:          {ontology.SchemaArticle},
+// alsoTyped returns the classes every entity of a contract class also
+// gets, so that stores without inference answer queries on the broader
+// classes. A switch on constant strings rather than a map keyed by terms,
+// which hashes all of a term's strings, as this runs for every entity.
+func alsoTyped(c rdf.Term) []rdf.Term {
+	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
+		return nil
+	}
+	switch c.Value {
+	case ontology.KG + "Person":
+		return alsoPerson
+	case ontology.KG + "Place":
+		return alsoPlace
+	case ontology.KG + "Force":
+		return alsoForce
+	case ontology.KG + "Event":
+		return alsoEvent
+	case ontology.KG + "MilitaryConflict":
+		return alsoConflict
+	case ontology.KG + "Article":
+		return alsoArticle
+	}
+	return nil
 }
+
+var (
+	alsoPerson   = []rdf.Term{ontology.SchemaPerson}
+	alsoPlace    = []rdf.Term{ontology.SchemaPlace}
+	alsoForce    = []rdf.Term{ontology.SchemaOrganization}
+	alsoEvent    = []rdf.Term{ontology.SchemaEvent}
+	alsoConflict = []rdf.Term{ontology.Event, ontology.SchemaEvent}
+	alsoArticle  = []rdf.Term{ontology.SchemaArticle}
+)
 
 // finish writes the entities' types, labels and aliases, and the article's
 // kg:mentions of each. These are most of an article's triples, made of
@@ -400,7 +423,7 @@ func (g *Graph) finish(article rdf.Term) {
 				continue
 			}
 			g.addUnchecked(iri, ontology.Type, c)
-			for _, also := range alsoTyped[c] {
+			for _, also := range alsoTyped(c) {
 				g.addUnchecked(iri, ontology.Type, also)
 			}
 		}

@@ -411,10 +411,24 @@ func phoneticFirst(key string) byte {
 // Event, MilitaryConflict) of classes, or the zero Term.
 func contractClass(classes []rdf.Term) rdf.Term {
 	for _, c := range classes {
-		switch c {
-		case ontology.Person, ontology.Place, ontology.Force, ontology.Event, ontology.MilitaryConflict:
+		if isContractClass(c) {
 			return c
 		}
 	}
 	return rdf.Term{}
+}
+
+// isContractClass reports whether c is kg:Person, kg:Place, kg:Force,
+// kg:Event or kg:MilitaryConflict. It switches on constant strings, which
+// the compiler tests by length and then by a binary search, rather than
+// comparing c with each term in turn: this runs for every mention.
+func isContractClass(c rdf.Term) bool {
+	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
+		return false
+	}
+	switch c.Value {
+	case ontology.KG + "Person", ontology.KG + "Place", ontology.KG + "Force", ontology.KG + "Event", ontology.KG + "MilitaryConflict":
+		return true
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
 )
 
@@ -88,4 +89,25 @@ func FuzzTripleSorterOracle(f *testing.F) {
 			t.Fatalf("tripleSorter.sort gives\n%v\nwant\n%v", got, want)
 		}
 	})
+}
+
+// TestClassSwitches checks the constant-string switches against the
+// vocabulary's terms: a renamed class would silently fall out of them.
+func TestClassSwitches(t *testing.T) {
+	for _, c := range []rdf.Term{ontology.Person, ontology.Place, ontology.Force, ontology.Event, ontology.MilitaryConflict} {
+		if !isContractClass(c) || len(alsoTyped(c)) == 0 {
+			t.Errorf("%v: isContractClass %v, alsoTyped %v", c, isContractClass(c), alsoTyped(c))
+		}
+	}
+	if len(alsoTyped(ontology.Article)) != 1 || alsoTyped(ontology.MilitaryConflict)[0] != ontology.Event {
+		t.Errorf("alsoTyped(Article) = %v, alsoTyped(MilitaryConflict) = %v", alsoTyped(ontology.Article), alsoTyped(ontology.MilitaryConflict))
+	}
+	for _, c := range []rdf.Term{ontology.Article, ontology.SchemaPerson, rdf.String(ontology.Person.Value), {}} {
+		if isContractClass(c) {
+			t.Errorf("isContractClass(%v) = true", c)
+		}
+	}
+	if alsoTyped(rdf.String(ontology.Person.Value)) != nil {
+		t.Error("alsoTyped of a literal is not nil")
+	}
 }
