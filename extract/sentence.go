@@ -36,11 +36,12 @@ func AppendSentences(out []Span, text string) []Span {
 	for i := 0; i < len(text); {
 		// Only these ASCII bytes matter here, and no byte of a multi-byte
 		// character is one of them.
-		k := strings.IndexAny(text[i:], ".!?()[]")
-		if k < 0 {
+		for i < len(text) && !sentenceByte[text[i]] {
+			i++
+		}
+		if i == len(text) {
 			break
 		}
-		i += k
 		c := text[i]
 		switch c {
 		case '(', '[':
@@ -127,8 +128,13 @@ func periodEnds(text string, i int) bool {
 	if n == len(word) && unicode.IsUpper(r) {
 		return false // an initial
 	}
-	return !abbreviations[foldString(word)]
+	var buf [32]byte
+	return !abbreviations[string(appendFold(buf[:0], word))] // no allocation
 }
+
+// sentenceByte holds the bytes AppendSentences stops at: a table rather
+// than strings.IndexAny, which builds its set anew at every call.
+var sentenceByte = [256]bool{'.': true, '!': true, '?': true, '(': true, ')': true, '[': true, ']': true}
 
 // boundaryFollows reports whether rest (the text after a sentence's final
 // punctuation) starts a new sentence: spaces, then an upper-case letter, a
