@@ -222,17 +222,13 @@ func FuzzPhoneticOracle(f *testing.F) {
 // tokenizeGeneric is the interner's tokenize as it was, a token at a time
 // through nextToken and fold: the oracle of FuzzInternerTokenizeOracle.
 func tokenizeGeneric(in *interner, s string, toks []token) []token {
-	for i := 0; ; {
-		t, next, ok := nextToken(s, i)
-		if !ok {
-			return toks
-		}
-		i = next
+	toks = tokenizeInto(s, toks, nil)
+	for i, t := range toks {
 		if t.word {
-			t.key, t.lex = in.fold(s[t.start:t.end])
+			toks[i].key, toks[i].lex = in.fold(s[t.start:t.end])
 		}
-		toks = append(toks, t)
 	}
+	return toks
 }
 
 // FuzzInternerTokenizeOracle checks the interner's one-pass tokenizer
