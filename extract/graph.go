@@ -369,24 +369,20 @@ func (g *Graph) Entities() []*Entity {
 
 // alsoTyped returns the classes every entity of a contract class also
 // gets, so that stores without inference answer queries on the broader
-// classes. A switch on constant strings rather than a map keyed by terms,
-// which hashes all of a term's strings, as this runs for every entity.
+// classes.
 func alsoTyped(c rdf.Term) []rdf.Term {
-	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
-		return nil
-	}
-	switch c.Value {
-	case ontology.KG + "Person":
+	switch kgLocalName(c) {
+	case "Person":
 		return alsoPerson
-	case ontology.KG + "Place":
+	case "Place":
 		return alsoPlace
-	case ontology.KG + "Force":
+	case "Force":
 		return alsoForce
-	case ontology.KG + "Event":
+	case "Event":
 		return alsoEvent
-	case ontology.KG + "MilitaryConflict":
+	case "MilitaryConflict":
 		return alsoConflict
-	case ontology.KG + "Article":
+	case "Article":
 		return alsoArticle
 	}
 	return nil

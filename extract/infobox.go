@@ -274,7 +274,6 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		return true
 	case ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
 		items := sc.items[:0]
-		defer func() { clear(items); sc.items = items[:0] }()
 		switch {
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
@@ -315,6 +314,8 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 				break
 			}
 		}
+		clear(items) // the scratch keeps no article's strings
+		sc.items = items[:0]
 		return n > 0
 	}
 	return false

@@ -419,16 +419,25 @@ func contractClass(classes []rdf.Term) rdf.Term {
 }
 
 // isContractClass reports whether c is kg:Person, kg:Place, kg:Force,
-// kg:Event or kg:MilitaryConflict. It switches on constant strings, which
-// the compiler tests by length and then by a binary search, rather than
-// comparing c with each term in turn: this runs for every mention.
+// kg:Event or kg:MilitaryConflict.
 func isContractClass(c rdf.Term) bool {
-	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
-		return false
-	}
-	switch c.Value {
-	case ontology.KG + "Person", ontology.KG + "Place", ontology.KG + "Force", ontology.KG + "Event", ontology.KG + "MilitaryConflict":
+	switch kgLocalName(c) {
+	case "Person", "Place", "Force", "Event", "MilitaryConflict":
 		return true
 	}
 	return false
+}
+
+// kgLocalName returns the name of c in the kg namespace ("Person" for
+// kg:Person), or "" for any other term: a switch on it tests constant
+// strings, rather than comparing c with each class in turn, as this runs
+// for every mention and entity.
+func kgLocalName(c rdf.Term) string {
+	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
+		return ""
+	}
+	if name, ok := strings.CutPrefix(c.Value, ontology.KG); ok {
+		return name
+	}
+	return ""
 }

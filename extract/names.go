@@ -173,7 +173,9 @@ func (in *interner) tokenize(s string, toks []token) []token {
 		b := in.buf[:0]
 		h := uint32(2166136261) // FNV-1a, as fold hashes
 		var w uint64
-		j, next, poss := i, -1, false
+		// slow is set when a rune past ASCII decides where the word
+		// ends; poss when "'s" ends it.
+		j, slow, poss := i, false, false
 	word:
 		for {
 			for ; j < len(s) && asciiAlnum[s[j]]; j++ {
@@ -191,42 +193,39 @@ func (in *interner) tokenize(s string, toks []token) []token {
 			case j+1 >= len(s) || s[j] != '-' && s[j] != '\'':
 				// The end of the input, or no ASCII joiner: nextToken's
 				// rules for other runes are not written out here.
-				if j < len(s) && s[j] >= utf8.RuneSelf {
-					next = -2
-				}
+				slow = j < len(s) && s[j] >= utf8.RuneSelf
 				break word
 			case s[j+1] >= utf8.RuneSelf:
-				next = -2
+				slow = true
 				break word
 			case !asciiAlnum[s[j+1]]:
 				break word // a joiner before no word rune ends the word
 			case s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S'):
-				if k := j + 2; k == len(s) || s[k] < utf8.RuneSelf && !asciiAlnum[s[k]] {
-					poss, next = true, k // "Hideyoshi's"
+				if k := j + 2; k < len(s) && s[k] >= utf8.RuneSelf {
+					slow = true
 					break word
-				} else if s[k] >= utf8.RuneSelf {
-					next = -2
+				} else if k == len(s) || !asciiAlnum[s[k]] {
+					poss = true // "Hideyoshi's"
 					break word
 				}
 			}
 			j++ // a joiner between word parts, which keys leave out
 		}
 		in.buf = b
-		if next == -2 {
-			// Non-ASCII at the word's edge: the general path decides.
-			t, n, _ := nextToken(s, i)
+		if slow {
+			t, next, _ := nextToken(s, i)
 			t.key, t.lex = in.fold(s[t.start:t.end])
 			toks = append(toks, t)
-			i = n
+			i = next
 			continue
-		}
-		if next < 0 {
-			next = j
 		}
 		t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
 		t.key, t.lex = in.lookup(b, h, w)
 		toks = append(toks, t)
-		i = next
+		i = j
+		if poss {
+			i += 2 // past the "'s", which is not in the token
+		}
 	}
 	return toks
 }

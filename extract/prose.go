@@ -790,15 +790,14 @@ func (st *proseState) known(m *mention, k known, name string, ev int) {
 	st.keep(m)
 }
 
-// spanKey folds toks[i:j] into a dictionary key; a one-word span's key is
-// its token's, with no allocation.
+// spanKey folds toks[i:j] into a dictionary key, valid until the
+// extraction ends; a one-word span's key is its token's, with no copy.
 func (st *proseState) spanKey(toks []token, i, j int) string {
-	b, last := appendSpanKey(st.sc.key[:0], toks, i, j)
-	st.sc.key = b
-	if len(b) == len(last) {
-		return last // one word: its key, already a string
+	k := st.spanProbe(toks, i, j)
+	if strings.IndexByte(k, ' ') < 0 {
+		return k // token keys have no space; joined ones do
 	}
-	return st.sc.keys.str(b)
+	return st.sc.keys.str(st.sc.span)
 }
 
 // foldKey returns FoldName(name), valid until the extraction ends.

@@ -7,7 +7,7 @@ import (
 )
 
 // oracleSplitSentences is SplitSentences as it was before it skipped to the
-// next byte that matters with strings.IndexAny: an oracle for
+// next byte that matters, rune by rune: an oracle for
 // FuzzSplitSentencesOracle.
 func oracleSplitSentences(text string) []Span {
 	var out []Span

@@ -268,7 +268,7 @@ func segments(s string) []segment {
 	var segs []segment
 	// Every annotation is bracketed: most dates have no bracket, and
 	// need not run the expression.
-	for strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 {
+	for hasBracket(s) {
 		m := reCalendar.FindStringSubmatchIndex(s)
 		if m == nil {
 			break
@@ -310,6 +310,12 @@ type token struct {
 	digits  int
 	ordinal bool
 	iso     Date
+}
+
+// hasBracket reports whether s has an opening bracket, which every match
+// of reCalendar and reBrackets starts with.
+func hasBracket(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0
 }
 
 // isISODateAt reports whether an ISO date, dddd-dd-dd, starts at s[i].
@@ -484,7 +490,7 @@ func parseSide(toks []token) (side, bool) {
 
 // parseRange parses one calendar's text as a date or range.
 func parseRange(s string) (Date, Date, bool) {
-	for strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 {
+	for hasBracket(s) {
 		t := reBrackets.ReplaceAllString(s, " ")
 		if t == s {
 			break

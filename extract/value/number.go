@@ -835,7 +835,7 @@ func separateGluedLabels(text string) string {
 			j += n
 		}
 		if j == len(text) || text[j] != ':' {
-			prevLower = unicode.IsLower(r)
+			prevLower = false // r is upper case
 			i += n
 			continue
 		}
