@@ -55,24 +55,8 @@ func AppendSentences(out []Span, text string) []Span {
 			i++
 			continue
 		}
-		end := i + 1
-		// Runs of terminal punctuation and closing quotes/brackets.
-		for end < len(text) {
-			r2, n2 := rune(text[end]), 1 // ASCII, most of prose, without a call
-			if r2 >= utf8.RuneSelf {
-				r2, n2 = utf8.DecodeRuneInString(text[end:])
-			}
-			if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '"' || r2 == '\'' || r2 == '”' || r2 == '’' || r2 == ')' || r2 == ']' {
-				end += n2
-				continue
-			}
-			break
-		}
-		if c == '.' && !periodEnds(text, i) {
-			i = end
-			continue
-		}
-		if end < len(text) && !boundaryFollows(text[end:]) {
+		end, ends := sentenceEnd(text, i)
+		if !ends {
 			i = end
 			continue
 		}
@@ -81,6 +65,29 @@ func AppendSentences(out []Span, text string) []Span {
 		i = end
 	}
 	return appendSentence(out, text, start, len(text))
+}
+
+// sentenceEnd takes the terminal punctuation mark at text[i] and returns
+// where the run of punctuation and closing quotes and brackets after it
+// ends, and whether a sentence ends there: not after an abbreviation or
+// an initial, and only before what can start a sentence.
+func sentenceEnd(text string, i int) (end int, ends bool) {
+	end = i + 1
+	for end < len(text) {
+		r, n := rune(text[end]), 1 // ASCII, most of prose, without a call
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[end:])
+		}
+		if r == '.' || r == '!' || r == '?' || r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' {
+			end += n
+			continue
+		}
+		break
+	}
+	if text[i] == '.' && !periodEnds(text, i) {
+		return end, false
+	}
+	return end, end == len(text) || boundaryFollows(text[end:])
 }
 
 // appendSentence appends the trimmed span [start, end) of text unless it is

@@ -7,8 +7,8 @@ import (
 )
 
 // oracleSplitSentences is SplitSentences as it was before it skipped to the
-// next byte that matters, rune by rune: an oracle for
-// FuzzSplitSentencesOracle.
+// next byte that matters, a rune at a time: an oracle for
+// FuzzSplitSentencesOracle. What follows a terminal mark is shared.
 func oracleSplitSentences(text string) []Span {
 	var out []Span
 	start := 0
@@ -30,24 +30,8 @@ func oracleSplitSentences(text string) []Span {
 			i += n
 			continue
 		}
-		end := i + n
-		// Runs of terminal punctuation and closing quotes/brackets.
-		for end < len(text) {
-			r2, n2 := rune(text[end]), 1 // ASCII, most of prose, without a call
-			if r2 >= utf8.RuneSelf {
-				r2, n2 = utf8.DecodeRuneInString(text[end:])
-			}
-			if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '"' || r2 == '\'' || r2 == '”' || r2 == '’' || r2 == ')' || r2 == ']' {
-				end += n2
-				continue
-			}
-			break
-		}
-		if r == '.' && !periodEnds(text, i) {
-			i = end
-			continue
-		}
-		if end < len(text) && !boundaryFollows(text[end:]) {
+		end, ends := sentenceEnd(text, i)
+		if !ends {
 			i = end
 			continue
 		}
