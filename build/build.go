@@ -336,7 +336,7 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi in
 		if index >= hi {
 			return nil
 		}
-		err := eachArticle(src, f, nil, func(a *extract.Article, err error, n int64) bool {
+		err := eachArticle(src, f, false, func(a *extract.Article, err error, n int64) bool {
 			if a == nil {
 				// Errors with no article belong to the slice of the
 				// article that follows them.
@@ -366,16 +366,22 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi in
 }
 
 // eachArticle calls fn for every article (or article-less error) of src,
-// with the number of bytes read since the last call, until fn returns false.
-// It returns an error only when the source cannot be opened or read on.
-func eachArticle(src input.Source, f input.Format, stdin io.Reader, fn func(a *extract.Article, err error, n int64) bool) error {
-	rc, err := src.Open(stdin)
+// with the number of bytes read since the last call, until fn returns false;
+// infoboxOnly leaves the articles' prose out. It returns an error only when
+// the source cannot be opened or read on.
+func eachArticle(src input.Source, f input.Format, infoboxOnly bool, fn func(a *extract.Article, err error, n int64) bool) error {
+	rc, err := src.Open(nil)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	counter := &input.CountingReader{R: rc}
-	rd := input.NewArticleReader(counter, src.Name, f)
+	var rd input.ArticleReader
+	if infoboxOnly {
+		rd = input.NewInfoboxReader(counter, src.Name, f)
+	} else {
+		rd = input.NewArticleReader(counter, src.Name, f)
+	}
 	var last int64
 	for {
 		a, err := rd.Next()

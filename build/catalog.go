@@ -97,7 +97,8 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			if ctx.Err() != nil {
 				return
 			}
-			eachArticle(src, f, nil, func(a *extract.Article, err error, n int64) bool {
+			// The catalog reads infoboxes only (Light).
+			eachArticle(src, f, true, func(a *extract.Article, err error, n int64) bool {
 				st.TotalBytes += n
 				if a == nil {
 					return true

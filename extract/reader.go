@@ -50,6 +50,10 @@ type Reader struct {
 	// File is the name used in errors and in Article.File. Set it after
 	// NewReader and before the first call to Next.
 	File string
+	// SkipProse makes Next leave every Article's Blocks empty, for a pass
+	// that needs titles and infoboxes only. Articles, their lines and the
+	// errors about them are the same as without it.
+	SkipProse bool
 
 	br  *bufio.Reader
 	err error // sticky: io.EOF or an I/O error
@@ -512,13 +516,16 @@ func (p *articleParser) field(l *rawLine) {
 
 // prose adds line l as a block of prose unless it is blank.
 func (p *articleParser) prose(l *rawLine) {
-	if !readerIsBlank(l.text) {
+	if !p.r.SkipProse && !readerIsBlank(l.text) {
 		p.add(p.block(l))
 	}
 }
 
 // add appends b to the article, setting its section.
 func (p *articleParser) add(b Block) {
+	if p.r.SkipProse {
+		return
+	}
 	b.Section = p.section
 	if b.Kind == Heading {
 		p.section = b.Text

@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
 // FuzzReader checks that the Reader never panics or loops, that every
 // position it returns is within the input and agrees with its line and
-// column, and that the text it returns is valid UTF-8.
+// column, that the text it returns is valid UTF-8, and that SkipProse
+// changes nothing but the Blocks.
 func FuzzReader(f *testing.F) {
 	f.Add([]byte("= T =\n\nInfobox\n- K: v\n\n==S==\n- item\n  - sub\ntext\n"))
 	f.Add([]byte("\uFEFFjunk\r\n= =\r\n= A\xff =\r\nH\x00\r\n- K:\r\n"))
@@ -23,6 +25,7 @@ func FuzzReader(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkSkipProse(t, data)
 		starts := lineStarts(data)
 		for _, size := range []int{16, readerBufSize} {
 			r := newReaderSize(bytes.NewReader(data), size)
@@ -66,4 +69,31 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkSkipProse checks that a Reader with SkipProse returns what one
+// without it returns, call by call, with no Blocks.
+func checkSkipProse(t *testing.T, data []byte) {
+	t.Helper()
+	full, skim := NewReader(bytes.NewReader(data)), NewReader(bytes.NewReader(data))
+	skim.SkipProse = true
+	for calls := 0; calls <= len(data)+2; calls++ {
+		a, err := full.Next()
+		b, errB := skim.Next()
+		if !reflect.DeepEqual(err, errB) {
+			t.Fatalf("call %d: error %v with SkipProse, want %v", calls, errB, err)
+		}
+		if b != nil && b.Blocks != nil {
+			t.Fatalf("call %d: %d blocks with SkipProse", calls, len(b.Blocks))
+		}
+		if a != nil {
+			a.Blocks = nil
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("call %d: article %+v with SkipProse, want %+v", calls, b, a)
+		}
+		if err == io.EOF {
+			return
+		}
+	}
 }

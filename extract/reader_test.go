@@ -534,6 +534,23 @@ func summary(a *Article) string {
 	return b.String()
 }
 
+// TestReaderSkipProse checks SkipProse on the concatenated corpus and on
+// hostile shapes: the same articles and errors, without Blocks.
+func TestReaderSkipProse(t *testing.T) {
+	input, _ := concatCorpus(t)
+	for _, tc := range []struct{ name, in string }{
+		{"corpus", string(input)},
+		{"header then prose", "= T =\nT\nProse.\n== S ==\n- item\n"},
+		{"heading first", "= T =\n== S ==\n- K: v\ntext\n"},
+		{"bad bytes in prose", "= T =\nInfobox\n- K: v\n\nbad \xff here\n= U =\n\x00\n"},
+		{"text before title", "junk\n= T =\n- K: v\n= =\nlost\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkipProse(t, []byte(tc.in))
+		})
+	}
+}
+
 func TestReaderConcatenated(t *testing.T) {
 	input, titles := concatCorpus(t)
 	starts := lineStarts(input)

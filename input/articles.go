@@ -47,6 +47,17 @@ type ArticleReader interface {
 // errors. With Auto, the format is detected from the content: a stream whose
 // first non-blank byte is '{' is JSON Lines, anything else flattened text.
 func NewArticleReader(r io.Reader, name string, f Format) ArticleReader {
+	return newArticleReader(r, name, f, false)
+}
+
+// NewInfoboxReader is NewArticleReader for a pass that needs titles and
+// infoboxes only: its articles have no Blocks, which saves the cost of
+// the prose. It finds the same articles and errors.
+func NewInfoboxReader(r io.Reader, name string, f Format) ArticleReader {
+	return newArticleReader(r, name, f, true)
+}
+
+func newArticleReader(r io.Reader, name string, f Format, skipProse bool) ArticleReader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if f == Auto {
 		f = Text
@@ -55,10 +66,11 @@ func NewArticleReader(r io.Reader, name string, f Format) ArticleReader {
 		}
 	}
 	if f == JSONL {
-		return &jsonlReader{br: br, name: name}
+		return &jsonlReader{br: br, name: name, skipProse: skipProse}
 	}
 	rd := extract.NewReader(br)
 	rd.File = name
+	rd.SkipProse = skipProse
 	return rd
 }
 
@@ -80,11 +92,12 @@ func firstNonSpace(b []byte) byte {
 // in errors are "FILE[LINE]:line:col", the record's line in the file, then
 // the position inside its text.
 type jsonlReader struct {
-	br      *bufio.Reader
-	name    string
-	line    int
-	pending []*extract.Article
-	err     error
+	br        *bufio.Reader
+	name      string
+	skipProse bool
+	line      int
+	pending   []*extract.Article
+	err       error
 }
 
 // maxRecord bounds one JSON Lines record, so a corrupt file cannot exhaust
@@ -139,6 +152,7 @@ func (j *jsonlReader) Next() (*extract.Article, error) {
 		doc := "= " + title + " =\n" + *rec.Text
 		rd := extract.NewReader(strings.NewReader(doc))
 		rd.File = fmt.Sprintf("%s[%d]", j.name, j.line)
+		rd.SkipProse = j.skipProse
 		var errs extract.ErrorList
 		for {
 			a, err := rd.Next()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -96,6 +97,45 @@ func TestJSONL(t *testing.T) {
 			t.Logf("%v", e)
 		}
 		t.Errorf("want errors on lines 3 and 4 of dump.jsonl")
+	}
+}
+
+// TestInfoboxReader checks that NewInfoboxReader finds, in both formats,
+// the articles and errors NewArticleReader finds, with no Blocks.
+func TestInfoboxReader(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"text", "= A =\nInfobox\n- K: v\n\nProse.\n== S ==\n- item\n= B \xff =\ntext\n"},
+		{"jsonl", `{"title": "A", "text": "Infobox\n- K: v\n\nProse."}` + "\n{\"title\": 1}\n" + `{"title": "B", "text": "== S ==\ntext"}` + "\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			full := NewArticleReader(strings.NewReader(tc.in), "f", Auto)
+			skim := NewInfoboxReader(strings.NewReader(tc.in), "f", Auto)
+			articles := 0
+			for {
+				a, err := full.Next()
+				b, errB := skim.Next()
+				if !reflect.DeepEqual(err, errB) {
+					t.Fatalf("error %v, want %v", errB, err)
+				}
+				if err == io.EOF {
+					break
+				}
+				if a == nil {
+					continue
+				}
+				articles++
+				if len(a.Blocks) == 0 || b.Blocks != nil {
+					t.Fatalf("%q: %d blocks from the infobox reader, %d from the article reader", a.Title, len(b.Blocks), len(a.Blocks))
+				}
+				a.Blocks = nil
+				if !reflect.DeepEqual(a, b) {
+					t.Fatalf("article %+v, want %+v", b, a)
+				}
+			}
+			if articles != 2 {
+				t.Errorf("%d articles, want 2", articles)
+			}
+		})
 	}
 }
 
