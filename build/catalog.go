@@ -9,9 +9,11 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/extract"
 	"github.com/wikikg/wikikg/input"
+	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -28,6 +30,11 @@ type Catalog struct {
 	titles map[string]*Title
 	// aliases maps a folded alias to the canonical titles that carry it.
 	aliases map[string][]string
+	// titleKeys and aliasKeys hold the keys of titles and aliases, once
+	// settled: most names Resolve is asked are neither, and a filter says
+	// so from bits that stay in the cache, where maps of millions of keys
+	// would miss it.
+	titleKeys, aliasKeys bloom.Filter
 	// personYears maps a person's name to the start or birth years of the
 	// dated articles whose infobox names it; homonyms holds the names
 	// those years show to be several people's (see settle).
@@ -228,6 +235,22 @@ func (c *Catalog) settle() {
 		}
 	}
 	c.personYears = nil
+	c.titleKeys = *bloom.New(len(c.titles))
+	for k := range c.titles {
+		c.titleKeys.Add(k)
+	}
+	c.aliasKeys = *bloom.New(len(c.aliases))
+	for k := range c.aliases {
+		c.aliasKeys.Add(k)
+	}
+}
+
+// title returns the article titled name, nil when there is none.
+func (c *Catalog) title(name string) *Title {
+	if !c.titleKeys.MayContain(name) {
+		return nil
+	}
+	return c.titles[name]
 }
 
 func (h *homonym) coversTitle(year int) bool {
@@ -352,18 +375,22 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 			return h.name(name, t.Year), true
 		}
 	}
-	if _, ok := c.titles[name]; ok {
+	if c.title(name) != nil {
 		return name, true
 	}
 	if m := matchYearSuffix(name); m != nil {
-		if t, ok := c.titles[m[1]]; ok {
+		if t := c.title(m[1]); t != nil {
 			if y, _ := strconv.Atoi(m[2]); y != 0 && y == t.Year {
 				return t.Name, true
 			}
 		}
 	}
 	var buf [128]byte
-	if ts := c.aliases[string(appendFold(buf[:0], name))]; len(ts) == 1 {
+	key := appendFold(buf[:0], name)
+	if !c.aliasKeys.MayContain(unsafe.String(unsafe.SliceData(key), len(key))) {
+		return "", false
+	}
+	if ts := c.aliases[string(key)]; len(ts) == 1 {
 		if t := c.titles[ts[0]]; compatible(t.Classes, class) {
 			return t.Name, true
 		}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -49,6 +50,53 @@ func TestHomonymPeriods(t *testing.T) {
 	// A place is never split by time: Pyongyang is one city in 1592 and 1894.
 	if got, ok := cat.Resolve("Dated 1592", "Two Eras", ontology.Place); ok {
 		t.Errorf("a place was resolved as a homonym: %q", got)
+	}
+}
+
+// TestResolve checks the resolution rules of Catalog.Resolve, on a catalog
+// large enough that its filters are exercised.
+func TestResolve(t *testing.T) {
+	cat := newCatalog()
+	add := func(name string, class rdf.Term, year int, aliases ...string) {
+		cat.titles[name] = &Title{Name: name, Classes: []rdf.Term{class}, Year: year, Aliases: aliases}
+		for _, a := range aliases {
+			cat.addAlias(a, name)
+		}
+	}
+	add("Japanese invasions of Korea (1592–1598)", ontology.MilitaryConflict, 1592, "Japanese invasions of Korea", "Imjin War")
+	add("Siege of Pyongyang (1592)", ontology.MilitaryConflict, 1592, "Siege of Pyongyang")
+	add("Siege of Pyongyang (1593)", ontology.MilitaryConflict, 1593, "Siege of Pyongyang")
+	add("Battle of Okpo", ontology.MilitaryConflict, 1592)
+	add("Hansan Island", ontology.Place, 0, "Hansando")
+	for i := range 5000 {
+		add(fmt.Sprintf("Battle %d", i), ontology.MilitaryConflict, 1000+i%900, fmt.Sprintf("Fight %d", i))
+	}
+	cat.settle()
+	for _, tc := range []struct {
+		name  string
+		class rdf.Term
+		want  string
+		ok    bool
+	}{
+		{"Battle of Okpo", ontology.MilitaryConflict, "Battle of Okpo", true},
+		{"Battle of Okpo (1592)", ontology.MilitaryConflict, "Battle of Okpo", true},
+		{"Battle of Okpo (1593)", ontology.MilitaryConflict, "", false},
+		{"Imjin War", ontology.MilitaryConflict, "Japanese invasions of Korea (1592–1598)", true},
+		{"imjin  WAR", ontology.Event, "Japanese invasions of Korea (1592–1598)", true},
+		{"Siege of Pyongyang", ontology.MilitaryConflict, "", false}, // two articles carry it
+		{"Hansando", ontology.Place, "Hansan Island", true},
+		{"Hansando", ontology.MilitaryConflict, "", false}, // a battle is not the island
+		{"Fight 4321", rdf.Term{}, "Battle 4321", true},
+		{"Battle 4999", ontology.MilitaryConflict, "Battle 4999", true},
+		{"Battle 5000", ontology.MilitaryConflict, "", false},
+		{"Nowhere", ontology.Place, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := cat.Resolve("Battle of Okpo", tc.name, tc.class)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("Resolve(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+			}
+		})
 	}
 }
 

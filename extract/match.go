@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -33,7 +34,11 @@ type Dictionary struct {
 	// catalog has millions, and entries held in chunks cost no allocation
 	// or pointer each, change in place, and are never copied as the
 	// catalog grows, as one slice's would be at every doubling.
-	index   map[string]int32
+	index map[string]int32
+	// filter holds index's keys: most keys a matcher looks up are no
+	// name, and the filter says so from bits that stay in the cache,
+	// where a probe of index, too large for it, would miss.
+	filter  bloom.Filter
 	chunks  []*[dictChunk]dictEntry
 	entries int32
 	// classes are the classes entries count, which entries name by index:
@@ -66,6 +71,16 @@ func (d *Dictionary) entry(i int32) *dictEntry { return &d.chunks[i/dictChunk][i
 // NewDictionary returns an empty Dictionary.
 func NewDictionary() *Dictionary { return &Dictionary{index: map[string]int32{}} }
 
+// find returns the index of key's entry. Most keys a run adds are new:
+// the filter tells so without probing the index.
+func (d *Dictionary) find(key string) (int32, bool) {
+	if !d.filter.MayContain(key) {
+		return 0, false
+	}
+	i, ok := d.index[key]
+	return i, ok
+}
+
 // add makes an empty entry for key and returns its index.
 func (d *Dictionary) add(key string) int32 {
 	i := d.entries
@@ -74,6 +89,15 @@ func (d *Dictionary) add(key string) int32 {
 	}
 	d.entries++
 	d.index[key] = i
+	if d.filter.Len() < d.filter.Cap() {
+		d.filter.Add(key)
+	} else {
+		// Full: a filter of twice the keys, refilled, as a slice grows.
+		d.filter = *bloom.New(2 * len(d.index))
+		for k := range d.index {
+			d.filter.Add(k)
+		}
+	}
 	return i
 }
 
@@ -118,7 +142,7 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 	if len(kb) == 0 || !usableKey(unsafe.String(&kb[0], len(kb))) {
 		return
 	}
-	i, ok := d.index[string(kb)]
+	i, ok := d.find(unsafe.String(&kb[0], len(kb)))
 	if !ok {
 		key := string(kb)
 		i = d.add(key)
@@ -128,7 +152,7 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 			if key[j] != ' ' {
 				continue
 			}
-			p, ok := d.index[key[:j]]
+			p, ok := d.find(key[:j])
 			if !ok {
 				p = d.add(key[:j])
 			}
@@ -177,7 +201,7 @@ func (d *Dictionary) AddGraph(g *Graph) {
 
 // Lookup implements Catalog.
 func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
-	i, ok := d.index[key]
+	i, ok := d.find(key)
 	if !ok {
 		return "", rdf.Term{}, false, false
 	}

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -82,6 +83,31 @@ func TestDictionary(t *testing.T) {
 				t.Errorf("Lookup(%q) = %q %v %v %v", tc.key, name, class, found, more)
 			}
 		})
+	}
+}
+
+// TestDictionaryManyNames checks the dictionary past many growths of its
+// filter: every name and prefix is found, and no other key.
+func TestDictionaryManyNames(t *testing.T) {
+	d := extract.NewDictionary()
+	const n = 50000
+	for i := range n {
+		d.Add(fmt.Sprintf("Siege of Place %c%d", 'A'+i%26, i), ontology.MilitaryConflict)
+	}
+	if d.Len() != n {
+		t.Fatalf("Len %d, want %d", d.Len(), n)
+	}
+	for i := range n {
+		key := fmt.Sprintf("siege of place %c%d", 'a'+i%26, i)
+		if name, _, found, _ := d.Lookup(key); !found || extract.FoldName(name) != key {
+			t.Fatalf("Lookup(%q) = %q, %v", key, name, found)
+		}
+		if _, _, found, more := d.Lookup(key + " x"); found || more {
+			t.Fatalf("Lookup(%q) found %v, more %v", key+" x", found, more)
+		}
+	}
+	if _, _, found, more := d.Lookup("siege of place"); found || !more {
+		t.Errorf("prefix: found %v, more %v", found, more)
 	}
 }
 

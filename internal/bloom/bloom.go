@@ -1,0 +1,67 @@
+// Package bloom is a blocked Bloom filter over strings. It lets a look-up in
+// a map of millions of keys, most of which find nothing, answer "absent"
+// from a bit array small enough to stay in the processor's cache, where the
+// map's own probe would miss it.
+package bloom
+
+import (
+	"hash/maphash"
+	"math/bits"
+)
+
+// bitsPerKey sizes a filter: with 16 bits per key and four bits set per
+// key inside one 64-bit block, about one absent key in a hundred passes.
+const bitsPerKey = 16
+
+// Filter is a set of strings that may answer "present" for an absent
+// string, never "absent" for a present one. Its zero value holds nothing
+// and answers "present" to everything: a filter not yet sized filters
+// nothing. A Filter is safe for concurrent MayContain calls once filled.
+type Filter struct {
+	seed   maphash.Seed
+	blocks []uint64
+	mask   uint64 // len(blocks)-1, a power of two minus one
+	n      int
+}
+
+// New returns a filter sized for n strings. More may be added, at a rising
+// rate of false positives.
+func New(n int) *Filter {
+	words := max(1, (n*bitsPerKey+63)/64)
+	size := 1 << bits.Len(uint(words-1))
+	return &Filter{seed: maphash.MakeSeed(), blocks: make([]uint64, size), mask: uint64(size - 1)}
+}
+
+// Len returns the number of strings added.
+func (f *Filter) Len() int { return f.n }
+
+// Cap returns the number of strings the filter was sized for.
+func (f *Filter) Cap() int { return len(f.blocks) * 64 / bitsPerKey }
+
+// Add adds s.
+func (f *Filter) Add(s string) {
+	if f.blocks == nil {
+		return
+	}
+	i, m := f.probe(s)
+	f.blocks[i] |= m
+	f.n++
+}
+
+// MayContain reports whether s may have been added; false means it was
+// not.
+func (f *Filter) MayContain(s string) bool {
+	if f.blocks == nil {
+		return true
+	}
+	i, m := f.probe(s)
+	return f.blocks[i]&m == m
+}
+
+// probe returns s's block and the four bits it sets there: the hash's
+// low bits pick the block, four 6-bit fields of its high bits the bits.
+func (f *Filter) probe(s string) (uint64, uint64) {
+	h := maphash.String(f.seed, s)
+	m := uint64(1)<<(h>>58) | uint64(1)<<(h>>52&63) | uint64(1)<<(h>>46&63) | uint64(1)<<(h>>40&63)
+	return h & f.mask, m
+}

@@ -1,0 +1,67 @@
+package bloom
+
+import (
+	"strconv"
+	"testing"
+)
+
+func TestFilter(t *testing.T) {
+	for _, n := range []int{1, 10, 1000, 100000} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			f := New(n)
+			if f.Cap() < n {
+				t.Fatalf("Cap %d, want at least %d", f.Cap(), n)
+			}
+			for i := range n {
+				f.Add("name " + strconv.Itoa(i))
+			}
+			if f.Len() != n {
+				t.Errorf("Len %d, want %d", f.Len(), n)
+			}
+			for i := range n {
+				if s := "name " + strconv.Itoa(i); !f.MayContain(s) {
+					t.Fatalf("%q added but absent", s)
+				}
+			}
+			// Absent strings: about 1% pass at capacity; a broken probe
+			// (all bits in one place, too few bits) lets far more through.
+			const absent = 100000
+			passed := 0
+			for i := range absent {
+				if f.MayContain("other " + strconv.Itoa(i)) {
+					passed++
+				}
+			}
+			rate := float64(passed) / absent
+			t.Logf("%d strings: %.2f%% of absent strings pass", n, 100*rate)
+			if n >= 1000 && rate > 0.03 {
+				t.Errorf("%.2f%% of absent strings pass, want under 3%%", 100*rate)
+			}
+		})
+	}
+}
+
+func TestZeroFilter(t *testing.T) {
+	var f Filter
+	f.Add("a")
+	if !f.MayContain("b") || f.Len() != 0 {
+		t.Errorf("zero Filter filters: MayContain %v, Len %d", f.MayContain("b"), f.Len())
+	}
+}
+
+func BenchmarkMayContain(b *testing.B) {
+	const n = 1 << 20
+	f := New(n)
+	keys := make([]string, 4096)
+	for i := range n {
+		s := "Battle of Place " + strconv.Itoa(i)
+		f.Add(s)
+		if i < len(keys) {
+			keys[i] = "Siege of Place " + strconv.Itoa(i)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.MayContain(keys[i%len(keys)])
+	}
+}
