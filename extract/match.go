@@ -20,27 +20,32 @@ import (
 // "kato kiyomasa".
 type Catalog interface {
 	// Lookup returns the canonical name and class of the entry whose folded
-	// key is key (found), and whether a longer key starts with key + " "
-	// (more), so that a matcher can stop extending a span early. Key is
-	// valid only during the call: the matcher reuses its bytes.
+	// key is key (found), and whether a longer key may start with key + " "
+	// (more; false means none does), so that a matcher can stop extending
+	// a span early. Key is valid only during the call: the matcher reuses
+	// its bytes.
 	Lookup(key string) (name string, class rdf.Term, found, more bool)
 }
 
-// Dictionary is a Catalog held in memory: a token trie flattened into one
-// map from every folded key and key prefix to its entry. It is safe for
+// Dictionary is a Catalog held in memory: a map from every folded key to
+// its entry, and a filter of the keys' word prefixes. It is safe for
 // concurrent lookups once filled.
 type Dictionary struct {
-	// index maps every key and key prefix to its entry's number: a run's
-	// catalog has millions, and entries held in chunks cost no allocation
-	// or pointer each, change in place, and are never copied as the
-	// catalog grows, as one slice's would be at every doubling.
+	// index maps every key to its entry's number: a run's catalog has
+	// millions, and entries held in chunks cost no allocation or pointer
+	// each, change in place, and are never copied as the catalog grows,
+	// as one slice's would be at every doubling.
 	index map[string]int32
 	// filter holds index's keys: most keys a matcher looks up are no
 	// name, and the filter says so from bits that stay in the cache,
 	// where a probe of index, too large for it, would miss.
-	filter  bloom.Filter
-	chunks  []*[dictChunk]dictEntry
-	entries int32
+	filter bloom.Filter
+	// prefixes holds the keys' word prefixes ("kato" of "kato
+	// kiyomasa"), for Lookup's more: kept in the index, they were a
+	// third of its entries.
+	prefixes bloom.Filter
+	chunks   []*[dictChunk]dictEntry
+	entries  int32
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
@@ -51,8 +56,6 @@ type dictEntry struct {
 	// classes counts how often each class was added, so that a state named
 	// as a belligerent in one article and a place in three is a place.
 	classes []classCount
-	found   bool
-	more    bool
 	// ambiguous is set when two different names fold to the same key.
 	ambiguous bool
 }
@@ -89,16 +92,29 @@ func (d *Dictionary) add(key string) int32 {
 	}
 	d.entries++
 	d.index[key] = i
-	if d.filter.Len() < d.filter.Cap() {
+	if d.filter.Len() < d.filter.Cap() && d.prefixes.Len() < d.prefixes.Cap() {
 		d.filter.Add(key)
-	} else {
-		// Full: a filter of twice the keys, refilled, as a slice grows.
-		d.filter = *bloom.New(2 * len(d.index))
-		for k := range d.index {
-			d.filter.Add(k)
-		}
+		d.addPrefixes(key)
+		return i
+	}
+	// Full: filters of twice the keys, refilled, as a slice grows.
+	d.filter = *bloom.New(2 * len(d.index))
+	d.prefixes = *bloom.New(2 * len(d.index))
+	for k := range d.index {
+		d.filter.Add(k)
+		d.addPrefixes(k)
 	}
 	return i
+}
+
+// addPrefixes adds key's word prefixes to d.prefixes, each once: the
+// filter's Len counts the prefixes it holds.
+func (d *Dictionary) addPrefixes(key string) {
+	for j := len(key) - 1; j > 0; j-- {
+		if key[j] == ' ' && !d.prefixes.MayContain(key[:j]) {
+			d.prefixes.Add(key[:j])
+		}
+	}
 }
 
 // classIndex returns the index of c in d.classes, adding it; the zero
@@ -120,15 +136,7 @@ func (d *Dictionary) classIndex(c rdf.Term) (uint16, bool) {
 }
 
 // Len returns the number of names in d.
-func (d *Dictionary) Len() int {
-	n := 0
-	for i := range d.entries {
-		if d.entry(i).found {
-			n++
-		}
-	}
-	return n
-}
+func (d *Dictionary) Len() int { return int(d.entries) }
 
 // Add records name with class (zero when unknown). A name that folds to the
 // key of a different name makes the key ambiguous: Lookup then finds
@@ -144,25 +152,11 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 	}
 	i, ok := d.find(unsafe.String(&kb[0], len(kb)))
 	if !ok {
-		key := string(kb)
-		i = d.add(key)
-		// An entry's prefixes are marked when it is made, and entries are
-		// never removed: an existing entry's are marked already.
-		for j := len(key) - 1; j > 0; j-- {
-			if key[j] != ' ' {
-				continue
-			}
-			p, ok := d.find(key[:j])
-			if !ok {
-				p = d.add(key[:j])
-			}
-			d.entry(p).more = true
-		}
+		i = d.add(string(kb))
+		d.entry(i).name = name
 	}
 	e := d.entry(i)
 	switch {
-	case !e.found:
-		e.name, e.found = name, true
 	case e.name != name && FoldName(e.name) == string(kb) && !sameLetters(e.name, name):
 		// "Kato" and "Katō" are one name spelt twice, anything else is a clash.
 		e.ambiguous = true
@@ -201,13 +195,14 @@ func (d *Dictionary) AddGraph(g *Graph) {
 
 // Lookup implements Catalog.
 func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
+	more := d.prefixes.MayContain(key)
 	i, ok := d.find(key)
 	if !ok {
-		return "", rdf.Term{}, false, false
+		return "", rdf.Term{}, false, more
 	}
 	e := d.entry(i)
-	if !e.found || e.ambiguous {
-		return "", rdf.Term{}, false, e.more
+	if e.ambiguous {
+		return "", rdf.Term{}, false, more
 	}
 	var best rdf.Term
 	var n uint32
@@ -219,7 +214,7 @@ func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
 			best, n = class, c.n
 		}
 	}
-	return e.name, best, true, e.more
+	return e.name, best, true, more
 }
 
 // usableKey rejects keys no prose mention should be matched against: a

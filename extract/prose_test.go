@@ -109,6 +109,23 @@ func TestDictionaryManyNames(t *testing.T) {
 	if _, _, found, more := d.Lookup("siege of place"); found || !more {
 		t.Errorf("prefix: found %v, more %v", found, more)
 	}
+	// Prefixes as many as the names: every one gives more; the keys that
+	// are no prefix give it rarely, as the filter's false positives.
+	for i := range n {
+		d.Add(fmt.Sprintf("Clan%d Yoshi", i), ontology.Person)
+	}
+	falseMore := 0
+	for i := range n {
+		if _, _, found, more := d.Lookup(fmt.Sprintf("clan%d", i)); found || !more {
+			t.Fatalf("prefix clan%d: found %v, more %v", i, found, more)
+		}
+		if _, _, _, more := d.Lookup(fmt.Sprintf("house%d", i)); more {
+			falseMore++
+		}
+	}
+	if falseMore > n/50 {
+		t.Errorf("%d of %d keys that start no name give more", falseMore, n)
+	}
 }
 
 // seedGraph extracts the seed article with mentions.

@@ -4,21 +4,18 @@
 // map's own probe would miss it.
 package bloom
 
-import (
-	"hash/maphash"
-	"math/bits"
-)
+import "math/bits"
 
 // bitsPerKey sizes a filter: with 16 bits per key and four bits set per
 // key inside one 64-bit block, about one absent key in a hundred passes.
 const bitsPerKey = 16
 
 // Filter is a set of strings that may answer "present" for an absent
-// string, never "absent" for a present one. Its zero value holds nothing
-// and answers "present" to everything: a filter not yet sized filters
-// nothing. A Filter is safe for concurrent MayContain calls once filled.
+// string, never "absent" for a present one. Its answers are the same in
+// every process. Its zero value holds nothing and answers "present" to
+// everything: a filter not yet sized filters nothing. A Filter is safe
+// for concurrent MayContain calls once filled.
 type Filter struct {
-	seed   maphash.Seed
 	blocks []uint64
 	mask   uint64 // len(blocks)-1, a power of two minus one
 	n      int
@@ -29,7 +26,7 @@ type Filter struct {
 func New(n int) *Filter {
 	words := max(1, (n*bitsPerKey+63)/64)
 	size := 1 << bits.Len(uint(words-1))
-	return &Filter{seed: maphash.MakeSeed(), blocks: make([]uint64, size), mask: uint64(size - 1)}
+	return &Filter{blocks: make([]uint64, size), mask: uint64(size - 1)}
 }
 
 // Len returns the number of strings added.
@@ -61,7 +58,30 @@ func (f *Filter) MayContain(s string) bool {
 // probe returns s's block and the four bits it sets there: the hash's
 // low bits pick the block, four 6-bit fields of its high bits the bits.
 func (f *Filter) probe(s string) (uint64, uint64) {
-	h := maphash.String(f.seed, s)
+	h := hash(s)
 	m := uint64(1)<<(h>>58) | uint64(1)<<(h>>52&63) | uint64(1)<<(h>>46&63) | uint64(1)<<(h>>40&63)
 	return h & f.mask, m
+}
+
+// hash is a 64-bit hash of s, the same in every process (unlike
+// hash/maphash's), so that what a filter answers can be tested: 8-byte
+// words folded in by 128-bit multiplication, as wyhash does.
+func hash(s string) uint64 {
+	const m1, m2, m3 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	h := uint64(len(s)) ^ m3
+	for ; len(s) >= 8; s = s[8:] {
+		h = mix(h^m1^(uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
+			uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56), m2)
+	}
+	var tail uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(s[i])
+	}
+	return mix(mix(h^m1^tail, m2), m3)
+}
+
+// mix multiplies a and b into 128 bits and folds the halves together.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
 }
