@@ -20,16 +20,13 @@ import (
 // "kato kiyomasa".
 type Catalog interface {
 	// Lookup returns the canonical name and class of the entry whose folded
-	// key is key (found), and whether a longer key may start with key + " "
-	// (more; false means none does), so that a matcher can stop extending
-	// a span early. Key is valid only during the call: the matcher reuses
-	// its bytes.
-	Lookup(key string) (name string, class rdf.Term, found, more bool)
+	// key is key, and whether there is one. Key is valid only during the
+	// call: the matcher reuses its bytes.
+	Lookup(key string) (name string, class rdf.Term, found bool)
 }
 
 // Dictionary is a Catalog held in memory: a map from every folded key to
-// its entry, and a filter of the keys' word prefixes. It is safe for
-// concurrent lookups once filled.
+// its entry. It is safe for concurrent lookups once filled.
 type Dictionary struct {
 	// index maps every key to its entry's number: a run's catalog has
 	// millions, and entries held in chunks cost no allocation or pointer
@@ -39,13 +36,9 @@ type Dictionary struct {
 	// filter holds index's keys: most keys a matcher looks up are no
 	// name, and the filter says so from bits that stay in the cache,
 	// where a probe of index, too large for it, would miss.
-	filter bloom.Filter
-	// prefixes holds the keys' word prefixes ("kato" of "kato
-	// kiyomasa"), for Lookup's more: kept in the index, they were a
-	// third of its entries.
-	prefixes bloom.Filter
-	chunks   []*[dictChunk]dictEntry
-	entries  int32
+	filter  bloom.Filter
+	chunks  []*[dictChunk]dictEntry
+	entries int32
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
@@ -92,29 +85,16 @@ func (d *Dictionary) add(key string) int32 {
 	}
 	d.entries++
 	d.index[key] = i
-	if d.filter.Len() < d.filter.Cap() && d.prefixes.Len() < d.prefixes.Cap() {
+	if d.filter.Len() < d.filter.Cap() {
 		d.filter.Add(key)
-		d.addPrefixes(key)
 		return i
 	}
-	// Full: filters of twice the keys, refilled, as a slice grows.
+	// Full: a filter of twice the keys, refilled, as a slice grows.
 	d.filter = *bloom.New(2 * len(d.index))
-	d.prefixes = *bloom.New(2 * len(d.index))
 	for k := range d.index {
 		d.filter.Add(k)
-		d.addPrefixes(k)
 	}
 	return i
-}
-
-// addPrefixes adds key's word prefixes to d.prefixes, each once: the
-// filter's Len counts the prefixes it holds.
-func (d *Dictionary) addPrefixes(key string) {
-	for j := len(key) - 1; j > 0; j-- {
-		if key[j] == ' ' && !d.prefixes.MayContain(key[:j]) {
-			d.prefixes.Add(key[:j])
-		}
-	}
 }
 
 // classIndex returns the index of c in d.classes, adding it; the zero
@@ -194,15 +174,14 @@ func (d *Dictionary) AddGraph(g *Graph) {
 }
 
 // Lookup implements Catalog.
-func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
-	more := d.prefixes.MayContain(key)
+func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool) {
 	i, ok := d.find(key)
 	if !ok {
-		return "", rdf.Term{}, false, more
+		return "", rdf.Term{}, false
 	}
 	e := d.entry(i)
 	if e.ambiguous {
-		return "", rdf.Term{}, false, more
+		return "", rdf.Term{}, false
 	}
 	var best rdf.Term
 	var n uint32
@@ -214,7 +193,7 @@ func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool, bool) {
 			best, n = class, c.n
 		}
 	}
-	return e.name, best, true, more
+	return e.name, best, true
 }
 
 // usableKey rejects keys no prose mention should be matched against: a

@@ -398,7 +398,7 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		return k, "", evGraph, true
 	}
 	if st.x.Catalog != nil {
-		if name, c, ok, _ := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
+		if name, c, ok := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
 			return known{class: c}, name, evCatalog, true
 		}
 	}
