@@ -229,6 +229,14 @@ func (st *Stats) add(r result, enc export.Encoder) error {
 	// A graph's triples were validated as they were added: with a valid
 	// graph name, its quads need no second check.
 	if ve, ok := enc.(export.ValidEncoder); ok && (name.IsIRI() || name.IsBlank()) && name.Validate() == nil {
+		if ge, ok := ve.(export.GraphEncoder); ok {
+			ts := r.graph.Triples()
+			if err := ge.EncodeValidGraph(name, ts); err != nil {
+				return err
+			}
+			st.Triples += len(ts)
+			return nil
+		}
 		encode = ve.EncodeValid
 	}
 	for _, t := range r.graph.Triples() {

@@ -58,3 +58,30 @@ func BenchmarkNQuads(b *testing.B)   { benchEncoder(b, NQuads) }
 func BenchmarkTurtle(b *testing.B)   { benchEncoder(b, Turtle) }
 func BenchmarkTriG(b *testing.B)     { benchEncoder(b, TriG) }
 func BenchmarkJSONLD(b *testing.B)   { benchEncoder(b, JSONLD) }
+
+// BenchmarkNQuadsValid and BenchmarkNQuadsValidGraph write the same valid
+// graph quad by quad and in one call, as build does.
+func BenchmarkNQuadsValid(b *testing.B)      { benchValid(b, false) }
+func BenchmarkNQuadsValidGraph(b *testing.B) { benchValid(b, true) }
+
+func benchValid(b *testing.B, graph bool) {
+	qs := benchQuads(8000)
+	g := rdf.IRI(res + "Siege_of_Pyongyang_(1592)#article")
+	ts := make([]rdf.Triple, len(qs))
+	for i, q := range qs {
+		ts[i] = rdf.Triple{S: q.S, P: q.P, O: q.O}
+	}
+	enc := NewNQuadsEncoder(io.Discard)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if graph {
+			enc.EncodeValidGraph(g, ts)
+			continue
+		}
+		for _, t := range ts {
+			enc.EncodeValid(rdf.Quad{S: t.S, P: t.P, O: t.O, G: g})
+		}
+	}
+	b.ReportMetric(float64(b.N*len(ts))/b.Elapsed().Seconds(), "triples/s")
+}

@@ -76,6 +76,20 @@ type ValidEncoder interface {
 	EncodeValid(q rdf.Quad) error
 }
 
+// GraphEncoder is implemented by the N-Triples and N-Quads encoders:
+// EncodeValidGraph writes the triples ts, which must be valid, as quads of
+// graph g (a valid IRI or blank node, or the zero Term for the default
+// graph): the bytes EncodeValid would write quad by quad, in one call.
+type GraphEncoder interface {
+	ValidEncoder
+	EncodeValidGraph(g rdf.Term, ts []rdf.Triple) error
+}
+
+var (
+	_ GraphEncoder = (*NTriplesEncoder)(nil)
+	_ GraphEncoder = (*NQuadsEncoder)(nil)
+)
+
 // Options tune the encoders.
 type Options struct {
 	// Prefixes are declared up front by Turtle, TriG and JSON-LD (as the

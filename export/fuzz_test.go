@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -62,8 +63,63 @@ func fuzzFormat(f *testing.F, formats ...Format) {
 				out, written := encodeAll(t, format, pf, qs)
 				roundTrip(t, format, out, written)
 			}
+			checkGraphEncoder(t, format, qs)
 		}
 	})
+}
+
+// checkGraphEncoder checks that a GraphEncoder writes the valid quads of
+// qs, a run of one graph per EncodeValidGraph call, as EncodeValid writes
+// them one by one.
+func checkGraphEncoder(t *testing.T, format Format, qs []rdf.Quad) {
+	t.Helper()
+	var one, batch bytes.Buffer
+	enc, _ := NewEncoder(&one, format, Options{})
+	genc, ok := enc.(GraphEncoder)
+	if !ok {
+		return
+	}
+	ge, _ := NewEncoder(&batch, format, Options{})
+	var run []rdf.Triple
+	var g rdf.Term
+	flush := func() {
+		if err := ge.(GraphEncoder).EncodeValidGraph(g, run); err != nil {
+			t.Fatal(err)
+		}
+		run = run[:0]
+	}
+	for _, q := range qs {
+		if q.Validate() != nil {
+			continue
+		}
+		if err := genc.EncodeValid(q); err != nil {
+			t.Fatal(err)
+		}
+		if len(run) > 0 && q.G != g {
+			flush()
+		}
+		g = q.G
+		run = append(run, rdf.Triple{S: q.S, P: q.P, O: q.O})
+	}
+	flush()
+	enc.Close()
+	if err := ge.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if one.String() != batch.String() {
+		t.Fatalf("%s: EncodeValidGraph wrote\n%s\nEncodeValid\n%s", format, batch.String(), one.String())
+	}
+	if err := ge.(GraphEncoder).EncodeValidGraph(rdf.Term{}, nil); err != ErrClosed {
+		t.Fatalf("%s: EncodeValidGraph after Close: %v, want ErrClosed", format, err)
+	}
+}
+
+func TestEncodeValidGraph(t *testing.T) {
+	for _, format := range []Format{NTriples, NQuads} {
+		t.Run(string(format), func(t *testing.T) {
+			checkGraphEncoder(t, format, hardQuads())
+		})
+	}
 }
 
 func FuzzNTriples(f *testing.F) { fuzzFormat(f, NTriples) }

@@ -32,5 +32,11 @@ func (e *NQuadsEncoder) Encode(q rdf.Quad) error {
 // EncodeValid writes q, which must be valid (see ValidEncoder).
 func (e *NQuadsEncoder) EncodeValid(q rdf.Quad) error { return e.s.encodeValid(e, q) }
 
+// EncodeValidGraph writes ts, which must be valid, in graph g (see
+// GraphEncoder).
+func (e *NQuadsEncoder) EncodeValidGraph(g rdf.Term, ts []rdf.Triple) error {
+	return e.s.writeValidLines(g, ts, true)
+}
+
 // Close flushes buffered output. It does not close the underlying writer.
 func (e *NQuadsEncoder) Close() error { return e.s.close() }

@@ -35,18 +35,46 @@ func (e *NTriplesEncoder) EncodeValid(q rdf.Quad) error { return e.s.encodeValid
 // Close flushes buffered output. It does not close the underlying writer.
 func (e *NTriplesEncoder) Close() error { return e.s.close() }
 
+// EncodeValidGraph writes ts, which must be valid (see GraphEncoder).
+func (e *NTriplesEncoder) EncodeValidGraph(g rdf.Term, ts []rdf.Triple) error {
+	return e.s.writeValidLines(g, ts, false)
+}
+
 // writeLine writes q as one N-Triples or, with graph set, N-Quads line.
 func (s *sink) writeLine(q rdf.Quad, graph bool) {
-	s.writeTerm(q.S)
+	s.writeTriple(&rdf.Triple{S: q.S, P: q.P, O: q.O}, &q.G, graph)
+}
+
+// writeTriple writes t as one N-Triples or, with graph set, N-Quads line
+// in graph g.
+func (s *sink) writeTriple(t *rdf.Triple, g *rdf.Term, graph bool) {
+	s.writeTerm(t.S)
 	s.bw.WriteByte(' ')
-	s.writeTerm(q.P)
+	s.writeTerm(t.P)
 	s.bw.WriteByte(' ')
-	s.writeTerm(q.O)
-	if graph && !q.G.IsZero() {
+	s.writeTerm(t.O)
+	if graph && !g.IsZero() {
 		s.bw.WriteByte(' ')
-		s.writeTerm(q.G)
+		s.writeTerm(*g)
 	}
 	s.bw.WriteString(" .\n")
+}
+
+// writeValidLines writes the valid triples ts in graph g, one line each,
+// trusting them as EncodeValid does its quad.
+func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.closed {
+		return ErrClosed
+	}
+	s.trusted = true
+	for i := range ts {
+		s.writeTriple(&ts[i], &g, graph)
+	}
+	s.trusted = false
+	return s.done()
 }
 
 // writeTerm writes t in N-Triples syntax. An IRI the validator finds
