@@ -61,3 +61,20 @@ func BenchmarkBuild(b *testing.B) {
 		enc.Close()
 	}
 }
+
+// BenchmarkCatalog measures the catalog pass alone (reading, the Light
+// extraction, joining the catalog) with one worker.
+func BenchmarkCatalog(b *testing.B) {
+	srcs, size := corpusSources(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		st := &Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
+		cat, err := BuildCatalog(context.Background(), srcs, input.Auto, func() *extract.Pipeline {
+			return extract.NewPipeline("", ontology.DefaultMapping())
+		}, 1, st)
+		if err != nil || cat.Titles() == 0 {
+			b.Fatal(err, cat)
+		}
+	}
+}

@@ -23,6 +23,9 @@ type Graph struct {
 	triples []rdf.Triple
 	// distinct is set while triples is sorted and free of duplicates.
 	distinct bool
+	// light is set in a Light pass, whose graph keeps the entities and
+	// the start and birth dates a catalog reads, and no other triple.
+	light bool
 	// validator validates what is added, each IRI once: entities and
 	// vocabulary terms share one string for every triple that names them.
 	validator rdf.Validator
@@ -141,6 +144,9 @@ const (
 // which extractors never produce on purpose: the check keeps output valid
 // whatever the input holds.
 func (g *Graph) Add(s, p, o rdf.Term) {
+	if g.light && p != ontology.StartDate && p != ontology.BirthDate {
+		return
+	}
 	if g.valid(s, p, o) {
 		g.addUnchecked(s, p, o)
 	}

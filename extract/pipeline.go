@@ -68,6 +68,7 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 		n = lightTriples
 	}
 	g := newGraph(article, n)
+	g.light = p.Light
 	g.Resolver = p.Resolver
 	g.title = ontology.CanonicalName(a.Title)
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
