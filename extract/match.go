@@ -28,12 +28,16 @@ type Catalog interface {
 // Dictionary is a Catalog held in memory: a map from every folded key to
 // its entry. It is safe for concurrent lookups once filled.
 type Dictionary struct {
-	// index maps every key to its entry's number: a run's catalog has
-	// millions, and entries held in chunks cost no allocation or pointer
-	// each, change in place, and are never copied as the catalog grows,
-	// as one slice's would be at every doubling.
-	index map[string]int32
-	// filter holds index's keys: most keys a matcher looks up are no
+	// index maps the bloom.Hash of every key to its entry's number, and
+	// collided the keys whose hash an earlier key has. A map keyed by
+	// strings rehashed every key each time it grew, an eighth of the
+	// catalog pass. A run's catalog has millions of entries: held in
+	// chunks, they cost no allocation or pointer each, change in place,
+	// and are never copied as the catalog grows, as one slice's would be
+	// at every doubling.
+	index    map[uint64]int32
+	collided map[string]int32
+	// filter holds the keys' hashes: most keys a matcher looks up are no
 	// name, and the filter says so from bits that stay in the cache,
 	// where a probe of index, too large for it, would miss.
 	filter  bloom.Filter
@@ -45,7 +49,7 @@ type Dictionary struct {
 }
 
 type dictEntry struct {
-	name string
+	key, name string
 	// classes counts how often each class was added, so that a state named
 	// as a belligerent in one article and a place in three is a place.
 	classes []classCount
@@ -65,34 +69,55 @@ const dictChunk = 4096
 func (d *Dictionary) entry(i int32) *dictEntry { return &d.chunks[i/dictChunk][i%dictChunk] }
 
 // NewDictionary returns an empty Dictionary.
-func NewDictionary() *Dictionary { return &Dictionary{index: map[string]int32{}} }
+func NewDictionary() *Dictionary { return &Dictionary{index: map[uint64]int32{}} }
 
-// find returns the index of key's entry. Most keys a run adds are new:
-// the filter tells so without probing the index.
-func (d *Dictionary) find(key string) (int32, bool) {
-	if !d.filter.MayContain(key) {
-		return 0, false
+// dictHashMask masks the keys' hashes: all ones, fewer bits in tests
+// that make keys collide.
+var dictHashMask = ^uint64(0)
+
+// find returns the index of key's entry, key's hash, and whether another
+// key has that hash. Most keys a run adds are new: the filter tells so
+// without probing the index.
+func (d *Dictionary) find(key string) (i int32, h uint64, found, taken bool) {
+	h = bloom.Hash(key) & dictHashMask
+	if !d.filter.MayContainHash(h) {
+		return 0, h, false, false
 	}
-	i, ok := d.index[key]
-	return i, ok
+	if i, ok := d.index[h]; ok {
+		if d.entry(i).key == key {
+			return i, h, true, false
+		}
+		i, ok := d.collided[key]
+		return i, h, ok, true
+	}
+	return 0, h, false, false
 }
 
-// add makes an empty entry for key and returns its index.
-func (d *Dictionary) add(key string) int32 {
+// add makes an empty entry for key, of hash h, and returns its index;
+// taken says that another key has h.
+func (d *Dictionary) add(key string, h uint64, taken bool) int32 {
 	i := d.entries
 	if i%dictChunk == 0 {
 		d.chunks = append(d.chunks, new([dictChunk]dictEntry))
 	}
 	d.entries++
-	d.index[key] = i
-	if d.filter.Len() < d.filter.Cap() {
-		d.filter.Add(key)
+	d.entry(i).key = key
+	if taken {
+		if d.collided == nil {
+			d.collided = map[string]int32{}
+		}
+		d.collided[key] = i
 		return i
 	}
-	// Full: a filter of twice the keys, refilled, as a slice grows.
+	d.index[h] = i
+	if d.filter.Len() < d.filter.Cap() {
+		d.filter.AddHash(h)
+		return i
+	}
+	// Full: a filter of twice the hashes, refilled, as a slice grows.
 	d.filter = *bloom.New(2 * len(d.index))
-	for k := range d.index {
-		d.filter.Add(k)
+	for h := range d.index {
+		d.filter.AddHash(h)
 	}
 	return i
 }
@@ -130,9 +155,9 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 	if len(kb) == 0 || !usableKey(unsafe.String(&kb[0], len(kb))) {
 		return
 	}
-	i, ok := d.find(unsafe.String(&kb[0], len(kb)))
+	i, h, ok, taken := d.find(unsafe.String(&kb[0], len(kb)))
 	if !ok {
-		i = d.add(string(kb))
+		i = d.add(string(kb), h, taken)
 		d.entry(i).name = name
 	}
 	e := d.entry(i)
@@ -175,7 +200,7 @@ func (d *Dictionary) AddGraph(g *Graph) {
 
 // Lookup implements Catalog.
 func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool) {
-	i, ok := d.find(key)
+	i, _, ok, _ := d.find(key)
 	if !ok {
 		return "", rdf.Term{}, false
 	}

@@ -36,37 +36,44 @@ func (f *Filter) Len() int { return f.n }
 func (f *Filter) Cap() int { return len(f.blocks) * 64 / bitsPerKey }
 
 // Add adds s.
-func (f *Filter) Add(s string) {
+func (f *Filter) Add(s string) { f.AddHash(Hash(s)) }
+
+// AddHash adds the string whose Hash is h.
+func (f *Filter) AddHash(h uint64) {
 	if f.blocks == nil {
 		return
 	}
-	i, m := f.probe(s)
+	i, m := f.probe(h)
 	f.blocks[i] |= m
 	f.n++
 }
 
 // MayContain reports whether s may have been added; false means it was
 // not.
-func (f *Filter) MayContain(s string) bool {
+func (f *Filter) MayContain(s string) bool { return f.MayContainHash(Hash(s)) }
+
+// MayContainHash is MayContain for the string whose Hash is h.
+func (f *Filter) MayContainHash(h uint64) bool {
 	if f.blocks == nil {
 		return true
 	}
-	i, m := f.probe(s)
+	i, m := f.probe(h)
 	return f.blocks[i]&m == m
 }
 
-// probe returns s's block and the four bits it sets there: the hash's
-// low bits pick the block, four 6-bit fields of its high bits the bits.
-func (f *Filter) probe(s string) (uint64, uint64) {
-	h := hash(s)
+// probe returns the block of hash h and the four bits it sets there: the
+// hash's low bits pick the block, four 6-bit fields of its high bits the
+// bits.
+func (f *Filter) probe(h uint64) (uint64, uint64) {
 	m := uint64(1)<<(h>>58) | uint64(1)<<(h>>52&63) | uint64(1)<<(h>>46&63) | uint64(1)<<(h>>40&63)
 	return h & f.mask, m
 }
 
-// hash is a 64-bit hash of s, the same in every process (unlike
-// hash/maphash's), so that what a filter answers can be tested: 8-byte
-// words folded in by 128-bit multiplication, as wyhash does.
-func hash(s string) uint64 {
+// Hash is the 64-bit hash of s that filters use, the same in every
+// process (unlike hash/maphash's), so that what a filter answers can be
+// tested: 8-byte words folded in by 128-bit multiplication, as wyhash
+// does. A caller that also keys a map by it hashes each string once.
+func Hash(s string) uint64 {
 	const m1, m2, m3 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
 	h := uint64(len(s)) ^ m3
 	for ; len(s) >= 8; s = s[8:] {

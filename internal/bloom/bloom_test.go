@@ -78,8 +78,8 @@ func TestHashStable(t *testing.T) {
 		{"siege of pyongyang", 0x9b7a7ce6480e0b53},
 		{"katō kiyomasa", 0xc8fdbd2cec8bbfc0},
 	} {
-		if got := hash(tc.s); got != tc.want {
-			t.Errorf("hash(%q) = %#x, want %#x", tc.s, got, tc.want)
+		if got := Hash(tc.s); got != tc.want {
+			t.Errorf("Hash(%q) = %#x, want %#x", tc.s, got, tc.want)
 		}
 	}
 }
