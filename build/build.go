@@ -65,6 +65,8 @@ type Stats struct {
 	Errors extract.ErrorList `json:"-"`
 	// WarningList holds every warning, in input order.
 	WarningList extract.ErrorList `json:"-"`
+	// classLabels caches classLabel.
+	classLabels map[string]string
 }
 
 // sequencer takes values numbered 0, 1, 2… in any order and hands them on
@@ -98,8 +100,8 @@ type result struct {
 	warns  extract.ErrorList
 	bytes  int64
 	failed bool
-	// classes counts the graph's entities per class.
-	classes map[string]int
+	// classes counts the graph's entities per class IRI.
+	classes []classCount
 }
 
 // job is one article to extract.
@@ -216,8 +218,16 @@ func (st *Stats) add(r result, enc export.Encoder) error {
 		return nil
 	}
 	st.Articles++
-	for c, n := range r.classes {
-		st.EntitiesByClass[c] += n
+	for _, cc := range r.classes {
+		label, ok := st.classLabels[cc.class]
+		if !ok {
+			if st.classLabels == nil {
+				st.classLabels = map[string]string{}
+			}
+			label = classLabel(cc.class)
+			st.classLabels[cc.class] = label
+		}
+		st.EntitiesByClass[label] += cc.n
 	}
 	if r.graph == nil {
 		return nil
@@ -289,20 +299,38 @@ func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(co
 	g.Triples()
 	r.graph = g
 	r.warns = g.Warnings
-	r.classes = map[string]int{}
-	for _, e := range g.Entities() {
+	for e := range g.AllEntities() {
 		for _, c := range e.Classes {
-			r.classes[classLabel(c)]++
+			r.classes = countClass(r.classes, c.Value)
 		}
 	}
 	return r
 }
 
-func classLabel(c rdf.Term) string {
-	if len(c.Value) > len(ontology.KG) && c.Value[:len(ontology.KG)] == ontology.KG {
-		return "kg:" + c.Value[len(ontology.KG):]
+// classCount is the number of a graph's entities of one class.
+type classCount struct {
+	class string
+	n     int
+}
+
+// countClass counts one more entity of class in counts: a graph has a
+// handful of classes, which a slice counts without a map's allocations.
+func countClass(counts []classCount, class string) []classCount {
+	for i := range counts {
+		if counts[i].class == class {
+			counts[i].n++
+			return counts
+		}
 	}
-	return c.Value
+	return append(counts, classCount{class, 1})
+}
+
+// classLabel abbreviates a class IRI in the wikikg namespace to kg:Name.
+func classLabel(class string) string {
+	if len(class) > len(ontology.KG) && class[:len(ontology.KG)] == ontology.KG {
+		return "kg:" + class[len(ontology.KG):]
+	}
+	return class
 }
 
 // asErrorList turns any error about an article into ParseErrors.

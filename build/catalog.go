@@ -145,11 +145,14 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 // addGraph records an article's subject and the entities its infobox names.
 func (c *Catalog) addGraph(g *extract.Graph) {
 	c.Dictionary.AddGraph(g)
-	ents := g.Entities()
-	if len(ents) == 0 {
+	var subj *extract.Entity
+	for e := range g.AllEntities() {
+		subj = e
+		break
+	}
+	if subj == nil {
 		return
 	}
-	subj := ents[0]
 	t := c.titles[subj.Label]
 	if t == nil {
 		t = &Title{Name: subj.Label}
@@ -176,7 +179,10 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 		c.addAlias(a, subj.Label)
 		t.Aliases = append(t.Aliases, a)
 	}
-	for _, e := range ents[1:] {
+	for e := range g.AllEntities() {
+		if e == subj {
+			continue
+		}
 		for _, cl := range e.Classes {
 			if cl == ontology.Person && t.Year != 0 {
 				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -408,6 +409,19 @@ func (e *Entity) AddAlias(s string) {
 // Entities returns the graph's entities in order of first mention.
 func (g *Graph) Entities() []*Entity {
 	return slices.Clone(g.order)
+}
+
+// AllEntities yields the graph's entities in order of first mention, as
+// Entities returns them, without copying the list: the graph must not
+// change while it runs.
+func (g *Graph) AllEntities() iter.Seq[*Entity] {
+	return func(yield func(*Entity) bool) {
+		for _, e := range g.order {
+			if !yield(e) {
+				return
+			}
+		}
+	}
 }
 
 // alsoTyped returns the classes every entity of a contract class also

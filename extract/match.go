@@ -184,7 +184,7 @@ func sameLetters(a, b string) bool { return foldString(a) == foldString(b) }
 // AddGraph adds every entity of g that has a contract class, with its label
 // and aliases, as a run's first pass over its articles does.
 func (d *Dictionary) AddGraph(g *Graph) {
-	for _, e := range g.Entities() {
+	for _, e := range g.order {
 		c := contractClass(e.Classes)
 		if c.IsZero() {
 			continue

@@ -335,7 +335,9 @@ func isSeeAlso(section string) bool {
 // seedDictionary indexes the entities already in the graph, the subject
 // first, under their labels and aliases.
 func (st *proseState) seedDictionary(a *Article) {
-	for _, e := range st.g.Entities() {
+	// Ranging over order sees the entities as they were when it began,
+	// as a copy would.
+	for _, e := range st.g.order {
 		c := contractClass(e.Classes)
 		if e == st.s.Entity && c.IsZero() {
 			c = ClassFromTitle(a.Title)
