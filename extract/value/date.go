@@ -331,10 +331,9 @@ func isISODateAt(s string, i int) bool {
 	return true
 }
 
-// tokenize splits a date text into numbers, words, dashes and ISO dates;
-// other punctuation is dropped.
-func tokenize(s string) ([]token, bool) {
-	var toks []token
+// tokenize splits a date text into numbers, words, dashes and ISO dates,
+// appended to toks; other punctuation is dropped.
+func tokenize(toks []token, s string) ([]token, bool) {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -497,7 +496,9 @@ func parseRange(s string) (Date, Date, bool) {
 		}
 		s = t
 	}
-	toks, ok := tokenize(s)
+	// A date has a few tokens: room for them on the stack.
+	var buf [12]token
+	toks, ok := tokenize(buf[:0], s)
 	if !ok {
 		return Date{}, Date{}, false
 	}
