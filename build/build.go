@@ -26,6 +26,9 @@ import (
 
 // Options configure a run.
 type Options struct {
+	// Catalog, when set, is the run's catalog, read from a file that
+	// LoadCatalog read, in place of a catalog pass over the sources.
+	Catalog *Catalog
 	// NewPipeline returns the per-article pipeline, given the run's
 	// catalog. Each worker gets its own; the catalog pass's workers get
 	// theirs with a nil catalog.
@@ -134,9 +137,14 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 
 	st := &Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
 	start := time.Now()
-	cat, err := BuildCatalog(ctx, sources, opt.InputFormat, func() *extract.Pipeline { return opt.NewPipeline(nil) }, opt.Workers, st)
-	if err != nil {
-		return nil, err
+	cat := opt.Catalog
+	if cat == nil {
+		cat, err = BuildCatalog(ctx, sources, opt.InputFormat, func() *extract.Pipeline { return opt.NewPipeline(nil) }, opt.Workers, st)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		st.TotalArticles, st.TotalBytes = cat.Articles, cat.Bytes
 	}
 	lo, hi := 0, cat.Articles
 	if opt.Shards > 1 {
@@ -164,7 +172,7 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 		if opt.Shard == opt.Shards-1 {
 			hi = -1 // the last slice: feed reads to the end
 		}
-		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, jobs)
+		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, cat.Articles, jobs)
 		close(jobs)
 		wg.Wait()
 		close(results)
@@ -347,9 +355,9 @@ func asErrorList(err error, file string) extract.ErrorList {
 }
 
 // feed reads every source in order and sends articles lo..hi-1 (counted
-// over the whole run) to jobs. Reader errors travel in order with the
+// over the whole run, which the catalog says has articles) to jobs. Reader errors travel in order with the
 // articles, so the error list is the same whatever the number of workers.
-func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, jobs chan<- job) error {
+func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi, articles int, jobs chan<- job) error {
 	// The last slice also takes the errors after the run's last article
 	// (trailing garbage, a truncated compressed file, a file with no
 	// article at all), which no following article can carry.
@@ -397,6 +405,11 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi in
 				return ctx.Err()
 			}
 		}
+	}
+	// A catalog of other input would resolve names wrongly: the input
+	// must have the articles it counted.
+	if last && index != articles || !last && index < hi {
+		return fmt.Errorf("%w: it counted %d articles, the input has %d", ErrCatalogMismatch, articles, index)
 	}
 	return nil
 }

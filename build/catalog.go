@@ -24,8 +24,10 @@ import (
 // every article, and it is the same on every shard, so shards agree without
 // talking.
 type Catalog struct {
-	// Articles is the number of articles of the run, all shards together.
+	// Articles is the number of articles of the run, all shards together,
+	// and Bytes the number of bytes they were read from.
 	Articles int
+	Bytes    int64
 	// titles by canonical name.
 	titles map[string]*Title
 	// aliases maps a folded alias to the canonical titles that carry it.
@@ -107,6 +109,7 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			// The catalog reads infoboxes only (Light).
 			eachArticle(src, f, true, func(a *extract.Article, err error, n int64) bool {
 				st.TotalBytes += n
+				cat.Bytes += n
 				if a == nil {
 					return true
 				}
@@ -241,6 +244,11 @@ func (c *Catalog) settle() {
 		}
 	}
 	c.personYears = nil
+	c.indexKeys()
+}
+
+// indexKeys fills the filters of the titles' and aliases' keys.
+func (c *Catalog) indexKeys() {
 	c.titleKeys = *bloom.New(len(c.titles))
 	for k := range c.titles {
 		c.titleKeys.Add(k)

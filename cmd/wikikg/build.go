@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -27,6 +27,7 @@ type buildOptions struct {
 	format      string
 	base        string
 	mapping     string
+	catalog     string
 	workers     int
 	shard       string
 	inputFormat string
@@ -60,7 +61,9 @@ other articles are still written, and the exit status is 1.
 
 The output is the same bytes whatever --workers says. --shard I/N writes the
 I-th of N contiguous slices of the run's articles: concatenated in order, the
-N N-Triples or N-Quads outputs equal a single run's.
+N N-Triples or N-Quads outputs equal a single run's. Every shard makes the
+first pass over the whole input, unless --catalog gives it the catalog that
+"wikikg catalog" saved from that input.
 
 With --load URL, every article's graph is also sent to a SPARQL store as it
 is extracted, as "wikikg load" would (its flags, prefixed --load-).`,
@@ -77,6 +80,7 @@ is extracted, as "wikikg load" would (its flags, prefixed --load-).`,
 	f.StringVar(&o.format, "format", "ttl", "output format without -o: ttl, jsonld, nt, nq, trig")
 	f.StringVar(&o.base, "base", ontology.DefaultBase, "entity namespace `IRI`")
 	f.StringVar(&o.mapping, "mapping", "", "infobox mapping `FILE` replacing the built-in one")
+	f.StringVar(&o.catalog, "catalog", "", "use the catalog `FILE` that \"wikikg catalog\" saved, in place of a first pass")
 	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: all cores)")
 	f.StringVar(&o.shard, "shard", "", "process only slice `I/N` of the input (1-based I)")
 	f.StringVar(&o.inputFormat, "input-format", "auto", "input format: auto, text, jsonl")
@@ -113,16 +117,14 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	if err != nil {
 		return usageError("--shard: %v", err)
 	}
-	mapping := ontology.DefaultMapping()
-	if o.mapping != "" {
-		f, err := os.Open(o.mapping)
-		if err != nil {
-			return usageError("--mapping: %v", err)
-		}
-		mapping, err = ontology.ParseMapping(f, o.mapping)
-		f.Close()
-		if err != nil {
-			return usageError("--mapping: %v", err)
+	mapping, identity, err := loadMapping(o.mapping)
+	if err != nil {
+		return usageError("--mapping: %v", err)
+	}
+	var cat *build.Catalog
+	if o.catalog != "" {
+		if cat, err = readCatalog(o.catalog, identity); err != nil {
+			return &exitError{code: exitInput, err: fmt.Errorf("--catalog: %w", err)}
 		}
 	}
 	sources, err := input.Expand(args)
@@ -155,6 +157,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 			}
 			return p
 		},
+		Catalog:     cat,
 		Workers:     o.workers,
 		Shard:       shard,
 		Shards:      shards,
@@ -183,6 +186,9 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 		if loading != nil {
 			loading.Close()
 			loading.wait()
+		}
+		if errors.Is(err, build.ErrCatalogMismatch) {
+			return &exitError{code: exitInput, err: fmt.Errorf("--catalog %s: %w", o.catalog, err)}
 		}
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"github.com/wikikg/wikikg/ontology"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,6 +62,30 @@ func TestShardsConcatenate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSavedCatalogShards saves the catalog with "wikikg catalog" and builds
+// shards with it: concatenated, they are the single run's bytes. A catalog
+// is refused with another mapping, or for other input.
+func TestSavedCatalogShards(t *testing.T) {
+	whole, _ := runOK(t, 0, nil, "build", "-q", "--format", "nq", corpusDir, "../../testdata/seed")
+	cat := filepath.Join(t.TempDir(), "run.catalog")
+	runOK(t, 0, nil, "catalog", "-q", "-o", cat, corpusDir, "../../testdata/seed")
+	var parts strings.Builder
+	for i := 1; i <= 3; i++ {
+		out, _ := runOK(t, 0, nil, "build", "-q", "--format", "nq", "--catalog", cat, "--shard", strconv.Itoa(i)+"/3", corpusDir, "../../testdata/seed")
+		parts.WriteString(out)
+	}
+	if parts.String() != whole {
+		t.Error("3 shards built with the saved catalog, concatenated, differ from the single run")
+	}
+	mapping := filepath.Join(t.TempDir(), "mapping.tsv")
+	if err := os.WriteFile(mapping, append(ontology.DefaultMappingSource(), "\n# another mapping\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runOK(t, exitInput, nil, "build", "-q", "--format", "nq", "--mapping", mapping, "--catalog", cat, corpusDir, "../../testdata/seed")
+	runOK(t, exitInput, nil, "build", "-q", "--format", "nq", "--catalog", cat, "../../testdata/seed")
+	runOK(t, exitUsage, nil, "catalog", corpusDir)
 }
 
 func TestShardUsage(t *testing.T) {

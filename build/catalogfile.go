@@ -1,0 +1,202 @@
+package build
+
+import (
+	"bufio"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// A saved catalog is one gob stream: a catalogHeader, the titles, aliases
+// and homonyms in batches of savedBatch sorted by name (so that one
+// catalog always gives the same bytes), each list ended by an empty batch,
+// then the dictionary.
+const (
+	catalogMagic   = "wikikg catalog"
+	catalogVersion = 1
+	savedBatch     = 4096
+)
+
+type catalogHeader struct {
+	Magic   string
+	Version int
+	// Mapping identifies the mapping the catalog pass ran with: the
+	// classes it holds are that mapping's.
+	Mapping  string
+	Articles int
+	Bytes    int64
+}
+
+type savedTitle struct {
+	Name    string
+	Classes []string
+	Year    int
+	Aliases []string
+}
+
+type savedAlias struct {
+	Key    string
+	Titles []string
+}
+
+type savedHomonym struct {
+	Name    string
+	Titled  bool
+	Birth   int
+	Periods []int
+}
+
+// ErrCatalogMismatch reports a saved catalog that another version of
+// wikikg wrote, or one made with another mapping.
+var ErrCatalogMismatch = errors.New("catalog does not match this run")
+
+// Save writes the catalog to w, marked with mapping, an identifier of the
+// mapping it was built with, which Load checks.
+func (c *Catalog) Save(w io.Writer, mapping string) error {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	enc := gob.NewEncoder(bw)
+	if err := enc.Encode(catalogHeader{Magic: catalogMagic, Version: catalogVersion, Mapping: mapping, Articles: c.Articles, Bytes: c.Bytes}); err != nil {
+		return err
+	}
+	names := sortedKeys(c.titles)
+	if err := encodeBatches(enc, len(names), func(i int) savedTitle {
+		t := c.titles[names[i]]
+		st := savedTitle{Name: t.Name, Year: t.Year, Aliases: t.Aliases}
+		for _, cl := range t.Classes {
+			st.Classes = append(st.Classes, cl.Value)
+		}
+		return st
+	}); err != nil {
+		return err
+	}
+	keys := sortedKeys(c.aliases)
+	if err := encodeBatches(enc, len(keys), func(i int) savedAlias {
+		return savedAlias{Key: keys[i], Titles: c.aliases[keys[i]]}
+	}); err != nil {
+		return err
+	}
+	names = sortedKeys(c.homonyms)
+	if err := encodeBatches(enc, len(names), func(i int) savedHomonym {
+		h := c.homonyms[names[i]]
+		return savedHomonym{Name: names[i], Titled: h.titled, Birth: h.birth, Periods: h.periods}
+	}); err != nil {
+		return err
+	}
+	if err := c.Dictionary.EncodeGob(enc); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// encodeBatches encodes item(0)…item(n-1) in batches, then an empty one.
+func encodeBatches[T any](enc *gob.Encoder, n int, item func(int) T) error {
+	batch := make([]T, 0, min(n, savedBatch))
+	for i := range n {
+		batch = append(batch, item(i))
+		if len(batch) == savedBatch {
+			if err := enc.Encode(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		if err := enc.Encode(batch); err != nil {
+			return err
+		}
+	}
+	return enc.Encode(batch[:0])
+}
+
+// decodeBatches calls add for every item of batches encodeBatches wrote.
+func decodeBatches[T any](dec *gob.Decoder, add func(T) error) error {
+	for {
+		// A fresh slice each time: gob leaves the fields a value omits
+		// (its zero fields) as they were in a slice it decodes into.
+		var batch []T
+		if err := dec.Decode(&batch); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, it := range batch {
+			if err := add(it); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// LoadCatalog reads a catalog that Save wrote, made with the mapping
+// identified by mapping.
+func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
+	dec := gob.NewDecoder(bufio.NewReaderSize(r, 256<<10))
+	var head catalogHeader
+	if err := dec.Decode(&head); err != nil || head.Magic != catalogMagic {
+		return nil, fmt.Errorf("not a wikikg catalog")
+	}
+	if head.Version != catalogVersion {
+		return nil, fmt.Errorf("%w: version %d, this wikikg reads %d", ErrCatalogMismatch, head.Version, catalogVersion)
+	}
+	if head.Mapping != mapping {
+		return nil, fmt.Errorf("%w: built with another infobox mapping", ErrCatalogMismatch)
+	}
+	c := newCatalog()
+	c.Articles, c.Bytes = head.Articles, head.Bytes
+	corrupt := func(what string) error { return fmt.Errorf("corrupt catalog: %s", what) }
+	err := decodeBatches(dec, func(st savedTitle) error {
+		if _, dup := c.titles[st.Name]; dup {
+			return corrupt("title " + st.Name + " twice")
+		}
+		t := &Title{Name: st.Name, Year: st.Year, Aliases: st.Aliases}
+		for _, cl := range st.Classes {
+			t.Classes = append(t.Classes, rdf.IRI(cl))
+		}
+		c.titles[st.Name] = t
+		return nil
+	})
+	if err == nil {
+		err = decodeBatches(dec, func(sa savedAlias) error {
+			for _, t := range sa.Titles {
+				if c.titles[t] == nil {
+					return corrupt("alias of no title")
+				}
+			}
+			c.aliases[sa.Key] = sa.Titles
+			return nil
+		})
+	}
+	if err == nil {
+		err = decodeBatches(dec, func(sh savedHomonym) error {
+			c.homonyms[sh.Name] = &homonym{titled: sh.Titled, birth: sh.Birth, periods: sh.Periods}
+			return nil
+		})
+	}
+	if err == nil {
+		c.Dictionary, err = extract.DecodeDictionary(dec)
+	}
+	if err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, corrupt("truncated")
+		}
+		return nil, fmt.Errorf("corrupt catalog: %w", err)
+	}
+	c.personYears = nil
+	c.indexKeys()
+	return c, nil
+}
