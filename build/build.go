@@ -26,8 +26,8 @@ import (
 
 // Options configure a run.
 type Options struct {
-	// Catalog, when set, is the run's catalog, read from a file that
-	// LoadCatalog read, in place of a catalog pass over the sources.
+	// Catalog, when set, is the run's catalog, as LoadCatalog reads it
+	// from a file: the run then makes no catalog pass.
 	Catalog *Catalog
 	// NewPipeline returns the per-article pipeline, given the run's
 	// catalog. Each worker gets its own; the catalog pass's workers get
@@ -355,8 +355,9 @@ func asErrorList(err error, file string) extract.ErrorList {
 }
 
 // feed reads every source in order and sends articles lo..hi-1 (counted
-// over the whole run, which the catalog says has articles) to jobs. Reader errors travel in order with the
-// articles, so the error list is the same whatever the number of workers.
+// over the whole run, whose catalog counted articles) to jobs. Reader
+// errors travel in order with the articles, so the error list is the same
+// whatever the number of workers.
 func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi, articles int, jobs chan<- job) error {
 	// The last slice also takes the errors after the run's last article
 	// (trailing garbage, a truncated compressed file, a file with no

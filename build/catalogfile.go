@@ -52,11 +52,12 @@ type savedHomonym struct {
 }
 
 // ErrCatalogMismatch reports a saved catalog that another version of
-// wikikg wrote, or one made with another mapping.
+// wikikg wrote, one made with another mapping, or one that counted other
+// articles than the input has.
 var ErrCatalogMismatch = errors.New("catalog does not match this run")
 
 // Save writes the catalog to w, marked with mapping, an identifier of the
-// mapping it was built with, which Load checks.
+// mapping it was built with, which LoadCatalog checks.
 func (c *Catalog) Save(w io.Writer, mapping string) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	enc := gob.NewEncoder(bw)
