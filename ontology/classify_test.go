@@ -63,3 +63,25 @@ func name(k *Kind) string {
 	}
 	return k.Name + "@" + strconv.Itoa(k.Line)
 }
+
+// TestHandBuiltMappingConcurrent uses a Mapping built by hand, indexed on
+// first use, from several goroutines at once (run with -race).
+func TestHandBuiltMappingConcurrent(t *testing.T) {
+	def := DefaultMapping()
+	m := &Mapping{Kinds: def.Kinds, Rules: def.Rules}
+	keys := []string{"commander1", "combatant2", "date", "place", "result"}
+	want := def.Classify(keys)
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			k := m.Classify(keys)
+			r, _ := m.Lookup("commander1", k, func(string) (string, bool) { return "", false })
+			done <- k != nil && k.Name == want.Name && r != nil
+		}()
+	}
+	for range 4 {
+		if !<-done {
+			t.Error("a hand-built mapping classified or looked up otherwise than the default")
+		}
+	}
+}

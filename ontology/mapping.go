@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/wikikg/wikikg/rdf"
@@ -87,6 +88,9 @@ type Mapping struct {
 	signals         []Signal
 	signalsByKey    map[string][]int
 	numberedSignals []int
+	// indexed guards index, which a Mapping built by hand, not by
+	// ParseMapping, runs on first use, perhaps from several goroutines.
+	indexed sync.Once
 }
 
 // index builds the lookup tables.
@@ -321,7 +325,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	if err := sc.Err(); err != nil {
 		return nil, &MappingError{File: name, Line: line + 1, Err: err}
 	}
-	m.index()
+	m.indexed.Do(m.index)
 	return m, nil
 }
 
@@ -359,9 +363,7 @@ func ExpandTerm(s string) (rdf.Term, error) {
 // with the most signal keys present, provided it has a decisive one or at
 // least two. It returns nil when no kind qualifies.
 func (m *Mapping) Classify(keys []string) *Kind {
-	if m.byKey == nil {
-		m.index()
-	}
+	m.indexed.Do(m.index)
 	// Mark the signals some key matches, by key rather than by trying
 	// every signal of every kind against every key.
 	var buf [256]bool
@@ -401,9 +403,7 @@ func (m *Mapping) Classify(keys []string) *Kind {
 // stood for. field returns the value of another normalised key of the same
 // infobox, for conditions.
 func (m *Mapping) Lookup(nk string, kind *Kind, field func(nk string) (string, bool)) (*Rule, int) {
-	if m.byKey == nil {
-		m.index()
-	}
+	m.indexed.Do(m.index)
 	// Rules apply in file order: merge the exact and the numbered
 	// candidates by index.
 	exact, numbered := m.byKey[nk], m.numbered
