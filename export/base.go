@@ -80,17 +80,25 @@ func (s *sink) init(w io.Writer) {
 // check is called before each Encode: it returns the sticky error, or a
 // non-sticky *InvalidQuadError for a quad that must not be written.
 func (s *sink) check(q rdf.Quad) error {
-	if s.err != nil {
-		return s.err
-	}
-	if s.closed {
-		return ErrClosed
+	if err := s.usable(); err != nil {
+		return err
 	}
 	if s.trusted {
 		return nil
 	}
 	if err := s.valid.Quad(q); err != nil {
 		return &InvalidQuadError{Quad: q, Err: err}
+	}
+	return nil
+}
+
+// usable returns the sticky error, or ErrClosed once closed.
+func (s *sink) usable() error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.closed {
+		return ErrClosed
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func (e *NQuadsEncoder) Encode(q rdf.Quad) error {
 	if err := e.s.check(q); err != nil {
 		return err
 	}
-	e.s.writeLine(q, true)
+	e.s.writeLine(&q.S, &q.P, &q.O, &q.G, true)
 	return e.s.done()
 }
 

@@ -25,7 +25,7 @@ func (e *NTriplesEncoder) Encode(q rdf.Quad) error {
 	if err := e.s.check(q); err != nil {
 		return err
 	}
-	e.s.writeLine(q, false)
+	e.s.writeLine(&q.S, &q.P, &q.O, &q.G, false)
 	return e.s.done()
 }
 
@@ -40,19 +40,15 @@ func (e *NTriplesEncoder) EncodeValidGraph(g rdf.Term, ts []rdf.Triple) error {
 	return e.s.writeValidLines(g, ts, false)
 }
 
-// writeLine writes q as one N-Triples or, with graph set, N-Quads line.
-func (s *sink) writeLine(q rdf.Quad, graph bool) {
-	s.writeTriple(&rdf.Triple{S: q.S, P: q.P, O: q.O}, &q.G, graph)
-}
-
-// writeTriple writes t as one N-Triples or, with graph set, N-Quads line
-// in graph g.
-func (s *sink) writeTriple(t *rdf.Triple, g *rdf.Term, graph bool) {
-	s.writeTerm(t.S)
+// writeLine writes the statement subj pred obj as one N-Triples or, with
+// graph set, N-Quads line in graph g. The terms come by pointer: quads and
+// triples are too large to copy for every line.
+func (s *sink) writeLine(subj, pred, obj, g *rdf.Term, graph bool) {
+	s.writeTerm(*subj)
 	s.bw.WriteByte(' ')
-	s.writeTerm(t.P)
+	s.writeTerm(*pred)
 	s.bw.WriteByte(' ')
-	s.writeTerm(t.O)
+	s.writeTerm(*obj)
 	if graph && !g.IsZero() {
 		s.bw.WriteByte(' ')
 		s.writeTerm(*g)
@@ -63,15 +59,13 @@ func (s *sink) writeTriple(t *rdf.Triple, g *rdf.Term, graph bool) {
 // writeValidLines writes the valid triples ts in graph g, one line each,
 // trusting them as EncodeValid does its quad.
 func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
-	if s.err != nil {
-		return s.err
-	}
-	if s.closed {
-		return ErrClosed
+	if err := s.usable(); err != nil {
+		return err
 	}
 	s.trusted = true
 	for i := range ts {
-		s.writeTriple(&ts[i], &g, graph)
+		t := &ts[i]
+		s.writeLine(&t.S, &t.P, &t.O, &g, graph)
 	}
 	s.trusted = false
 	return s.done()
