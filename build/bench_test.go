@@ -69,10 +69,9 @@ func BenchmarkCatalog(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		st := &Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
 		cat, err := BuildCatalog(context.Background(), srcs, input.Auto, func() *extract.Pipeline {
 			return extract.NewPipeline("", ontology.DefaultMapping())
-		}, 1, st)
+		}, 1)
 		if err != nil || cat.Titles() == 0 {
 			b.Fatal(err, cat)
 		}

@@ -139,13 +139,12 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 	start := time.Now()
 	cat := opt.Catalog
 	if cat == nil {
-		cat, err = BuildCatalog(ctx, sources, opt.InputFormat, func() *extract.Pipeline { return opt.NewPipeline(nil) }, opt.Workers, st)
+		cat, err = BuildCatalog(ctx, sources, opt.InputFormat, func() *extract.Pipeline { return opt.NewPipeline(nil) }, opt.Workers)
 		if err != nil {
 			return nil, err
 		}
-	} else {
-		st.TotalArticles, st.TotalBytes = cat.Articles, cat.Bytes
 	}
+	st.TotalArticles, st.TotalBytes = cat.Articles, cat.Bytes
 	lo, hi := 0, cat.Articles
 	if opt.Shards > 1 {
 		lo = opt.Shard * cat.Articles / opt.Shards

@@ -64,9 +64,10 @@ func newCatalog() *Catalog {
 
 // BuildCatalog reads every source once, running the infobox extractor only
 // (Light) in workers goroutines, each with a pipeline from newPipeline, and
-// counts bytes and articles into st. The graphs join the catalog in input
-// order, so the catalog is the same whatever the number of workers.
-func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, newPipeline func() *extract.Pipeline, workers int, st *Stats) (*Catalog, error) {
+// counts the run's articles and bytes (Catalog.Articles and Bytes). The
+// graphs join the catalog in input order, so the catalog is the same
+// whatever the number of workers.
+func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, newPipeline func() *extract.Pipeline, workers int) (*Catalog, error) {
 	if workers < 1 {
 		workers = 1
 	}
@@ -97,7 +98,7 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			}
 		}()
 	}
-	// The reader counts into st and cat.Articles, which nothing else
+	// The reader counts into cat.Articles and Bytes, which nothing else
 	// touches until graphs is closed, after the reader is done.
 	go func() {
 		defer func() { close(jobs); wg.Wait(); close(graphs) }()
@@ -108,13 +109,11 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			}
 			// The catalog reads infoboxes only (Light).
 			eachArticle(src, f, true, func(a *extract.Article, err error, n int64) bool {
-				st.TotalBytes += n
 				cat.Bytes += n
 				if a == nil {
 					return true
 				}
 				cat.Articles++
-				st.TotalArticles++
 				if err != nil {
 					return true // the second pass reports it
 				}
@@ -145,17 +144,26 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 	return cat, nil
 }
 
-// addGraph records an article's subject and the entities its infobox names.
+// addGraph records an article's subject, its first entity, and the
+// entities its infobox names.
 func (c *Catalog) addGraph(g *extract.Graph) {
 	c.Dictionary.AddGraph(g)
-	var subj *extract.Entity
+	var t *Title
 	for e := range g.AllEntities() {
-		subj = e
-		break
+		if t == nil {
+			t = c.addTitle(g, e)
+			continue
+		}
+		for _, cl := range e.Classes {
+			if cl == ontology.Person && t.Year != 0 {
+				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)
+			}
+		}
 	}
-	if subj == nil {
-		return
-	}
+}
+
+// addTitle records the article of g whose subject is subj.
+func (c *Catalog) addTitle(g *extract.Graph, subj *extract.Entity) *Title {
 	t := c.titles[subj.Label]
 	if t == nil {
 		t = &Title{Name: subj.Label}
@@ -182,16 +190,7 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 		c.addAlias(a, subj.Label)
 		t.Aliases = append(t.Aliases, a)
 	}
-	for e := range g.AllEntities() {
-		if e == subj {
-			continue
-		}
-		for _, cl := range e.Classes {
-			if cl == ontology.Person && t.Year != 0 {
-				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)
-			}
-		}
-	}
+	return t
 }
 
 // Homonyms. Entity IRIs come from names, so two people of one name would

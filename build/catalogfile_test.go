@@ -45,8 +45,7 @@ func runNQuads(t *testing.T, srcs []input.Source, cat *Catalog, i, n int) ([]byt
 // refused.
 func TestSavedCatalog(t *testing.T) {
 	srcs, _ := corpusSources(t)
-	st := &Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
-	built, err := BuildCatalog(context.Background(), srcs, input.Auto, func() *extract.Pipeline { return devPipeline(nil) }, 2, st)
+	built, err := BuildCatalog(context.Background(), srcs, input.Auto, func() *extract.Pipeline { return devPipeline(nil) }, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

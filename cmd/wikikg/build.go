@@ -188,7 +188,12 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 			loading.wait()
 		}
 		if errors.Is(err, build.ErrCatalogMismatch) {
-			return &exitError{code: exitInput, err: fmt.Errorf("--catalog %s: %w", o.catalog, err)}
+			// The saved catalog's, or the first pass's when the input
+			// changed under the run.
+			if o.catalog != "" {
+				err = fmt.Errorf("--catalog %s: %w", o.catalog, err)
+			}
+			return &exitError{code: exitInput, err: err}
 		}
 		return err
 	}

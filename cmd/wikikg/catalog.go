@@ -77,10 +77,9 @@ func runCatalog(ctx context.Context, e *env, o catalogOptions, args []string) er
 	if err != nil {
 		return usageError("%v", err)
 	}
-	st := &build.Stats{EntitiesByClass: map[string]int{}, WarningsByKind: map[string]int{}}
 	cat, err := build.BuildCatalog(ctx, sources, inFormat, func() *extract.Pipeline {
 		return extract.NewPipeline("", mapping)
-	}, o.workers, st)
+	}, o.workers)
 	if err != nil {
 		return err
 	}
