@@ -9,17 +9,16 @@ import (
 	"slices"
 
 	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/internal/gobbatch"
 	"github.com/wikikg/wikikg/rdf"
 )
 
 // A saved catalog is one gob stream: a catalogHeader, the titles, aliases
-// and homonyms in batches of savedBatch sorted by name (so that one
-// catalog always gives the same bytes), each list ended by an empty batch,
-// then the dictionary.
+// and homonyms sorted by name (so that one catalog always gives the same
+// bytes), each list in gobbatch's batches, then the dictionary.
 const (
 	catalogMagic   = "wikikg catalog"
 	catalogVersion = 1
-	savedBatch     = 4096
 )
 
 type catalogHeader struct {
@@ -65,7 +64,7 @@ func (c *Catalog) Save(w io.Writer, mapping string) error {
 		return err
 	}
 	names := sortedKeys(c.titles)
-	if err := encodeBatches(enc, len(names), func(i int) savedTitle {
+	if err := gobbatch.Encode(enc, len(names), func(i int) savedTitle {
 		t := c.titles[names[i]]
 		st := savedTitle{Name: t.Name, Year: t.Year, Aliases: t.Aliases}
 		for _, cl := range t.Classes {
@@ -76,13 +75,13 @@ func (c *Catalog) Save(w io.Writer, mapping string) error {
 		return err
 	}
 	keys := sortedKeys(c.aliases)
-	if err := encodeBatches(enc, len(keys), func(i int) savedAlias {
+	if err := gobbatch.Encode(enc, len(keys), func(i int) savedAlias {
 		return savedAlias{Key: keys[i], Titles: c.aliases[keys[i]]}
 	}); err != nil {
 		return err
 	}
 	names = sortedKeys(c.homonyms)
-	if err := encodeBatches(enc, len(names), func(i int) savedHomonym {
+	if err := gobbatch.Encode(enc, len(names), func(i int) savedHomonym {
 		h := c.homonyms[names[i]]
 		return savedHomonym{Name: names[i], Titled: h.titled, Birth: h.birth, Periods: h.periods}
 	}); err != nil {
@@ -103,46 +102,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// encodeBatches encodes item(0)…item(n-1) in batches, then an empty one.
-func encodeBatches[T any](enc *gob.Encoder, n int, item func(int) T) error {
-	batch := make([]T, 0, min(n, savedBatch))
-	for i := range n {
-		batch = append(batch, item(i))
-		if len(batch) == savedBatch {
-			if err := enc.Encode(batch); err != nil {
-				return err
-			}
-			batch = batch[:0]
-		}
-	}
-	if len(batch) > 0 {
-		if err := enc.Encode(batch); err != nil {
-			return err
-		}
-	}
-	return enc.Encode(batch[:0])
-}
-
-// decodeBatches calls add for every item of batches encodeBatches wrote.
-func decodeBatches[T any](dec *gob.Decoder, add func(T) error) error {
-	for {
-		// A fresh slice each time: gob leaves the fields a value omits
-		// (its zero fields) as they were in a slice it decodes into.
-		var batch []T
-		if err := dec.Decode(&batch); err != nil {
-			return err
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		for _, it := range batch {
-			if err := add(it); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // LoadCatalog reads a catalog that Save wrote, made with the mapping
 // identified by mapping.
 func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
@@ -160,7 +119,7 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 	c := newCatalog()
 	c.Articles, c.Bytes = head.Articles, head.Bytes
 	corrupt := func(what string) error { return fmt.Errorf("corrupt catalog: %s", what) }
-	err := decodeBatches(dec, func(st savedTitle) error {
+	err := gobbatch.Decode(dec, func(st savedTitle) error {
 		if _, dup := c.titles[st.Name]; dup {
 			return corrupt("title " + st.Name + " twice")
 		}
@@ -172,7 +131,7 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 		return nil
 	})
 	if err == nil {
-		err = decodeBatches(dec, func(sa savedAlias) error {
+		err = gobbatch.Decode(dec, func(sa savedAlias) error {
 			for _, t := range sa.Titles {
 				if c.titles[t] == nil {
 					return corrupt("alias of no title")
@@ -183,7 +142,7 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 		})
 	}
 	if err == nil {
-		err = decodeBatches(dec, func(sh savedHomonym) error {
+		err = gobbatch.Decode(dec, func(sh savedHomonym) error {
 			c.homonyms[sh.Name] = &homonym{titled: sh.Titled, birth: sh.Birth, periods: sh.Periods}
 			return nil
 		})
