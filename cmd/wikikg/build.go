@@ -23,20 +23,18 @@ import (
 )
 
 type buildOptions struct {
-	output      string
-	format      string
-	base        string
-	mapping     string
-	catalog     string
-	workers     int
-	shard       string
-	inputFormat string
-	report      string
-	quiet       bool
-	verbose     bool
-	mentions    bool
-	wikidata    linkFlags
-	load        loadOptions
+	output   string
+	format   string
+	base     string
+	corpus   corpusFlags
+	catalog  string
+	shard    string
+	report   string
+	quiet    bool
+	verbose  bool
+	mentions bool
+	wikidata linkFlags
+	load     loadOptions
 }
 
 func init() { subcommands = append(subcommands, newBuildCmd) }
@@ -79,11 +77,9 @@ is extracted, as "wikikg load" would (its flags, prefixed --load-).`,
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (format from its extension)")
 	f.StringVar(&o.format, "format", "ttl", "output format without -o: ttl, jsonld, nt, nq, trig")
 	f.StringVar(&o.base, "base", ontology.DefaultBase, "entity namespace `IRI`")
-	f.StringVar(&o.mapping, "mapping", "", "infobox mapping `FILE` replacing the built-in one")
 	f.StringVar(&o.catalog, "catalog", "", "use the catalog `FILE` that \"wikikg catalog\" saved, in place of a first pass")
-	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: all cores)")
+	o.corpus.register(f)
 	f.StringVar(&o.shard, "shard", "", "process only slice `I/N` of the input (1-based I)")
-	f.StringVar(&o.inputFormat, "input-format", "auto", "input format: auto, text, jsonl")
 	f.StringVar(&o.report, "report", "", "write the run's figures and every error as JSON to `FILE`")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress and no summary")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also print every warning (values kept as literals)")
@@ -109,17 +105,13 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 	if err := checkBase(o.base); err != nil {
 		return usageError("--base: %v", err)
 	}
-	inFormat, err := input.ParseFormat(o.inputFormat)
+	inFormat, mapping, identity, err := o.corpus.parse()
 	if err != nil {
-		return usageError("--input-format: %v", err)
+		return err
 	}
 	shard, shards, err := parseShard(o.shard)
 	if err != nil {
 		return usageError("--shard: %v", err)
-	}
-	mapping, identity, err := loadMapping(o.mapping)
-	if err != nil {
-		return usageError("--mapping: %v", err)
 	}
 	var cat *build.Catalog
 	if o.catalog != "" {
@@ -158,7 +150,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 			return p
 		},
 		Catalog:     cat,
-		Workers:     o.workers,
+		Workers:     o.corpus.workers,
 		Shard:       shard,
 		Shards:      shards,
 		InputFormat: inFormat,

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -15,15 +11,12 @@ import (
 	"github.com/wikikg/wikikg/extract"
 	"github.com/wikikg/wikikg/input"
 	"github.com/wikikg/wikikg/internal/atomicfile"
-	"github.com/wikikg/wikikg/ontology"
 )
 
 type catalogOptions struct {
-	output      string
-	mapping     string
-	workers     int
-	inputFormat string
-	quiet       bool
+	output string
+	corpus corpusFlags
+	quiet  bool
 }
 
 func init() { subcommands = append(subcommands, newCatalogCmd) }
@@ -51,9 +44,7 @@ article count the input does not match.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write the catalog to `FILE` (required)")
-	f.StringVar(&o.mapping, "mapping", "", "infobox mapping `FILE` replacing the built-in one")
-	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: all cores)")
-	f.StringVar(&o.inputFormat, "input-format", "auto", "input format: auto, text, jsonl")
+	o.corpus.register(f)
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no summary")
 	return cmd
 }
@@ -65,13 +56,9 @@ func runCatalog(ctx context.Context, e *env, o catalogOptions, args []string) er
 	if o.output == "" {
 		return usageError("catalog needs -o FILE")
 	}
-	inFormat, err := input.ParseFormat(o.inputFormat)
+	inFormat, mapping, identity, err := o.corpus.parse()
 	if err != nil {
-		return usageError("--input-format: %v", err)
-	}
-	mapping, identity, err := loadMapping(o.mapping)
-	if err != nil {
-		return usageError("--mapping: %v", err)
+		return err
 	}
 	sources, err := input.Expand(args)
 	if err != nil {
@@ -79,7 +66,7 @@ func runCatalog(ctx context.Context, e *env, o catalogOptions, args []string) er
 	}
 	cat, err := build.BuildCatalog(ctx, sources, inFormat, func() *extract.Pipeline {
 		return extract.NewPipeline("", mapping)
-	}, o.workers)
+	}, o.corpus.workers)
 	if err != nil {
 		return err
 	}
@@ -114,48 +101,4 @@ func readCatalog(path, identity string) (*build.Catalog, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return cat, nil
-}
-
-// loadMapping returns the infobox mapping in the file at path, the
-// built-in one when path is "", and the identity a saved catalog records:
-// the mapping's digest and this binary's revision, since a catalog holds
-// what that code extracted with that mapping.
-func loadMapping(path string) (*ontology.Mapping, string, error) {
-	src := ontology.DefaultMappingSource()
-	mapping := ontology.DefaultMapping()
-	if path != "" {
-		var err error
-		if src, err = os.ReadFile(path); err != nil {
-			return nil, "", err
-		}
-		if mapping, err = ontology.ParseMapping(bytes.NewReader(src), path); err != nil {
-			return nil, "", err
-		}
-	}
-	sum := sha256.Sum256(src)
-	return mapping, "mapping sha256:" + hex.EncodeToString(sum[:]) + ", wikikg " + codeIdentity(), nil
-}
-
-// codeIdentity names the code of this binary: its version and VCS
-// revision, as far as the build recorded them.
-func codeIdentity() string {
-	id := version
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return id
-	}
-	if id == "" {
-		id = info.Main.Version
-	}
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			id += " " + s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				id += "+modified"
-			}
-		}
-	}
-	return id
 }
