@@ -144,6 +144,12 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 			return nil, err
 		}
 	}
+	if cat.part {
+		return nil, fmt.Errorf("%w: the catalog is a part of one, to merge with the others first", ErrCatalogMismatch)
+	}
+	if len(cat.sources) != len(sources) {
+		return nil, fmt.Errorf("%w: it counted %d files, the input has %d", ErrCatalogMismatch, len(cat.sources), len(sources))
+	}
 	st.TotalArticles, st.TotalBytes = cat.Articles, cat.Bytes
 	lo, hi := 0, cat.Articles
 	if opt.Shards > 1 {
@@ -171,7 +177,7 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 		if opt.Shard == opt.Shards-1 {
 			hi = -1 // the last slice: feed reads to the end
 		}
-		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, cat.Articles, jobs)
+		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, cat, jobs)
 		close(jobs)
 		wg.Wait()
 		close(results)
@@ -353,11 +359,13 @@ func asErrorList(err error, file string) extract.ErrorList {
 	return extract.ErrorList{{File: file, Err: err}}
 }
 
-// feed reads every source in order and sends articles lo..hi-1 (counted
-// over the whole run, whose catalog counted articles) to jobs. Reader
-// errors travel in order with the articles, so the error list is the same
-// whatever the number of workers.
-func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi, articles int, jobs chan<- job) error {
+// feed reads the sources in order and sends articles lo..hi-1 (counted
+// over the whole run, whose catalog cat counted the articles of each
+// source) to jobs. Reader errors travel in order with the articles, so the
+// error list is the same whatever the number of workers. The sources
+// before the slice are skipped unread, so that the machines of a sharded
+// run read their own part of the corpus only.
+func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, cat *Catalog, jobs chan<- job) error {
 	// The last slice also takes the errors after the run's last article
 	// (trailing garbage, a truncated compressed file, a file with no
 	// article at all), which no following article can carry.
@@ -376,26 +384,40 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi, a
 			return false
 		}
 	}
-	for _, src := range sources {
+	for k, src := range sources {
 		if index >= hi {
 			return nil
 		}
+		counted := cat.sources[k].Articles
+		if index+counted < lo {
+			// The source's articles precede the slice, and so does the
+			// article that follows any error it holds.
+			index += counted
+			continue
+		}
+		first, whole := index, true
 		err := eachArticle(src, f, false, func(a *extract.Article, err error, n int64) bool {
 			if a == nil {
 				// Errors with no article belong to the slice of the
 				// article that follows them.
 				if index >= lo && index < hi {
-					return send(job{err: err, bytes: n})
+					whole = send(job{err: err, bytes: n})
+					return whole
 				}
 				return true
 			}
 			in := index >= lo && index < hi
 			index++
 			if in {
-				return send(job{a: a, err: err, bytes: n})
+				whole = send(job{a: a, err: err, bytes: n})
+				return whole
 			}
-			return index < hi
+			whole = index < hi
+			return whole
 		})
+		if err == nil && whole && ctx.Err() == nil && index-first != counted {
+			return fmt.Errorf("%w: it counted %d articles in %s, which has %d", ErrCatalogMismatch, counted, src.Name, index-first)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -408,8 +430,8 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi, a
 	}
 	// A catalog of other input would resolve names wrongly: the input
 	// must have the articles it counted.
-	if last && index != articles || !last && index < hi {
-		return fmt.Errorf("%w: it counted %d articles, the input has %d", ErrCatalogMismatch, articles, index)
+	if last && index != cat.Articles || !last && index < hi {
+		return fmt.Errorf("%w: it counted %d articles, the input has %d", ErrCatalogMismatch, cat.Articles, index)
 	}
 	return nil
 }

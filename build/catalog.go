@@ -45,6 +45,32 @@ type Catalog struct {
 	// Dictionary holds every title and infobox entity of the run, with its
 	// aliases, for the prose extractor's matcher.
 	Dictionary *extract.Dictionary
+	// sources counts the articles and bytes of each source, in order: a
+	// shard skips, unread, the sources before its slice.
+	sources []sourceCount
+	// A part is the catalog of the sources firstSource onwards of a run
+	// of totalSources (see BuildCatalogPart), not yet settled: its
+	// mentions stand in for personYears, as their years may come from
+	// the titles of the parts before it.
+	part         bool
+	firstSource  int
+	totalSources int
+	mentions     []mentions
+}
+
+// sourceCount is what the catalog pass counted in one source.
+type sourceCount struct {
+	Articles int
+	Bytes    int64
+}
+
+// mentions are the people one article's infobox names, in an article of
+// the title whose year, as far as the part knew it then, was year (0:
+// unknown).
+type mentions struct {
+	title   string
+	year    int
+	persons []string
 }
 
 // Title is what the catalog knows of one article's subject.
@@ -68,10 +94,35 @@ func newCatalog() *Catalog {
 // graphs join the catalog in input order, so the catalog is the same
 // whatever the number of workers.
 func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, newPipeline func() *extract.Pipeline, workers int) (*Catalog, error) {
+	cat, err := buildCatalog(ctx, sources, f, newPipeline, workers, newCatalog())
+	if err != nil {
+		return nil, err
+	}
+	cat.totalSources = len(sources)
+	cat.settle()
+	return cat, nil
+}
+
+// BuildCatalogPart is BuildCatalog over the shard-th (0-based) of shards
+// contiguous slices of sources, cut at source boundaries: the catalog
+// pass of one machine of several. The parts, merged in order (Merge, then
+// Complete), are the catalog BuildCatalog makes of all the sources, so no
+// machine reads the whole corpus for it.
+func BuildCatalogPart(ctx context.Context, sources []input.Source, shard, shards int, f input.Format, newPipeline func() *extract.Pipeline, workers int) (*Catalog, error) {
+	if shards < 1 || shard < 0 || shard >= shards {
+		return nil, fmt.Errorf("shard %d of %d does not exist", shard+1, shards)
+	}
+	lo, hi := shard*len(sources)/shards, (shard+1)*len(sources)/shards
+	cat := newCatalog()
+	cat.part, cat.firstSource, cat.totalSources = true, lo, len(sources)
+	return buildCatalog(ctx, sources[lo:hi], f, newPipeline, workers, cat)
+}
+
+// buildCatalog adds sources to cat, which it returns unsettled.
+func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, newPipeline func() *extract.Pipeline, workers int, cat *Catalog) (*Catalog, error) {
 	if workers < 1 {
 		workers = 1
 	}
-	cat := newCatalog()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type item struct {
@@ -98,8 +149,9 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			}
 		}()
 	}
-	// The reader counts into cat.Articles and Bytes, which nothing else
-	// touches until graphs is closed, after the reader is done.
+	// The reader counts into cat.Articles, Bytes and sources, which
+	// nothing else touches until graphs is closed, after the reader is
+	// done.
 	go func() {
 		defer func() { close(jobs); wg.Wait(); close(graphs) }()
 		seq := 0
@@ -107,13 +159,17 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			if ctx.Err() != nil {
 				return
 			}
+			cat.sources = append(cat.sources, sourceCount{})
+			count := &cat.sources[len(cat.sources)-1]
 			// The catalog reads infoboxes only (Light).
 			eachArticle(src, f, true, func(a *extract.Article, err error, n int64) bool {
 				cat.Bytes += n
+				count.Bytes += n
 				if a == nil {
 					return true
 				}
 				cat.Articles++
+				count.Articles++
 				if err != nil {
 					return true // the second pass reports it
 				}
@@ -140,7 +196,6 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cat.settle()
 	return cat, nil
 }
 
@@ -149,13 +204,23 @@ func BuildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 func (c *Catalog) addGraph(g *extract.Graph) {
 	c.Dictionary.AddGraph(g)
 	var t *Title
+	var ms *mentions
 	for e := range g.AllEntities() {
 		if t == nil {
 			t = c.addTitle(g, e)
 			continue
 		}
 		for _, cl := range e.Classes {
-			if cl == ontology.Person && t.Year != 0 {
+			switch {
+			case cl != ontology.Person:
+			case c.part:
+				// The title's year may come from a part before this one.
+				if ms == nil {
+					c.mentions = append(c.mentions, mentions{title: t.Name, year: t.Year})
+					ms = &c.mentions[len(c.mentions)-1]
+				}
+				ms.persons = append(ms.persons, e.Label)
+			case t.Year != 0:
 				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)
 			}
 		}
@@ -293,14 +358,16 @@ func (h *homonym) name(name string, year int) string {
 	return fmt.Sprintf("%s (fl. %d)", name, period)
 }
 
-func (c *Catalog) addAlias(alias, title string) {
-	k := fold(alias)
-	for _, t := range c.aliases[k] {
+func (c *Catalog) addAlias(alias, title string) { c.addAliasKey(fold(alias), title) }
+
+// addAliasKey records that title carries the alias folded to key.
+func (c *Catalog) addAliasKey(key, title string) {
+	for _, t := range c.aliases[key] {
 		if t == title {
 			return
 		}
 	}
-	c.aliases[k] = append(c.aliases[k], title)
+	c.aliases[key] = append(c.aliases[key], title)
 }
 
 func appendTerm(ts []rdf.Term, t rdf.Term) []rdf.Term {

@@ -15,10 +15,11 @@ import (
 
 // A saved catalog is one gob stream: a catalogHeader, the titles, aliases
 // and homonyms sorted by name (so that one catalog always gives the same
-// bytes), each list in gobbatch's batches, then the dictionary.
+// bytes), a part's person mentions in input order, each list in gobbatch's
+// batches, then the dictionary.
 const (
 	catalogMagic   = "wikikg catalog"
-	catalogVersion = 1
+	catalogVersion = 2
 )
 
 type catalogHeader struct {
@@ -29,6 +30,21 @@ type catalogHeader struct {
 	Mapping  string
 	Articles int
 	Bytes    int64
+	// Sources counts each source's articles and bytes; a part's are
+	// sources FirstSource onwards of TotalSources.
+	Sources      []sourceCount
+	Part         bool
+	FirstSource  int
+	TotalSources int
+	// Titles, Aliases and Mentions are the lengths of the lists that
+	// follow, which size the maps that load them.
+	Titles, Aliases, Mentions int
+}
+
+type savedMentions struct {
+	Title   string
+	Year    int
+	Persons []string
 }
 
 type savedTitle struct {
@@ -60,7 +76,10 @@ var ErrCatalogMismatch = errors.New("catalog does not match this run")
 func (c *Catalog) Save(w io.Writer, mapping string) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	enc := gob.NewEncoder(bw)
-	if err := enc.Encode(catalogHeader{Magic: catalogMagic, Version: catalogVersion, Mapping: mapping, Articles: c.Articles, Bytes: c.Bytes}); err != nil {
+	head := catalogHeader{Magic: catalogMagic, Version: catalogVersion, Mapping: mapping, Articles: c.Articles, Bytes: c.Bytes,
+		Sources: c.sources, Part: c.part, FirstSource: c.firstSource, TotalSources: c.totalSources,
+		Titles: len(c.titles), Aliases: len(c.aliases), Mentions: len(c.mentions)}
+	if err := enc.Encode(head); err != nil {
 		return err
 	}
 	names := sortedKeys(c.titles)
@@ -84,6 +103,12 @@ func (c *Catalog) Save(w io.Writer, mapping string) error {
 	if err := gobbatch.Encode(enc, len(names), func(i int) savedHomonym {
 		h := c.homonyms[names[i]]
 		return savedHomonym{Name: names[i], Titled: h.titled, Birth: h.birth, Periods: h.periods}
+	}); err != nil {
+		return err
+	}
+	if err := gobbatch.Encode(enc, len(c.mentions), func(i int) savedMentions {
+		m := c.mentions[i]
+		return savedMentions{Title: m.title, Year: m.year, Persons: m.persons}
 	}); err != nil {
 		return err
 	}
@@ -116,9 +141,19 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 	if head.Mapping != mapping {
 		return nil, fmt.Errorf("%w: built with another infobox mapping", ErrCatalogMismatch)
 	}
-	c := newCatalog()
-	c.Articles, c.Bytes = head.Articles, head.Bytes
 	corrupt := func(what string) error { return fmt.Errorf("corrupt catalog: %s", what) }
+	if err := checkHeader(head); err != nil {
+		return nil, corrupt(err.Error())
+	}
+	c := newCatalog()
+	// The header's lengths may lie: they size what is allocated only
+	// within reason.
+	const hint = 1 << 22
+	c.titles = make(map[string]*Title, min(max(head.Titles, 0), hint))
+	c.aliases = make(map[string][]string, min(max(head.Aliases, 0), hint))
+	c.mentions = make([]mentions, 0, min(max(head.Mentions, 0), hint))
+	c.Articles, c.Bytes = head.Articles, head.Bytes
+	c.sources, c.part, c.firstSource, c.totalSources = head.Sources, head.Part, head.FirstSource, head.TotalSources
 	err := gobbatch.Decode(dec, func(st savedTitle) error {
 		if _, dup := c.titles[st.Name]; dup {
 			return corrupt("title " + st.Name + " twice")
@@ -148,6 +183,15 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 		})
 	}
 	if err == nil {
+		err = gobbatch.Decode(dec, func(sm savedMentions) error {
+			if !c.part {
+				return corrupt("mentions in a whole catalog")
+			}
+			c.mentions = append(c.mentions, mentions{sm.Title, sm.Year, sm.Persons})
+			return nil
+		})
+	}
+	if err == nil {
 		c.Dictionary, err = extract.DecodeDictionary(dec)
 	}
 	if err != nil {
@@ -156,7 +200,31 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 		}
 		return nil, fmt.Errorf("corrupt catalog: %w", err)
 	}
+	if c.part {
+		return c, nil
+	}
 	c.personYears = nil
 	c.indexKeys()
 	return c, nil
+}
+
+// checkHeader reports a header whose counts do not hold together.
+func checkHeader(h catalogHeader) error {
+	articles, bytes := 0, int64(0)
+	for _, s := range h.Sources {
+		if s.Articles < 0 || s.Bytes < 0 {
+			return errors.New("negative count")
+		}
+		articles += s.Articles
+		bytes += s.Bytes
+	}
+	switch {
+	case articles != h.Articles || bytes != h.Bytes:
+		return errors.New("the sources' counts do not add up")
+	case h.FirstSource < 0 || h.FirstSource > h.TotalSources || len(h.Sources) > h.TotalSources-h.FirstSource:
+		return errors.New("sources out of range")
+	case !h.Part && (h.FirstSource != 0 || len(h.Sources) != h.TotalSources):
+		return errors.New("a whole catalog of some sources only")
+	}
+	return nil
 }

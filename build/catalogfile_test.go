@@ -112,14 +112,7 @@ func TestSavedCatalog(t *testing.T) {
 		c.titles["Dated 1800"] = &Title{Name: "Dated 1800", Year: 1800}
 		c.personYears = map[string][]int{"Titled": {1592, 1800}, "Two Eras": {1592, 1900}}
 		c.settle()
-		var buf bytes.Buffer
-		if err := c.Save(&buf, "m"); err != nil {
-			t.Fatal(err)
-		}
-		got, err := LoadCatalog(&buf, "m")
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := saveLoad(t, c)
 		if len(c.homonyms) != 2 || !reflect.DeepEqual(got.homonyms, c.homonyms) {
 			t.Fatalf("homonyms %v after the round trip, want %v", got.homonyms, c.homonyms)
 		}
@@ -157,6 +150,17 @@ func FuzzLoadCatalog(f *testing.F) {
 	}
 	f.Add(buf.Bytes())
 	f.Add(buf.Bytes()[:buf.Len()/2])
+	// A part, with the mentions that stand in for its years.
+	p := newCatalog()
+	p.part, p.firstSource, p.totalSources = true, 1, 3
+	p.sources, p.Articles, p.Bytes = []sourceCount{{Articles: 1, Bytes: 40}}, 1, 40
+	p.titles["Battle of Okpo"] = &Title{Name: "Battle of Okpo", Year: 1592}
+	p.mentions = []mentions{{"Battle of Okpo", 1592, []string{"Yi Sun-sin", "Won Gyun"}}, {"Battle of Okpo", 0, []string{"Yi Eok-gi"}}}
+	buf.Reset()
+	if err := p.Save(&buf, "m"); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := LoadCatalog(bytes.NewReader(data), "m")
 		if err != nil {

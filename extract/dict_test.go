@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
 )
 
 // TestDictionaryHashCollisions fills a dictionary under a hash that makes
@@ -88,4 +89,51 @@ func TestDictionaryGob(t *testing.T) {
 			t.Errorf("%d of %d bytes read without error", n, len(first))
 		}
 	}
+}
+
+// FuzzDictionaryMerge checks that adding names to two or three
+// dictionaries in turn and merging them in order gives the dictionary that
+// adds them all to one, to the byte: each op byte adds a name of a pool
+// (spellings of one key among them, and "Louis Ⅻ", whose numeral folds in
+// its letters but not its key, which makes "Louis" ambiguous) with a
+// class, and each 0xff starts the next dictionary.
+func FuzzDictionaryMerge(f *testing.F) {
+	names := []string{"Kato Kiyomasa", "Katō Kiyomasa", "Kato, Kiyomasa", "KATO KIYOMASA", "Yi Sun-sin", "Yi Sun sin",
+		"Ming", "ming", "Ka To", "Battle of Okpo", "the", "Imjin War", "Louis", "Louis Ⅻ"}
+	classes := []rdf.Term{ontology.Person, ontology.Force, ontology.MilitaryConflict, ontology.Place, {}}
+	f.Add([]byte{0, 1, 0xff, 2, 3, 0xff, 14, 4 | 1<<4, 5, 6 | 2<<4, 7 | 3<<4})
+	f.Add([]byte{1 | 4<<4, 2, 0xff, 0 | 1<<4, 9, 0xff, 10, 11 | 2<<4, 12 | 2<<4, 9 | 3<<4})
+	f.Add([]byte{0xff, 0xff, 6, 7})
+	f.Add([]byte{12, 0xff, 13, 0xff, 12})
+	f.Add([]byte{12, 13, 0xff, 12, 0xff, 12})
+	f.Add([]byte{12, 0xff, 12, 13})
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		whole := NewDictionary()
+		parts := []*Dictionary{NewDictionary()}
+		for _, op := range ops {
+			if op == 0xff {
+				if len(parts) < 3 {
+					parts = append(parts, NewDictionary())
+				}
+				continue
+			}
+			name, class := names[int(op&15)%len(names)], classes[int(op>>4)%len(classes)]
+			whole.Add(name, class)
+			parts[len(parts)-1].Add(name, class)
+		}
+		merged := parts[0]
+		for _, p := range parts[1:] {
+			merged.Merge(p)
+		}
+		var want, got bytes.Buffer
+		if err := whole.EncodeGob(gob.NewEncoder(&want)); err != nil {
+			t.Fatal(err)
+		}
+		if err := merged.EncodeGob(gob.NewEncoder(&got)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%d dictionaries merged differ from one", len(parts))
+		}
+	})
 }

@@ -1,31 +1,24 @@
 package extract
 
 import (
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
 
-	"github.com/wikikg/wikikg/internal/gobbatch"
+	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/rdf"
 )
 
 // savedDictionary heads a Dictionary written by EncodeGob: the classes its
-// entries count, then the entries in gobbatch's batches.
+// entries count, then the entries in batches (see encodeEntries).
 type savedDictionary struct {
 	Classes []string
 	Entries int32
 }
 
-type savedEntry struct {
-	Key, Name string
-	Classes   []savedCount
-	Ambiguous bool
-}
-
-type savedCount struct {
-	Class uint16
-	N     uint32
-}
+// entryBatch is the number of entries in one batch.
+const entryBatch = 4096
 
 // EncodeGob writes d to enc, entries in the order they were added, so that
 // the same dictionary always gives the same bytes.
@@ -37,14 +30,40 @@ func (d *Dictionary) EncodeGob(enc *gob.Encoder) error {
 	if err := enc.Encode(head); err != nil {
 		return err
 	}
-	return gobbatch.Encode(enc, int(d.entries), func(i int) savedEntry {
-		e := d.entry(int32(i))
-		se := savedEntry{Key: e.key, Name: e.name, Ambiguous: e.ambiguous}
-		for _, c := range e.classes {
-			se.Classes = append(se.Classes, savedCount{c.class, c.n})
+	var batch []byte
+	for lo := int32(0); lo < d.entries; lo += entryBatch {
+		batch = d.encodeEntries(batch[:0], lo, min(lo+entryBatch, d.entries))
+		if err := enc.Encode(batch); err != nil {
+			return err
 		}
-		return se
-	})
+	}
+	return enc.Encode([]byte{})
+}
+
+// encodeEntries appends entries lo..hi-1 to b, each as its key and name
+// (a uvarint length, then the bytes), 1 if ambiguous or else 0, the number
+// of its classes, and each class's index and count as uvarints. Gob's
+// reflection, per entry, cost three times what reading these bytes does,
+// and a catalog has millions of entries.
+func (d *Dictionary) encodeEntries(b []byte, lo, hi int32) []byte {
+	for i := lo; i < hi; i++ {
+		e := d.entry(i)
+		b = binary.AppendUvarint(b, uint64(len(e.key)))
+		b = append(b, e.key...)
+		b = binary.AppendUvarint(b, uint64(len(e.name)))
+		b = append(b, e.name...)
+		flag := byte(0)
+		if e.ambiguous {
+			flag = 1
+		}
+		b = append(b, flag)
+		b = binary.AppendUvarint(b, uint64(len(e.classes)))
+		for _, c := range e.classes {
+			b = binary.AppendUvarint(b, uint64(c.class))
+			b = binary.AppendUvarint(b, uint64(c.n))
+		}
+	}
+	return b
 }
 
 // ErrBadDictionary reports a saved dictionary that does not hold together.
@@ -60,33 +79,108 @@ func DecodeDictionary(dec *gob.Decoder) (*Dictionary, error) {
 		return nil, ErrBadDictionary
 	}
 	d := NewDictionary()
+	// Sized for the entries the header announces, within reason (it may
+	// lie), the index and filter are not rebuilt as they fill.
+	if n := min(int(head.Entries), 1<<22); n > 0 {
+		d.index = make(map[uint64]int32, n)
+		d.filter = *bloom.New(n)
+	}
 	for _, c := range head.Classes {
 		d.classes = append(d.classes, rdf.IRI(c))
 	}
-	err := gobbatch.Decode(dec, func(se savedEntry) error {
-		if se.Key == "" || d.entries >= head.Entries {
-			return ErrBadDictionary
+	for {
+		var batch []byte
+		if err := dec.Decode(&batch); err != nil {
+			return nil, err
 		}
-		i, h, found, taken := d.find(se.Key)
-		if found {
-			return fmt.Errorf("%w: key %q twice", ErrBadDictionary, se.Key)
+		if len(batch) == 0 {
+			break
 		}
-		i = d.add(se.Key, h, taken)
-		e := d.entry(i)
-		e.name, e.ambiguous = se.Name, se.Ambiguous
-		for _, c := range se.Classes {
-			if int(c.Class) >= len(d.classes) {
-				return ErrBadDictionary
-			}
-			e.classes = append(e.classes, classCount{c.Class, c.N})
+		if err := d.decodeEntries(string(batch), head.Entries); err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	if d.entries != head.Entries {
 		return nil, fmt.Errorf("%w: %d entries, want %d", ErrBadDictionary, d.entries, head.Entries)
 	}
 	return d, nil
+}
+
+// decodeEntries adds the entries encodeEntries wrote to batch, up to max
+// entries in all. Keys and names are substrings of batch, which costs one
+// allocation a batch rather than two an entry.
+func (d *Dictionary) decodeEntries(batch string, max int32) error {
+	r := entryReader{s: batch}
+	for r.s != "" {
+		key, name := r.string(), r.string()
+		flag := r.byte()
+		n := r.uvarint()
+		if r.bad || key == "" || flag > 1 || n > uint64(len(d.classes)) || d.entries >= max {
+			return ErrBadDictionary
+		}
+		i, h, found, taken := d.find(key)
+		if found {
+			return fmt.Errorf("%w: key %q twice", ErrBadDictionary, key)
+		}
+		i = d.add(key, h, taken)
+		e := d.entry(i)
+		e.name, e.ambiguous = name, flag == 1
+		if n > 0 {
+			e.classes = make([]classCount, 0, n)
+		}
+		for range n {
+			class, count := r.uvarint(), r.uvarint()
+			if r.bad || class >= uint64(len(d.classes)) || count > 1<<32-1 {
+				return ErrBadDictionary
+			}
+			e.classes = append(e.classes, classCount{uint16(class), uint32(count)})
+		}
+	}
+	return nil
+}
+
+// entryReader reads what encodeEntries wrote; bad is set, and stays set,
+// once it reads past the end or a malformed number.
+type entryReader struct {
+	s   string
+	bad bool
+}
+
+func (r *entryReader) uvarint() uint64 {
+	var x uint64
+	for shift := 0; shift < 64; shift += 7 {
+		if r.s == "" {
+			r.bad = true
+			return 0
+		}
+		c := r.s[0]
+		r.s = r.s[1:]
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return x
+		}
+	}
+	r.bad = true
+	return 0
+}
+
+func (r *entryReader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.s)) {
+		r.bad = true
+		return ""
+	}
+	s := r.s[:n]
+	r.s = r.s[n:]
+	return s
+}
+
+func (r *entryReader) byte() byte {
+	if r.s == "" {
+		r.bad = true
+		return 0
+	}
+	c := r.s[0]
+	r.s = r.s[1:]
+	return c
 }

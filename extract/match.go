@@ -464,3 +464,44 @@ func kgLocalName(c rdf.Term) string {
 	}
 	return ""
 }
+
+// Merge adds the names of q, names added after d's, to d, as if they had
+// been added to d in q's order: the first name of a key stays its name,
+// class counts add up, and a key is ambiguous when either dictionary
+// found it so or their first names differ in more than diacritics and
+// case (the test Add makes, which is an equivalence).
+func (d *Dictionary) Merge(q *Dictionary) {
+	classOf := make([]int32, len(q.classes))
+	for i, c := range q.classes {
+		classOf[i] = -1
+		if ci, ok := d.classIndex(c); ok {
+			classOf[i] = int32(ci)
+		}
+	}
+	for i := range q.entries {
+		qe := q.entry(i)
+		j, h, found, taken := d.find(qe.key)
+		if !found {
+			j = d.add(qe.key, h, taken)
+			e := d.entry(j)
+			e.name, e.ambiguous = qe.name, qe.ambiguous
+		} else if e := d.entry(j); qe.ambiguous || !sameLetters(e.name, qe.name) {
+			e.ambiguous = true
+		}
+		e := d.entry(j)
+		for _, qc := range qe.classes {
+			ci := classOf[qc.class]
+			if ci < 0 {
+				continue
+			}
+			k := 0
+			for k < len(e.classes) && e.classes[k].class != uint16(ci) {
+				k++
+			}
+			if k == len(e.classes) {
+				e.classes = append(e.classes, classCount{class: uint16(ci)})
+			}
+			e.classes[k].n += qc.n
+		}
+	}
+}

@@ -61,7 +61,8 @@ The output is the same bytes whatever --workers says. --shard I/N writes the
 I-th of N contiguous slices of the run's articles: concatenated in order, the
 N N-Triples or N-Quads outputs equal a single run's. Every shard makes the
 first pass over the whole input, unless --catalog gives it the catalog that
-"wikikg catalog" saved from that input.
+"wikikg catalog" saved from that input (or merged from its parts, one per
+machine); with a catalog, a shard opens no file before its slice.
 
 With --load URL, every article's graph is also sent to a SPARQL store as it
 is extracted, as "wikikg load" would (its flags, prefixed --load-).`,

@@ -88,6 +88,53 @@ func TestSavedCatalogShards(t *testing.T) {
 	runOK(t, exitUsage, nil, "catalog", corpusDir)
 }
 
+// TestCatalogParts runs the catalog pass as four machines would, one part
+// of the input's files each, merges the parts, and requires the catalog
+// one pass makes, to the byte, and the same output from it.
+func TestCatalogParts(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.catalog")
+	runOK(t, 0, nil, "catalog", "-q", "-o", whole, corpusDir, "../../testdata/seed")
+	merge := []string{"catalog", "--merge", "-o", filepath.Join(dir, "merged.catalog")}
+	for i := 1; i <= 4; i++ {
+		part := filepath.Join(dir, "part-"+strconv.Itoa(i))
+		_, stderr := runOK(t, 0, nil, "catalog", "-o", part, "--shard", strconv.Itoa(i)+"/4", corpusDir, "../../testdata/seed")
+		if !strings.Contains(stderr, "catalog part (files") {
+			t.Errorf("the summary of part %d does not say it is a part: %s", i, stderr)
+		}
+		merge = append(merge, part)
+	}
+	runOK(t, 0, nil, merge...)
+	a, err := os.ReadFile(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(merge[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatalf("the merged parts are %d bytes unlike the one pass's catalog of %d", len(b), len(a))
+	}
+	want, _ := runOK(t, 0, nil, "build", "-q", "--format", "nq", corpusDir, "../../testdata/seed")
+	got, _ := runOK(t, 0, nil, "build", "-q", "--format", "nq", "--catalog", merge[3], corpusDir, "../../testdata/seed")
+	if got != want {
+		t.Error("the build with the merged catalog differs from the build with its own pass")
+	}
+
+	// Parts out of order or missing, a whole catalog among them, a part
+	// given to build, and both flags at once are refused.
+	runOK(t, exitInput, nil, "catalog", "--merge", "-o", filepath.Join(dir, "x"), merge[5], merge[4], merge[6], merge[7])
+	runOK(t, exitInput, nil, "catalog", "--merge", "-o", filepath.Join(dir, "x"), merge[4], merge[6], merge[7])
+	runOK(t, exitInput, nil, "catalog", "--merge", "-o", filepath.Join(dir, "x"), merge[4], merge[5], merge[6])
+	runOK(t, exitInput, nil, "catalog", "--merge", "-o", filepath.Join(dir, "x"), whole)
+	runOK(t, exitInput, nil, "build", "-q", "--catalog", merge[4], corpusDir, "../../testdata/seed")
+	runOK(t, exitUsage, nil, "catalog", "--merge", "--shard", "1/2", "-o", filepath.Join(dir, "x"), merge[4])
+	if _, err := os.Stat(filepath.Join(dir, "x")); err == nil {
+		t.Error("a refused merge wrote its output")
+	}
+}
+
 func TestShardUsage(t *testing.T) {
 	for _, s := range []string{"0/3", "4/3", "x", "1/0", "1-2"} {
 		runOK(t, exitUsage, nil, "build", "--shard", s, corpusDir)
