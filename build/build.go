@@ -395,27 +395,25 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi in
 			index += counted
 			continue
 		}
-		first, whole := index, true
+		first := index
 		err := eachArticle(src, f, false, func(a *extract.Article, err error, n int64) bool {
 			if a == nil {
 				// Errors with no article belong to the slice of the
 				// article that follows them.
 				if index >= lo && index < hi {
-					whole = send(job{err: err, bytes: n})
-					return whole
+					return send(job{err: err, bytes: n})
 				}
 				return true
 			}
 			in := index >= lo && index < hi
 			index++
 			if in {
-				whole = send(job{a: a, err: err, bytes: n})
-				return whole
+				return send(job{a: a, err: err, bytes: n})
 			}
-			whole = index < hi
-			return whole
+			return index < hi
 		})
-		if err == nil && whole && ctx.Err() == nil && index-first != counted {
+		// Below hi, and not cancelled, the source was read to its end.
+		if err == nil && ctx.Err() == nil && index < hi && index-first != counted {
 			return fmt.Errorf("%w: it counted %d articles in %s, which has %d", ErrCatalogMismatch, counted, src.Name, index-first)
 		}
 		if err != nil {

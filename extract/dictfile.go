@@ -106,16 +106,16 @@ func DecodeDictionary(dec *gob.Decoder) (*Dictionary, error) {
 	return d, nil
 }
 
-// decodeEntries adds the entries encodeEntries wrote to batch, up to max
+// decodeEntries adds the entries encodeEntries wrote to batch, up to limit
 // entries in all. Keys and names are substrings of batch, which costs one
 // allocation a batch rather than two an entry.
-func (d *Dictionary) decodeEntries(batch string, max int32) error {
+func (d *Dictionary) decodeEntries(batch string, limit int32) error {
 	r := entryReader{s: batch}
 	for r.s != "" {
 		key, name := r.string(), r.string()
 		flag := r.byte()
 		n := r.uvarint()
-		if r.bad || key == "" || flag > 1 || n > uint64(len(d.classes)) || d.entries >= max {
+		if r.bad || key == "" || flag > 1 || n > uint64(len(d.classes)) || d.entries >= limit {
 			return ErrBadDictionary
 		}
 		i, h, found, taken := d.find(key)

@@ -161,21 +161,26 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 		d.entry(i).name = name
 	}
 	e := d.entry(i)
-	switch {
-	case e.name != name && FoldName(e.name) == string(kb) && !sameLetters(e.name, name):
-		// "Kato" and "Katō" are one name spelt twice, anything else is a clash.
+	if e.name != name && !sameLetters(e.name, name) {
+		// "Kato" and "Katō" are one name spelt twice, anything else is a
+		// clash. (Both fold to the entry's key.)
 		e.ambiguous = true
 	}
 	if ci, ok := d.classIndex(class); ok {
-		i := 0
-		for i < len(e.classes) && e.classes[i].class != ci {
-			i++
-		}
-		if i == len(e.classes) {
-			e.classes = append(e.classes, classCount{class: ci})
-		}
-		e.classes[i].n++
+		e.count(ci, 1)
 	}
+}
+
+// count adds n to the entry's count of class number ci.
+func (e *dictEntry) count(ci uint16, n uint32) {
+	i := 0
+	for i < len(e.classes) && e.classes[i].class != ci {
+		i++
+	}
+	if i == len(e.classes) {
+		e.classes = append(e.classes, classCount{class: ci})
+	}
+	e.classes[i].n += n
 }
 
 // sameLetters reports whether a and b differ only in diacritics and case.
@@ -490,18 +495,9 @@ func (d *Dictionary) Merge(q *Dictionary) {
 		}
 		e := d.entry(j)
 		for _, qc := range qe.classes {
-			ci := classOf[qc.class]
-			if ci < 0 {
-				continue
+			if ci := classOf[qc.class]; ci >= 0 {
+				e.count(uint16(ci), qc.n)
 			}
-			k := 0
-			for k < len(e.classes) && e.classes[k].class != uint16(ci) {
-				k++
-			}
-			if k == len(e.classes) {
-				e.classes = append(e.classes, classCount{class: uint16(ci)})
-			}
-			e.classes[k].n += qc.n
 		}
 	}
 }
