@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -37,10 +38,12 @@ type Catalog struct {
 	// so from bits that stay in the cache, where maps of millions of keys
 	// would miss it.
 	titleKeys, aliasKeys bloom.Filter
-	// personYears maps a person's name to the start or birth years of the
-	// dated articles whose infobox names it; homonyms holds the names
-	// those years show to be several people's (see settle).
-	personYears map[string][]int
+	// personYears lists, for every person a dated article's infobox
+	// names, the name and the article's start or birth year; homonyms
+	// holds the names those years show to be several people's (see
+	// settle). A list, grouped once when settled, costs an append a
+	// mention where a map of names grew and rehashed.
+	personYears []personYear
 	homonyms    map[string]*homonym
 	// Dictionary holds every title and infobox entity of the run, with its
 	// aliases, for the prose extractor's matcher.
@@ -73,6 +76,20 @@ type mentions struct {
 	persons []string
 }
 
+// personYear is a person named in the infobox of an article of a year,
+// with the name's hash, by which settle groups the names.
+type personYear struct {
+	hash uint64
+	name string
+	year int
+}
+
+// addPersonYear records that the infobox of an article of year names
+// the person called name.
+func (c *Catalog) addPersonYear(name string, year int) {
+	c.personYears = append(c.personYears, personYear{bloom.Hash(name), name, year})
+}
+
 // Title is what the catalog knows of one article's subject.
 type Title struct {
 	Name    string
@@ -85,7 +102,7 @@ type Title struct {
 // newCatalog returns an empty catalog.
 func newCatalog() *Catalog {
 	return &Catalog{titles: map[string]*Title{}, aliases: map[string][]string{},
-		personYears: map[string][]int{}, homonyms: map[string]*homonym{}, Dictionary: extract.NewDictionary()}
+		homonyms: map[string]*homonym{}, Dictionary: extract.NewDictionary()}
 }
 
 // BuildCatalog reads every source once, running the infobox extractor only
@@ -221,7 +238,7 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 				}
 				ms.persons = append(ms.persons, e.Label)
 			case t.Year != 0:
-				c.personYears[e.Label] = append(c.personYears[e.Label], t.Year)
+				c.addPersonYear(e.Label, t.Year)
 			}
 		}
 	}
@@ -289,13 +306,22 @@ type homonym struct {
 // mentions' years spread over more than one period, or fall outside the
 // lifetime of the person whose article carries the name.
 func (c *Catalog) settle() {
-	for name, years := range c.personYears {
+	// Sorted by hash, then name, then year, each name's years are a run,
+	// in order; the hashes spare most comparisons a look at the names.
+	slices.SortFunc(c.personYears, func(a, b personYear) int {
+		if a.hash != b.hash {
+			return cmp.Compare(a.hash, b.hash)
+		}
+		return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.year, b.year))
+	})
+	for i := 0; i < len(c.personYears); {
+		name := c.personYears[i].name
 		h := &homonym{}
 		if t, ok := c.titles[name]; ok && t.Year != 0 && slices.Contains(t.Classes, ontology.Person) {
 			h.titled, h.birth = true, t.Year
 		}
-		slices.Sort(years)
-		for _, y := range slices.Compact(years) {
+		for ; i < len(c.personYears) && c.personYears[i].name == name; i++ {
+			y := c.personYears[i].year
 			if h.titled && h.coversTitle(y) {
 				continue
 			}

@@ -9,6 +9,16 @@ import (
 	"github.com/wikikg/wikikg/rdf"
 )
 
+// addPersonYears records, for each name, the years of the articles that
+// name it, as the catalog pass would.
+func addPersonYears(c *Catalog, years map[string][]int) {
+	for name, ys := range years {
+		for _, y := range ys {
+			c.addPersonYear(name, y)
+		}
+	}
+}
+
 func TestHomonymPeriods(t *testing.T) {
 	cat := newCatalog()
 	cat.titles["Titled"] = &Title{Name: "Titled", Classes: []rdf.Term{ontology.Person}, Year: 1554}
@@ -17,13 +27,13 @@ func TestHomonymPeriods(t *testing.T) {
 	cat.titles["Dated 1800"] = &Title{Name: "Dated 1800", Year: 1800}
 	cat.titles["Dated 200 BC"] = &Title{Name: "Dated 200 BC", Year: -200}
 	cat.titles["Undated"] = &Title{Name: "Undated"}
-	cat.personYears = map[string][]int{
+	addPersonYears(cat, map[string][]int{
 		"One Era":     {1592, 1598, 1550, 1592, 1690}, // within 150 years: one person
 		"Two Eras":    {1592, 1598, 1894, 1900},       // two people
 		"Titled":      {1592, 1460, 1674, 1800},       // the titled one, and a later one
 		"Titled Only": {1592},                         // no article: one person
 		"Ancient":     {-200, -180, 1592},             // years before the common era
-	}
+	})
 	cat.settle()
 	for _, tc := range []struct {
 		article, name, want string

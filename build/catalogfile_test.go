@@ -110,7 +110,7 @@ func TestSavedCatalog(t *testing.T) {
 		c := newCatalog()
 		c.titles["Titled"] = &Title{Name: "Titled", Classes: []rdf.Term{ontology.Person}, Year: 1554}
 		c.titles["Dated 1800"] = &Title{Name: "Dated 1800", Year: 1800}
-		c.personYears = map[string][]int{"Titled": {1592, 1800}, "Two Eras": {1592, 1900}}
+		addPersonYears(c, map[string][]int{"Titled": {1592, 1800}, "Two Eras": {1592, 1900}})
 		c.settle()
 		got := saveLoad(t, c)
 		if len(c.homonyms) != 2 || !reflect.DeepEqual(got.homonyms, c.homonyms) {
@@ -142,7 +142,7 @@ func FuzzLoadCatalog(f *testing.F) {
 	c.addAlias("Okpo", "Battle of Okpo")
 	c.Dictionary.Add("Battle of Okpo", ontology.MilitaryConflict)
 	c.Dictionary.Add("Yi Sun-sin", ontology.Person)
-	c.personYears = map[string][]int{"Yi": {1592, 1900}}
+	addPersonYears(c, map[string][]int{"Yi": {1592, 1900}})
 	c.settle()
 	var buf bytes.Buffer
 	if err := c.Save(&buf, "m"); err != nil {

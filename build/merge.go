@@ -78,7 +78,7 @@ func (c *Catalog) Complete() error {
 	for _, m := range c.mentions {
 		if m.year != 0 {
 			for _, person := range m.persons {
-				c.personYears[person] = append(c.personYears[person], m.year)
+				c.addPersonYear(person, m.year)
 			}
 		}
 	}

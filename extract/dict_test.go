@@ -3,8 +3,12 @@ package extract
 import (
 	"bytes"
 	"encoding/gob"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -89,6 +93,78 @@ func TestDictionaryGob(t *testing.T) {
 			t.Errorf("%d of %d bytes read without error", n, len(first))
 		}
 	}
+}
+
+// TestDictionaryClassCounts checks the counts of entries whose classes
+// come interleaved: each entry's first count is packed next to its
+// neighbours', which a second class must not overwrite.
+func TestDictionaryClassCounts(t *testing.T) {
+	d := NewDictionary()
+	for range 2 {
+		d.Add("Alpha Beta", ontology.Person)
+		d.Add("Gamma Delta", ontology.Place)
+		d.Add("Alpha Beta", ontology.Force)
+		d.Add("Epsilon Zeta", ontology.Force)
+		d.Add("Gamma Delta", ontology.Person)
+	}
+	d.Add("Gamma Delta", ontology.Place)
+	want := map[string][]classCount{
+		"alpha beta":   {{d.mustClass(t, ontology.Person), 2}, {d.mustClass(t, ontology.Force), 2}},
+		"gamma delta":  {{d.mustClass(t, ontology.Place), 3}, {d.mustClass(t, ontology.Person), 2}},
+		"epsilon zeta": {{d.mustClass(t, ontology.Force), 2}},
+	}
+	for key, w := range want {
+		i, _, ok, _ := d.find(key)
+		if !ok {
+			t.Fatalf("no entry %q", key)
+		}
+		if got := d.entry(i).classes; !slices.Equal(got, w) {
+			t.Errorf("%q counts %v, want %v", key, got, w)
+		}
+	}
+	if _, c, _ := d.Lookup("gamma delta"); c != ontology.Place {
+		t.Errorf("gamma delta is a %v, want a place", c)
+	}
+	// A saved entry that counts a class twice is refused, as Add never
+	// writes one.
+	i, _, _, _ := d.find("epsilon zeta")
+	e := d.entry(i)
+	e.classes = append(e.classes, e.classes[0])
+	var buf bytes.Buffer
+	if err := d.EncodeGob(gob.NewEncoder(&buf)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeDictionary(gob.NewDecoder(&buf)); !errors.Is(err, ErrBadDictionary) {
+		t.Errorf("a class counted twice: %v, want ErrBadDictionary", err)
+	}
+}
+
+// TestDictionaryCopiesNames checks that an entry keeps a copy of its name,
+// not the string it was sliced from: a name from an infobox value would
+// otherwise keep the value's whole line for the run.
+func TestDictionaryCopiesNames(t *testing.T) {
+	line := strings.Repeat("x", 1000) + "Kim Si-min, Yi Sun-sin"
+	d := NewDictionary()
+	d.Add(line[1000:1010], ontology.Person)
+	i, _, ok, _ := d.find("kim simin")
+	if !ok {
+		t.Fatal("no entry for Kim Si-min")
+	}
+	name := d.entry(i).name
+	start, end := uintptr(unsafe.Pointer(unsafe.StringData(line))), uintptr(unsafe.Pointer(unsafe.StringData(line)))+uintptr(len(line))
+	if p := uintptr(unsafe.Pointer(unsafe.StringData(name))); name != "Kim Si-min" || p >= start && p < end {
+		t.Errorf("entry name %q shares the bytes of the line it came from", name)
+	}
+}
+
+// mustClass returns the index of class c in d.
+func (d *Dictionary) mustClass(t *testing.T, c rdf.Term) uint16 {
+	t.Helper()
+	i := slices.Index(d.classes, c)
+	if i < 0 {
+		t.Fatalf("no class %v", c)
+	}
+	return uint16(i)
 }
 
 // FuzzDictionaryMerge checks that adding names to two or three

@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/rdf"
@@ -125,15 +126,15 @@ func (d *Dictionary) decodeEntries(batch string, limit int32) error {
 		i = d.add(key, h, taken)
 		e := d.entry(i)
 		e.name, e.ambiguous = name, flag == 1
-		if n > 0 {
-			e.classes = make([]classCount, 0, n)
-		}
 		for range n {
 			class, count := r.uvarint(), r.uvarint()
 			if r.bad || class >= uint64(len(d.classes)) || count > 1<<32-1 {
 				return ErrBadDictionary
 			}
-			e.classes = append(e.classes, classCount{uint16(class), uint32(count)})
+			if slices.ContainsFunc(e.classes, func(c classCount) bool { return c.class == uint16(class) }) {
+				return fmt.Errorf("%w: key %q counts a class twice", ErrBadDictionary, key)
+			}
+			d.count(e, uint16(class), uint32(count))
 		}
 	}
 	return nil

@@ -46,6 +46,13 @@ type Dictionary struct {
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
+	// text holds the keys and names of the entries Add makes, packed:
+	// a string of its own each would cost an allocation, and a name
+	// sliced from an infobox value would keep the whole value's line.
+	text keyArena
+	// counts holds the first class count of every entry, packed for the
+	// same reason: most entries have one class.
+	counts []classCount
 }
 
 type dictEntry struct {
@@ -157,8 +164,8 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 	}
 	i, h, ok, taken := d.find(unsafe.String(&kb[0], len(kb)))
 	if !ok {
-		i = d.add(string(kb), h, taken)
-		d.entry(i).name = name
+		i = d.add(d.text.str(kb), h, taken)
+		d.entry(i).name = d.text.str(unsafe.Slice(unsafe.StringData(name), len(name)))
 	}
 	e := d.entry(i)
 	if e.name != name && !sameLetters(e.name, name) {
@@ -167,17 +174,26 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 		e.ambiguous = true
 	}
 	if ci, ok := d.classIndex(class); ok {
-		e.count(ci, 1)
+		d.count(e, ci, 1)
 	}
 }
 
-// count adds n to the entry's count of class number ci.
-func (e *dictEntry) count(ci uint16, n uint32) {
+// count adds n to e's count of class number ci.
+func (d *Dictionary) count(e *dictEntry, ci uint16, n uint32) {
 	i := 0
 	for i < len(e.classes) && e.classes[i].class != ci {
 		i++
 	}
-	if i == len(e.classes) {
+	switch {
+	case i < len(e.classes):
+	case len(e.classes) == 0:
+		// A slice of one, full, that a second class reallocates.
+		if len(d.counts) == cap(d.counts) {
+			d.counts = make([]classCount, 0, dictChunk)
+		}
+		d.counts = append(d.counts, classCount{class: ci})
+		e.classes = d.counts[len(d.counts)-1 : len(d.counts) : len(d.counts)]
+	default:
 		e.classes = append(e.classes, classCount{class: ci})
 	}
 	e.classes[i].n += n
@@ -496,7 +512,7 @@ func (d *Dictionary) Merge(q *Dictionary) {
 		e := d.entry(j)
 		for _, qc := range qe.classes {
 			if ci := classOf[qc.class]; ci >= 0 {
-				e.count(uint16(ci), qc.n)
+				d.count(e, uint16(ci), qc.n)
 			}
 		}
 	}
