@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -291,15 +292,28 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			}
 		case r.Range == ontology.Person:
 			// Commander lists name their belligerents as group labels.
-			items = value.AppendEntities(items, v, groups)
+			items = splitPersonRuns(value.AppendEntities(items, v, groups))
 		default:
 			items = value.AppendEntities(items, v, nil)
 		}
-		n := 0
+		n, placeholder := 0, false
 		for _, item := range items {
 			name, ok := cleanEntityName(item.Name, r.Range)
 			if !ok {
 				continue
+			}
+			if r.Range == ontology.Person {
+				if isOfficePlaceholder(name) {
+					// No one: neither an entity nor a literal.
+					placeholder = true
+					continue
+				}
+				if kin, ok := kinDescribedBy(name); ok {
+					// "Fukubara Hirotoshi's daughter" names him, not
+					// the mother: he is mentioned, she has no name.
+					g.Entity(x.Base, kin, r.Range)
+					continue
+				}
 			}
 			e := g.Entity(x.Base, name, r.Range)
 			if e == nil {
@@ -316,7 +330,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		}
 		clear(items) // the scratch keeps no article's strings
 		sc.items = items[:0]
-		return n > 0
+		return n > 0 || placeholder
 	}
 	return false
 }
@@ -459,6 +473,128 @@ var (
 	placeJoiners    = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+`)
 	placeDescriptor = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
 )
+
+// officePlaceholders are what office-holder infoboxes write in place of a
+// predecessor, successor or minister who is no other person.
+var officePlaceholders = set("position established", "position created", "position abolished",
+	"office established", "office created", "office abolished", "post established", "post created",
+	"post abolished", "new creation", "new office", "new position", "inaugural holder", "vacant",
+	"abolished", "established", "himself", "herself", "self")
+
+// isOfficePlaceholder reports whether name is one of officePlaceholders.
+func isOfficePlaceholder(name string) bool { return inSetASCIIFold(officePlaceholders, name) }
+
+// inSetASCIIFold reports whether s, its ASCII letters lower-cased, is in
+// set, whose keys are short ASCII: it runs for every name of a person
+// list, which strings.ToLower would copy.
+func inSetASCIIFold(set map[string]bool, s string) bool {
+	var buf [24]byte
+	if len(s) > len(buf) {
+		return false
+	}
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return set[string(b)]
+}
+
+// kinWords are the relations that flattened lists of relatives note after
+// each name ("Enomoto Takenori (son) Enomoto Kinu (daughter)"), and that
+// describe an unnamed relative ("Fukubara Hirotoshi's daughter").
+var kinWords = set("son", "daughter", "sons", "daughters", "child", "children", "wife", "husband",
+	"consort", "widow", "mother", "father", "brother", "sister", "stepson", "stepdaughter",
+	"adopted son", "adopted daughter", "heir", "concubine")
+
+// kinDescribedBy returns the person through whom name describes an
+// unnamed relative ("X's daughter" gives X), and whether it does.
+func kinDescribedBy(name string) (string, bool) {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 || !inSetASCIIFold(kinWords, name[i+1:]) {
+		return "", false
+	}
+	who := name[:i]
+	for _, poss := range []string{"'s", "’s"} {
+		if w, ok := strings.CutSuffix(who, poss); ok && w != "" {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// splitPersonRuns splits the items of a person list whose names run
+// together where flattening lost the line breaks between them: after a
+// relation note ("Enomoto Takenori (son) Enomoto Kinu (daughter)") or
+// before a title that starts the item again ("Emperor Meiji Emperor
+// Taishō"). The note stays with the name before it, which cleaning drops.
+func splitPersonRuns(items []value.Item) []value.Item {
+	for i := 0; i < len(items); i++ {
+		name := items[i].Name
+		cut := personRunCut(name)
+		if cut < 0 {
+			continue
+		}
+		// Flags and notes were read at the end of the item: the names
+		// before it have none.
+		rest := items[i]
+		rest.Name = strings.TrimSpace(name[cut:])
+		items[i] = value.Item{Name: strings.TrimSpace(name[:cut]), Group: rest.Group}
+		items = slices.Insert(items, i+1, rest)
+	}
+	return items
+}
+
+// personRunCut returns where the second of two names run together in name
+// starts, or -1 (see splitPersonRuns).
+func personRunCut(name string) int {
+	// After a relation note, before a capital letter.
+	for i := 0; ; {
+		open := strings.Index(name[i:], " (")
+		if open < 0 {
+			break
+		}
+		open += i
+		end := strings.IndexByte(name[open:], ')')
+		if end < 0 {
+			break
+		}
+		end += open
+		if inSetASCIIFold(kinWords, name[open+2:end]) && startsUpperWord(name[end+1:]) {
+			return end + 2
+		}
+		i = end
+	}
+	// Before the item's opening title, repeated before a capital letter.
+	sp := strings.IndexByte(name, ' ')
+	if sp <= 0 || !inSetASCIIFold(royalTitles, name[:sp]) {
+		return -1
+	}
+	title := name[:sp]
+	for i := sp; ; {
+		k := strings.Index(name[i:], " "+title)
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if startsUpperWord(name[k+1+len(title):]) {
+			return k + 1
+		}
+		i = k + 1
+	}
+}
+
+// startsUpperWord reports whether s is a space, then an upper-case letter.
+func startsUpperWord(s string) bool {
+	if len(s) < 2 || s[0] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[1:])
+	return unicode.IsUpper(r)
+}
 
 // keepAnd stands for " and " inside event names while a list is split.
 const keepAnd = "\uE000and\uE000"

@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/wikikg/wikikg/extract/value"
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+func TestSplitPersonRuns(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Enomoto Takenori (son) Enomoto Kinu (daughter) Enomoto Takako (daughter)",
+			[]string{"Enomoto Takenori (son)", "Enomoto Kinu (daughter)", "Enomoto Takako (daughter)"}},
+		{"Emperor Meiji Emperor Taishō", []string{"Emperor Meiji", "Emperor Taishō"}},
+		{"Prince Arisugawa Taruhito Prince Komatsu Akihito", []string{"Prince Arisugawa Taruhito", "Prince Komatsu Akihito"}},
+		{"Ishii Fujiko (daughter) Émile Guimet", []string{"Ishii Fujiko (daughter)", "Émile Guimet"}},
+		// A bracket inside a name, a note at its end, a note that is no
+		// relation, and a title repeated before no name stay whole.
+		{"Fujiwara no (Kajūji) Haruko", []string{"Fujiwara no (Kajūji) Haruko"}},
+		{"Fujiwara (Konoe) Sakiko", []string{"Fujiwara (Konoe) Sakiko"}},
+		{"Liu Qi (son)", []string{"Liu Qi (son)"}},
+		{"Liu Qi (son of Liu Biao) and", []string{"Liu Qi (son of Liu Biao) and"}},
+		{"King Taejo of the Goryeo Dynasty", []string{"King Taejo of the Goryeo Dynasty"}},
+		{"Emperor Go-Yōzei", []string{"Emperor Go-Yōzei"}},
+		{"King Sejong the king who", []string{"King Sejong the king who"}},
+		{"General Kim General Yi", []string{"General Kim General Yi"}}, // a rank, not a title
+		{"Emperor", []string{"Emperor"}},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			items := splitPersonRuns([]value.Item{{Name: tc.in, Group: "Side", Flags: value.KIA, Note: "x"}})
+			var got []string
+			for i, it := range items {
+				got = append(got, it.Name)
+				if it.Group != "Side" {
+					t.Errorf("item %d lost its group: %+v", i, it)
+				}
+				// Flags and notes were read at the end of the item.
+				if last := i == len(items)-1; (it.Flags == value.KIA) != last || (it.Note == "x") != last {
+					t.Errorf("item %d of %d has flags %v and note %q", i, len(items), it.Flags, it.Note)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestKinDescribedBy(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Fukubara Hirotoshi's daughter", "Fukubara Hirotoshi", true},
+		{"Kim Yu-sin’s Wife", "Kim Yu-sin", true},
+		{"Lady Oichi", "", false},
+		{"Hideyoshi's Korea", "", false},
+		{"'s son", "", false},
+		{"Liu Biao's", "", false},
+	} {
+		if got, ok := kinDescribedBy(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("kinDescribedBy(%q) = %q, %v, want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestPersonFields checks what person fields give in a whole extraction:
+// placeholders no entity, a description of a relative the person it
+// names and no relation, runs of names each name.
+func TestPersonFields(t *testing.T) {
+	const article = `= Enomoto Test =
+Enomoto Test
+- Birth Date: 5 October 1836
+- Predecessor: Position established
+- Successor: Office abolished
+- Predecessor2: Himself
+- Mother: Fukubara Hirotoshi's daughter
+- Monarch: Emperor Meiji Emperor Taishō
+- Children: Enomoto Takenori (son) Enomoto Kinu (daughter) Ishii Fujiko (daughter)
+
+Enomoto Test was a statesman.
+`
+	a, err := NewReader(strings.NewReader(article)).Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewPipeline("", nil).Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for e := range g.AllEntities() {
+		labels = append(labels, e.Label)
+	}
+	for _, no := range []string{"Position established", "Office abolished", "Himself", "Fukubara Hirotoshi's daughter", "Emperor Meiji Emperor Taishō"} {
+		if slices.Contains(labels, no) {
+			t.Errorf("entity %q among %q", no, labels)
+		}
+	}
+	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko"} {
+		if !slices.Contains(labels, yes) {
+			t.Errorf("no entity %q among %q", yes, labels)
+		}
+	}
+	subject := ontology.EntityIRI(ontology.DefaultBase, "Enomoto Test")
+	// The description of the mother stays a literal, as any value that
+	// names no one does; a placeholder leaves nothing.
+	for _, tc := range []struct {
+		prop              string
+		entities, literal int
+	}{{"predecessor", 0, 0}, {"successor", 0, 0}, {"predecessor2", 0, 0}, {"mother", 0, 1}, {"monarch", 2, 0}, {"children", 3, 0}} {
+		entities, literals := 0, 0
+		for _, o := range g.Objects(subject, rdf.IRI(ontology.PropertyNS+tc.prop)) {
+			if o.Kind == rdf.KindIRI {
+				entities++
+			} else {
+				literals++
+			}
+		}
+		if entities != tc.entities || literals != tc.literal {
+			t.Errorf("prop:%s has %d entities and %d literals, want %d and %d", tc.prop, entities, literals, tc.entities, tc.literal)
+		}
+	}
+}
+
+// FuzzSplitPersonRuns checks that splitting a person list's item neither
+// loses nor invents text: the pieces, joined by spaces, are the item, and
+// none is empty.
+func FuzzSplitPersonRuns(f *testing.F) {
+	for _, s := range []string{
+		"Enomoto Takenori (son) Enomoto Kinu (daughter) Enomoto Takako (daughter)",
+		"Emperor Meiji Emperor Taishō", "Fujiwara no (Kajūji) Haruko", "King  King King X",
+		"a (son) (son) B", "Queen (wife) Queen Ö", "Prince Prince",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return
+		}
+		items := splitPersonRuns([]value.Item{{Name: s}})
+		var names []string
+		for _, it := range items {
+			if it.Name == "" {
+				t.Fatalf("splitPersonRuns(%q) gives an empty name among %q", s, names)
+			}
+			names = append(names, it.Name)
+		}
+		if strings.Join(strings.Fields(strings.Join(names, " ")), " ") != strings.Join(strings.Fields(s), " ") {
+			t.Fatalf("splitPersonRuns(%q) = %q", s, names)
+		}
+	})
+}
