@@ -303,6 +303,9 @@ var (
 	// royalTitles stay part of a person's label ("King Seonjo", "Emperor
 	// Go-Mizunoo"), as encyclopedias title monarchs.
 	royalTitles = set("king", "queen", "emperor", "empress", "prince", "princess", "lady", "grandprince", "consort", "dowager", "shogun")
+	// titleModifiers make a royal title a longer title, not a name:
+	// "Crown Prince", "Grand Internal Prince", "Royal Consort".
+	titleModifiers = set("crown", "grand", "internal", "royal", "imperial", "hereditary", "heir", "noble", "queen", "empress")
 	// rankTitles precede a name but are not part of it ("General Kim
 	// Myŏngwŏn", "Admiral Yi Sun-sin").
 	rankTitles = set("general", "admiral", "minister", "marshal", "commander", "captain", "colonel", "major", "lieutenant",

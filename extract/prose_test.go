@@ -347,3 +347,37 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		})
 	}
 }
+
+// TestProseTitles checks that a royal title after a name is a person, and
+// a longer title is none.
+func TestProseTitles(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		person string // "" when no person may be found
+	}{
+		{"In 1592 he was installed as Crown Prince.", ""},
+		{"His father had the status of Grand Internal Prince.", ""},
+		{"The envoys reached the Queen Dowager.", ""},
+		{"The envoys were sent by the Wanli Emperor.", "Wanli Emperor"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			a, err := extract.NewReader(strings.NewReader("= Titles Test =\n" + tc.text + "\n")).Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := extract.NewPipeline("", nil).Extract(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var persons []string
+			for e := range g.AllEntities() {
+				if contains(e.Classes, ontology.Person) {
+					persons = append(persons, e.Label)
+				}
+			}
+			if want := []string{tc.person}; tc.person == "" && len(persons) > 0 || tc.person != "" && strings.Join(persons, "|") != strings.Join(want, "|") {
+				t.Errorf("persons %q, want %q", persons, tc.person)
+			}
+		})
+	}
+}
