@@ -46,9 +46,10 @@ type Dictionary struct {
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
-	// text holds the keys and names of the entries Add makes, packed:
-	// a string of its own each would cost an allocation, and a name
-	// sliced from an infobox value would keep the whole value's line.
+	// text holds the keys and names of the entries Add makes, packed
+	// (and never reset): a string of its own each would cost an
+	// allocation, and a name sliced from an infobox value would keep the
+	// whole value's line alive.
 	text keyArena
 	// counts holds the first class count of every entry, packed for the
 	// same reason: most entries have one class.
