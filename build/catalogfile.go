@@ -200,11 +200,9 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 		}
 		return nil, fmt.Errorf("corrupt catalog: %w", err)
 	}
-	if c.part {
-		return c, nil
+	if !c.part {
+		c.indexKeys()
 	}
-	c.personYears = nil
-	c.indexKeys()
 	return c, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/rdf"
@@ -131,10 +130,12 @@ func (d *Dictionary) decodeEntries(batch string, limit int32) error {
 			if r.bad || class >= uint64(len(d.classes)) || count > 1<<32-1 {
 				return ErrBadDictionary
 			}
-			if slices.ContainsFunc(e.classes, func(c classCount) bool { return c.class == uint16(class) }) {
+			// A class counted before adds to its count, not to the list.
+			before := len(e.classes)
+			d.count(e, uint16(class), uint32(count))
+			if len(e.classes) == before {
 				return fmt.Errorf("%w: key %q counts a class twice", ErrBadDictionary, key)
 			}
-			d.count(e, uint16(class), uint32(count))
 		}
 	}
 	return nil

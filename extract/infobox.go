@@ -574,17 +574,18 @@ func personRunCut(name string) int {
 		return -1
 	}
 	title := name[:sp]
-	for i := sp; ; {
-		k := strings.Index(name[i:], " "+title)
+	for i := sp + 1; i < len(name); {
+		k := strings.Index(name[i:], title)
 		if k < 0 {
-			return -1
+			break
 		}
 		k += i
-		if startsUpperWord(name[k+1+len(title):]) {
-			return k + 1
+		if name[k-1] == ' ' && startsUpperWord(name[k+len(title):]) {
+			return k
 		}
 		i = k + 1
 	}
+	return -1
 }
 
 // startsUpperWord reports whether s is a space, then an upper-case letter.

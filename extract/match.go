@@ -505,12 +505,14 @@ func (d *Dictionary) Merge(q *Dictionary) {
 		j, h, found, taken := d.find(qe.key)
 		if !found {
 			j = d.add(qe.key, h, taken)
-			e := d.entry(j)
-			e.name, e.ambiguous = qe.name, qe.ambiguous
-		} else if e := d.entry(j); qe.ambiguous || !sameLetters(e.name, qe.name) {
-			e.ambiguous = true
 		}
 		e := d.entry(j)
+		switch {
+		case !found:
+			e.name, e.ambiguous = qe.name, qe.ambiguous
+		case qe.ambiguous || !sameLetters(e.name, qe.name):
+			e.ambiguous = true
+		}
 		for _, qc := range qe.classes {
 			if ci := classOf[qc.class]; ci >= 0 {
 				d.count(e, uint16(ci), qc.n)

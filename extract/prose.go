@@ -565,6 +565,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, k, name, ev)
 		return
 	}
+	if j-i >= 2 && toks[j-1].is(lexRoyal) && titleModifiers[toks[j-2].key] {
+		return // a longer title, no name: "Crown Prince", "Grand Internal Prince"
+	}
 	if c, ok := eventSpan(toks, i, j); ok {
 		m.key, m.label, m.class, m.strength = full, text[m.start:m.end], c, evCue
 		st.keep(m)
@@ -582,8 +585,8 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Place, evCue
 			st.keep(m)
 			return
-		case last.is(lexRoyal) && !toks[j-2].is(lexDemonym) && !titleModifiers[toks[j-2].key]:
-			// "the Wanli Emperor", but not "Crown Prince", a title.
+		case last.is(lexRoyal) && !toks[j-2].is(lexDemonym):
+			// "the Wanli Emperor".
 			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Person, evCue
 			st.keep(m)
 			return
@@ -658,9 +661,6 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	switch {
 	case lastTok.is(lexOrgHead|lexDemonym) || toks[k].is(lexTime):
 		return
-	case lastTok.is(lexRoyal) && j-k >= 2 && titleModifiers[toks[j-2].key]:
-		return // a title: "Grand Internal Prince"
-
 	case lastTok.is(lexPlaceHead) && j-k >= 2 && (toks[j-1].upper || lastTok.is(lexLowerPlaceHead)), toks[k].is(lexPlacePrefix) && j-k >= 2:
 		m.class, m.strength = ontology.Place, evCue
 	case lastTok.is(lexForceHead) && j-k >= 2 && last != "forces" && last != "dynasty" && !toks[j-2].is(lexDemonym) && !hasConnector(toks, k, j):
