@@ -293,6 +293,11 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		case r.Range == ontology.Person:
 			// Commander lists name their belligerents as group labels.
 			items = splitPersonRuns(value.AppendEntities(items, v, groups))
+			if len(items) == 0 && onlyGroups(v, groups) {
+				// "Joseon ---- Ming": the sides' labels, without their
+				// commanders, name no one.
+				return true
+			}
 		default:
 			items = value.AppendEntities(items, v, nil)
 		}
@@ -367,20 +372,87 @@ func (x *InfoboxExtractor) quantity(g *Graph, target, prop rdf.Term, num value.N
 
 // belligerentNames returns the cleaned names of every side's belligerents,
 // which commander lists use as group labels ("Ming , Li Rusong , Joseon ,
-// Yi Il").
+// Yi Il"): the Combatant fields' names, and the victors a result names
+// ("Joseon and Ming victory"), since an infobox may lack a side's
+// Combatant field while its commanders are still listed under it.
 func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string) []string {
 	var names []string
 	for i, f := range ib.Fields {
-		if !strings.HasPrefix(keys[i], "combatant") {
-			continue
+		switch {
+		case strings.HasPrefix(keys[i], "combatant"):
+			for _, item := range value.SplitEntities(f.Value) {
+				if name, ok := cleanEntityName(item.Name, ontology.Force); ok {
+					names = append(names, name)
+				}
+			}
+		case keys[i] == "result":
+			names = appendVictors(names, f.Value)
 		}
-		for _, item := range value.SplitEntities(f.Value) {
-			if name, ok := cleanEntityName(item.Name, ontology.Force); ok {
+	}
+	return names
+}
+
+// onlyGroups reports whether every item of the list v is one of groups.
+func onlyGroups(v string, groups []string) bool {
+	items := value.SplitEntities(v)
+	for _, item := range items {
+		if !value.IsGroup(item.Name, groups) {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
+// victoryAdjectives qualify a victory without naming a side.
+var victoryAdjectives = set("decisive", "pyrrhic", "tactical", "strategic", "major", "minor", "overwhelming", "indecisive", "crushing", "narrow", "final", "partial")
+
+// appendVictors appends to names the sides a result's "X victory" names:
+// "Decisive Joseon and Ming victory" gives Joseon and Ming. "Victory for
+// Oda Nobunaga" names people, who are commanders, not group labels, and
+// gives nothing.
+func appendVictors(names []string, result string) []string {
+	i := indexWordFold(result, "victory")
+	if i <= 0 {
+		return names
+	}
+	head := result[:i]
+	if j := strings.LastIndexAny(head, "|;,.()"); j >= 0 {
+		head = head[j+1:]
+	}
+	words := strings.Fields(head)
+	for len(words) > 0 && (victoryAdjectives[strings.ToLower(words[0])] || !startsUpper(words[0])) {
+		words = words[1:]
+	}
+	for _, part := range strings.FieldsFunc(strings.Join(words, " "), func(r rune) bool { return r == '&' || r == '/' || r == '–' || r == '—' }) {
+		for _, name := range strings.Split(part, " and ") {
+			if name = strings.TrimSpace(name); startsUpper(name) {
 				names = append(names, name)
 			}
 		}
 	}
 	return names
+}
+
+// indexWordFold returns the index of the first whole-word, case-insensitive
+// occurrence of the ASCII word w in s, or -1.
+func indexWordFold(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) &&
+			(i == 0 || !isWordByte(s[i-1])) && (i+len(w) == len(s) || !isWordByte(s[i+len(w)])) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // headerAliases records the Latin-script names of the infobox header line

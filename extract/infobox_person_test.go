@@ -86,14 +86,7 @@ Enomoto Test
 
 Enomoto Test was a statesman.
 `
-	a, err := NewReader(strings.NewReader(article)).Next()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := NewPipeline("", nil).Extract(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := extractArticle(t, article)
 	var labels []string
 	for e := range g.AllEntities() {
 		labels = append(labels, e.Label)
@@ -157,4 +150,77 @@ func FuzzSplitPersonRuns(f *testing.F) {
 			t.Fatalf("splitPersonRuns(%q) = %q", s, names)
 		}
 	})
+}
+
+func TestAppendVictors(t *testing.T) {
+	for _, tc := range []struct {
+		result string
+		want   []string
+	}{
+		{"Joseon and Ming victory", []string{"Joseon", "Ming"}},
+		{"Decisive Mōri clan victory", []string{"Mōri clan"}},
+		{"Oda–Tokugawa victory.", []string{"Oda", "Tokugawa"}},
+		{"Qing victory, Joseon switches tributary allegiance from the Ming to Qing", []string{"Qing"}},
+		{"Stalemate|Pyrrhic Allied victory", []string{"Allied"}},
+		{"Victory for Oda Nobunaga and Tokugawa Ieyasu.", nil},
+		{"Japanese retreat from Pyeongyang", nil},
+		{"End of the Imjin War", nil},
+		{"a victoryless stalemate", nil},
+	} {
+		t.Run(tc.result, func(t *testing.T) {
+			if got := appendVictors(nil, tc.result); !slices.Equal(got, tc.want) {
+				t.Errorf("appendVictors(%q) = %q, want %q", tc.result, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCommanderGroupsFromResult checks that a commander list grouped
+// under sides the infobox names only in its result ("Joseon ---- Ming")
+// gives no person named after a side.
+func TestCommanderGroupsFromResult(t *testing.T) {
+	const article = `= War Test =
+Infobox
+- Result: Joseon and Ming victory
+- Combatant2: Toyotomi government of Japan
+- Commander1: Joseon ---- Ming
+- Commander2: Ming , Li Rusong , Joseon , Yi Il
+- Commander3: Katō Kiyomasa, Konishi Yukinaga
+
+War Test was a war.
+`
+	g := extractArticle(t, article)
+	var persons []string
+	for e := range g.AllEntities() {
+		if slices.Contains(e.Classes, ontology.Person) {
+			persons = append(persons, e.Label)
+		}
+	}
+	slices.Sort(persons)
+	if want := []string{"Katō Kiyomasa", "Konishi Yukinaga", "Li Rusong", "Yi Il"}; !slices.Equal(persons, want) {
+		t.Errorf("persons %q, want %q", persons, want)
+	}
+	// The list of labels alone is neither a literal nor a warning.
+	subject := ontology.EntityIRI(ontology.DefaultBase, "War Test")
+	if o := g.Objects(subject, rdf.IRI(ontology.PropertyNS+"commander1")); len(o) > 0 {
+		t.Errorf("prop:commander1 %v", o)
+	}
+	if len(g.Warnings) > 0 {
+		t.Errorf("warnings: %v", g.Warnings)
+	}
+}
+
+// extractArticle extracts the one article of text with the default
+// pipeline.
+func extractArticle(t *testing.T, text string) *Graph {
+	t.Helper()
+	a, err := NewReader(strings.NewReader(text)).Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewPipeline("", nil).Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

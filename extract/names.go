@@ -372,12 +372,15 @@ var (
 	compass = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "central", "greater", "inner", "outer")
 	// connectors may stand inside a name between capitalised words.
 	connectors = set("of", "no", "de", "the", "von", "van", "al", "da", "du", "la", "le", "y", "and")
-	// orgHeads end names of things that are not among the four types.
+	// orgHeads end names of things that are not among the four types,
+	// romanised Japanese ones too: "Nomura Kassen" is a name of a battle
+	// and "Nihon Gaishi" a book, not persons.
 	orgHeads = set("university", "school", "college", "party", "company", "museum", "library", "hospital", "bank",
 		"church", "society", "association", "committee", "council", "house", "court", "ministry", "office", "government",
 		"academy", "newspaper", "magazine", "award", "prize", "order", "script", "language", "calendar", "constitution",
 		"era", "period", "eras", "periods", "style", "law", "act", "movement", "system", "ship", "ships", "cruiser",
-		"ironclad", "battleship", "station", "airport", "line", "railway", "festival", "clique", "faction")
+		"ironclad", "battleship", "station", "airport", "line", "railway", "festival", "clique", "faction",
+		"kassen", "gaishi", "shoki", "monogatari", "jinja", "jingu", "taisha")
 	// stopWords are common English words that start sentences or follow
 	// them capitalised; they never start a name there.
 	stopWords = set("the", "a", "an", "in", "on", "at", "after", "before", "during", "following", "however", "his",

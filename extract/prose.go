@@ -97,10 +97,13 @@ type mention struct {
 
 // sentence is one sentence of a block, with its place in the article.
 type sentence struct {
-	text        string // the block's text
-	span        Span
-	articleOff  int // byte offset of the sentence from the article's start
-	lead        bool
+	text       string // the block's text
+	span       Span
+	articleOff int // byte offset of the sentence from the article's start
+	lead       bool
+	// cut is set when the block is a paragraph that stops in the middle
+	// of a sentence: its last word may be a fragment ("King Seonj").
+	cut         bool
 	index       int // sentence number within its block
 	context     rdf.Term
 	wroteContxt bool
@@ -308,8 +311,9 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			continue
 		}
 		st.sc.spans = AppendSentences(st.sc.spans[:0], b.Text)
+		cut := b.Kind == Paragraph && endsInWord(b.Text)
 		for si, sp := range st.sc.spans {
-			sen := st.newSentence(sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == first, index: si})
+			sen := st.newSentence(sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == first, cut: cut, index: si})
 			st.scan(sen)
 		}
 	}
@@ -317,6 +321,13 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 	st.relations()
 	st.write()
 	return nil
+}
+
+// endsInWord reports whether text ends in a letter or digit, not in
+// punctuation.
+func endsInWord(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text, unicode.IsSpace))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func firstParagraph(a *Article) int {
@@ -565,6 +576,13 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, k, name, ev)
 		return
 	}
+	if sen.cut && i > 0 && j == len(toks) && sen.span.End == len(strings.TrimRightFunc(text, unicode.IsSpace)) && toks[j-1].end == sen.span.End {
+		// The paragraph was cut inside this span's last word: the
+		// words before it are all that can be trusted. A paragraph that
+		// is a name alone ("Kōchi Prefecture") was not cut.
+		st.classify(sen, toks, i, j-1)
+		return
+	}
 	if j-i >= 2 && toks[j-1].is(lexRoyal) && titleModifiers[toks[j-2].key] {
 		return // a longer title, no name: "Crown Prince", "Grand Internal Prince"
 	}
@@ -576,6 +594,15 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	// A proper name with a capitalised head keeps its adjectives:
 	// "Imperial Japanese Navy", "Northern Seas Fleet".
 	if last := toks[j-1]; last.upper && j-i >= 2 && !hasTitleOf(toks, i, j) {
+		if last.is(lexForceHead | lexPlaceHead) {
+			if p := titledNameOf(toks, i, j); p > 0 {
+				// "King Taejo of the Goryeo Dynasty" is a king and the
+				// dynasty, not a force named after him.
+				st.classify(sen, toks, i, p)
+				st.classify(sen, toks, p+1, j)
+				return
+			}
+		}
 		switch {
 		case last.is(lexForceHead) && last.key != "forces":
 			m.key, m.label, m.class, m.strength = full, text[m.start:m.end], ontology.Force, evCue
@@ -679,9 +706,10 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// "the capture of Kaesong".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
-	case prev.key == "the" || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
-		// Persons take no article, and a span with a known state or place
-		// in it ("Tang China") is not a personal name.
+	case prev.key == "the" || quotedAfterThe(toks, i) || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
+		// Persons take no article, even around quotes ("known as the
+		// “Mōri Ryōsen”"), and a span with a known state or place in it
+		// ("Tang China") is not a personal name.
 		if j-k > 1 {
 			st.subMatches(sen, toks, k, j)
 			return
@@ -727,6 +755,36 @@ func hasTitleOf(toks []token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// quotedAfterThe reports whether toks[i] follows "the" and an opening
+// quote.
+func quotedAfterThe(toks []token, i int) bool {
+	if i < 2 || toks[i-1].word || toks[i-2].key != "the" {
+		return false
+	}
+	switch toks[i-1].punct {
+	case '"', '“', '\'', '‘', '«', '「':
+		return true
+	}
+	return false
+}
+
+// titledNameOf returns the index of the "of" in toks[i:j] that follows a
+// royal title and a name ("King Gojong of the Joseon Dynasty"), or 0.
+func titledNameOf(toks []token, i, j int) int {
+	if !toks[i].is(lexRoyal) || !toks[i+1].upper || toks[i+1].is(lexRoyal|lexRank) {
+		return 0
+	}
+	for p := i + 2; p < j-1; p++ {
+		if toks[p].key == "of" {
+			return p
+		}
+		if !toks[p].upper {
+			return 0
+		}
+	}
+	return 0
 }
 
 func hasConnector(toks []token, i, j int) bool {

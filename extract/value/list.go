@@ -227,6 +227,12 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
+// IsGroup reports whether the cleaned name names one of groups, as
+// SplitEntitiesGrouped matches them.
+func IsGroup(name string, groups []string) bool {
+	return matchName(name, groups) != ""
+}
+
 // matchName returns the one of groups that the cleaned name names, or "":
 // the names are equal ignoring case, or have the same groupCore.
 func matchName(name string, groups []string) string {
