@@ -640,6 +640,9 @@ func personRunCut(name string) int {
 		}
 		i = end
 	}
+	if cut := japaneseNamePairCut(name); cut > 0 {
+		return cut
+	}
 	// Before the item's opening title, repeated before a capital letter.
 	sp := strings.IndexByte(name, ' ')
 	if sp <= 0 || !inSetASCIIFold(royalTitles, name[:sp]) {
@@ -658,6 +661,34 @@ func personRunCut(name string) int {
 		i = k + 1
 	}
 	return -1
+}
+
+// japaneseNamePairCut returns where the third word of name starts when
+// name is four capitalised, Japanese-shaped words: two family-and-given
+// names run together ("Inaba Yoshimichi Tokugawa Ieyasu"), as no single
+// name of a list is written so. Otherwise it returns -1.
+func japaneseNamePairCut(name string) int {
+	cut, words := -1, 0
+	for i := 0; i < len(name); {
+		j := strings.IndexByte(name[i:], ' ')
+		if j < 0 {
+			j = len(name)
+		} else {
+			j += i
+		}
+		w := name[i:j]
+		if words++; words > 4 || !startsUpper(w) || !japaneseName(foldString(w)) {
+			return -1
+		}
+		if words == 3 {
+			cut = i
+		}
+		i = j + 1
+	}
+	if words != 4 {
+		return -1
+	}
+	return cut
 }
 
 // startsUpperWord reports whether s is a space, then an upper-case letter.

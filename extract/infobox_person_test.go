@@ -31,6 +31,15 @@ func TestSplitPersonRuns(t *testing.T) {
 		{"King Sejong the king who", []string{"King Sejong the king who"}},
 		{"General Kim General Yi", []string{"General Kim General Yi"}}, // a rank, not a title
 		{"Emperor", []string{"Emperor"}},
+		{"Inaba Yoshimichi Tokugawa Ieyasu", []string{"Inaba Yoshimichi", "Tokugawa Ieyasu"}},
+		{"Akao Kiyotsuna Asakura Yoshikage", []string{"Akao Kiyotsuna", "Asakura Yoshikage"}},
+		{"Ōkubo Tadayo Ōkubo Tadasuke", []string{"Ōkubo Tadayo", "Ōkubo Tadasuke"}},
+		// Not four Japanese-shaped capitalised words.
+		{"Fujiwara no Kajūji Haruko", []string{"Fujiwara no Kajūji Haruko"}},
+		{"Nathaniel Walter Barnardiston Smith", []string{"Nathaniel Walter Barnardiston Smith"}},
+		{"Kato Mitsuyasu Hasegawa", []string{"Kato Mitsuyasu Hasegawa"}},
+		{"Kato Mitsuyasu Hasegawa Hidekazu Kimura", []string{"Kato Mitsuyasu Hasegawa Hidekazu Kimura"}},
+		{"Kato  Mitsuyasu Hasegawa Hidekazu", []string{"Kato  Mitsuyasu Hasegawa Hidekazu"}},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			items := splitPersonRuns([]value.Item{{Name: tc.in, Group: "Side", Flags: value.KIA, Note: "x"}})
