@@ -576,6 +576,15 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, k, name, ev)
 		return
 	}
+	if j-i >= 3 && toks[i].is(lexDemonym) && toks[i+1].upper {
+		// "the Chinese Beiyang Fleet" is the Beiyang Fleet the article
+		// knows, when no name has the adjective.
+		if k, name, ev, ok := st.lookup(st.spanProbe(toks, i+1, j)); ok {
+			m.start = toks[i+1].start
+			st.known(m, k, name, ev)
+			return
+		}
+	}
 	if sen.cut && i > 0 && j == len(toks) && sen.span.End == len(strings.TrimRightFunc(text, unicode.IsSpace)) && toks[j-1].end == sen.span.End {
 		// The paragraph was cut inside this span's last word: the
 		// words before it are all that can be trusted. A paragraph that
@@ -746,12 +755,14 @@ func orgNoun(w string) bool {
 func hasTitleOf(toks []token, i, j int) bool {
 	for k := i; k+1 < j; k++ {
 		if (toks[k].is(lexRoyal|lexRank) || strings.HasSuffix(toks[k].key, "chief")) && toks[k+1].key == "of" {
-			// "Minister of Interior Yi Won-ik" is a titled name.
+			// "Minister of Interior Yi Won-ik" is a titled name;
+			// "Commander-in-Chief of the Three Provinces Navy", whose
+			// words after the office's end in a head, an office.
 			e := k + 2
 			for e < j && toks[e].is(lexOffice) {
 				e++
 			}
-			return e == k+2 || e == j
+			return e == k+2 || e == j || toks[j-1].is(lexForceHead|lexPlaceHead|lexOrgHead)
 		}
 	}
 	return false

@@ -370,14 +370,7 @@ func TestProsePersons(t *testing.T) {
 		{"Kōchi Prefecture", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			a, err := extract.NewReader(strings.NewReader("= Titles Test =\n" + tc.text + "\n")).Next()
-			if err != nil {
-				t.Fatal(err)
-			}
-			g, err := extract.NewPipeline("", nil).Extract(a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			g := proseGraph(t, "= Titles Test =\n"+tc.text+"\n", nil)
 			var persons []string
 			for e := range g.AllEntities() {
 				if contains(e.Classes, ontology.Person) {
@@ -392,4 +385,59 @@ func TestProsePersons(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestProseDemonymBeforeKnownName checks that a nationality adjective
+// before a name the catalog knows ("the Chinese Beiyang Fleet") makes no
+// second entity.
+func TestProseDemonymBeforeKnownName(t *testing.T) {
+	cat := extract.NewDictionary()
+	cat.Add("Beiyang Fleet", ontology.Force)
+	labels := entityLabels(proseGraph(t, "= Dingyuan Test =\nIn 1894 the Chinese Beiyang Fleet met the Japanese Combined Fleet at the Yalu River.\n", cat))
+	if !slices.Contains(labels, "Beiyang Fleet") || slices.Contains(labels, "Chinese Beiyang Fleet") {
+		t.Errorf("entities %q, want Beiyang Fleet once", labels)
+	}
+}
+
+// TestProseOffices checks that the name of an office is no entity, even
+// when the words after its "of" end in a force's head.
+func TestProseOffices(t *testing.T) {
+	for _, tc := range []struct{ text, office string }{
+		{"He replaced Yi Sun-sin as Commander-in-Chief of the Three Provinces Navy (삼도수군통제사) in 1597.", "Commander-in-Chief"},
+		{"He was the Naval Commander of Gyeongsang Right Province and led the navy.", "Naval Commander"},
+		{"The fleet swore allegiance to the Emperor of China in 1888.", "Emperor of China"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			for _, l := range entityLabels(proseGraph(t, "= Offices Test =\n"+tc.text+"\n", nil)) {
+				if strings.Contains(l, tc.office) {
+					t.Errorf("entity %q", l)
+				}
+			}
+		})
+	}
+}
+
+// proseGraph extracts the one article of text with the default pipeline,
+// the prose matched against cat when it is not nil.
+func proseGraph(t *testing.T, text string, cat extract.Catalog) *extract.Graph {
+	t.Helper()
+	a, err := extract.NewReader(strings.NewReader(text)).Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := extract.NewPipeline("", nil)
+	p.Prose.Catalog = cat
+	g, err := p.Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func entityLabels(g *extract.Graph) []string {
+	var labels []string
+	for e := range g.AllEntities() {
+		labels = append(labels, e.Label)
+	}
+	return labels
 }
