@@ -419,11 +419,18 @@ func appendVictors(names []string, result string) []string {
 	if j := strings.LastIndexAny(head, "|;,.()"); j >= 0 {
 		head = head[j+1:]
 	}
-	words := strings.Fields(head)
-	for len(words) > 0 && (victoryAdjectives[strings.ToLower(words[0])] || !startsUpper(words[0])) {
-		words = words[1:]
+	// Drop the words before the first capitalised one that is no adjective.
+	for head = strings.TrimSpace(head); head != ""; {
+		w, rest := head, ""
+		if sp := strings.IndexFunc(head, unicode.IsSpace); sp >= 0 {
+			w, rest = head[:sp], head[sp:]
+		}
+		if startsUpper(w) && !victoryAdjectives[strings.ToLower(w)] {
+			break
+		}
+		head = strings.TrimSpace(rest)
 	}
-	for _, part := range strings.FieldsFunc(strings.Join(words, " "), func(r rune) bool { return r == '&' || r == '/' || r == '–' || r == '—' }) {
+	for _, part := range strings.FieldsFunc(head, func(r rune) bool { return r == '&' || r == '/' || r == '–' || r == '—' }) {
 		for _, name := range strings.Split(part, " and ") {
 			if name = strings.TrimSpace(name); startsUpper(name) {
 				names = append(names, name)

@@ -184,6 +184,22 @@ func TestAppendVictors(t *testing.T) {
 	}
 }
 
+// FuzzAppendVictors checks that the victors read from a result are
+// capitalised pieces of it.
+func FuzzAppendVictors(f *testing.F) {
+	for _, s := range []string{"Joseon and Ming victory", "Decisive Mōri clan victory", "Oda–Tokugawa victory.",
+		"Stalemate|Pyrrhic Allied victory", "Victory for Oda Nobunaga", "A and  and B & C/ D victory", "Éa victory"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, result string) {
+		for _, name := range appendVictors(nil, result) {
+			if !strings.Contains(result, name) || !startsUpper(name) || name != strings.TrimSpace(name) {
+				t.Errorf("appendVictors(%q) gave %q", result, name)
+			}
+		}
+	})
+}
+
 // TestCommanderGroupsFromResult checks that a commander list grouped
 // under sides the infobox names only in its result ("Joseon ---- Ming")
 // gives no person named after a side.
