@@ -147,8 +147,8 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 		a   *extract.Article
 		g   *extract.Graph
 	}
-	jobs := make(chan item, workers*4)
-	graphs := make(chan item, workers*4)
+	jobs := make(chan []item, workers*2)
+	graphs := make(chan []item, workers*2)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -157,12 +157,14 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 			pipe := newPipeline()
 			pipe.Light = true
 			pipe.Resolver = nil
-			for it := range jobs {
-				if g, err := pipe.Extract(it.a); err == nil {
-					it.g = g
+			for batch := range jobs {
+				for i := range batch {
+					if g, err := pipe.Extract(batch[i].a); err == nil {
+						batch[i].g = g
+					}
+					batch[i].a = nil
 				}
-				it.a = nil
-				graphs <- it
+				graphs <- batch
 			}
 		}()
 	}
@@ -171,6 +173,8 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 	// done.
 	go func() {
 		defer func() { close(jobs); wg.Wait(); close(graphs) }()
+		b := newBatcher(ctx, jobs)
+		defer b.flush()
 		seq := 0
 		for _, src := range sources {
 			if ctx.Err() != nil {
@@ -190,25 +194,23 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 				if err != nil {
 					return true // the second pass reports it
 				}
-				select {
-				case jobs <- item{seq: seq, a: a}:
-					seq++
-					return true
-				case <-ctx.Done():
-					return false
-				}
+				seq++
+				return b.add(item{seq: seq - 1, a: a})
 			})
 		}
 	}()
 	// Graphs arrive in any order and join the catalog in input order.
 	seq := newSequencer[*extract.Graph]()
-	for it := range graphs {
-		seq.put(it.seq, it.g, func(g *extract.Graph) {
-			if g != nil {
-				cat.addGraph(g)
-				g.Release()
-			}
-		})
+	join := func(g *extract.Graph) {
+		if g != nil {
+			cat.addGraph(g)
+			g.Release()
+		}
+	}
+	for batch := range graphs {
+		for _, it := range batch {
+			seq.put(it.seq, it.g, join)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
