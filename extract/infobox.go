@@ -463,7 +463,8 @@ func startsUpper(s string) bool {
 }
 
 // headerAliases records the Latin-script names of the infobox header line
-// ("Seonjo, 선조, 宣祖") that differ from the title as aliases.
+// ("Seonjo, 선조, 宣祖") that differ from the title as aliases: all of a
+// person's, and those of other subjects that share a word with the title.
 func (x *InfoboxExtractor) headerAliases(header string, e *Entity) {
 	if strings.EqualFold(strings.TrimSpace(header), "infobox") {
 		return
@@ -473,10 +474,30 @@ func (x *InfoboxExtractor) headerAliases(header string, e *Entity) {
 		if part == "" || !isLatinName(part) || strings.ContainsAny(part, "|=§") {
 			continue
 		}
-		if name, ok := value.CleanName(part); ok {
-			e.AddAlias(name)
+		name, ok := value.CleanName(part)
+		if !ok {
+			continue
+		}
+		if !slices.Contains(e.Classes, ontology.Person) && !shareWord(name, e.Label) {
+			// A battle's or a fleet's header is often a belligerent's
+			// caption ("Japan", "Qing Empire"), not the subject's name;
+			// a person's header is the person's name, however written.
+			continue
+		}
+		e.AddAlias(name)
+	}
+}
+
+// shareWord reports whether a and b have a folded word of three or more
+// letters in common ("Imjin" and "Imjin River").
+func shareWord(a, b string) bool {
+	fb := " " + FoldName(b) + " "
+	for _, w := range strings.Fields(FoldName(a)) {
+		if len(w) >= 3 && strings.Contains(fb, " "+w+" ") {
+			return true
 		}
 	}
+	return false
 }
 
 // isLatinName reports whether s is written in Latin script and starts with

@@ -249,3 +249,29 @@ func extractArticle(t *testing.T, text string) *Graph {
 	}
 	return g
 }
+
+func TestHeaderAliases(t *testing.T) {
+	for _, tc := range []struct {
+		article string
+		want    []string
+	}{
+		// A belligerent's caption is no name of the battle.
+		{"= Battle of Pungdo =\nJapan\n- Conflict: Battle of Pungdo\n- Date: 25 July 1894\n- Result: Japanese victory\n- Commander1: Tsuboi Kōzō\n", nil},
+		{"= Imjin River =\nImjin\n- Country: South Korea\n- Length: 254 km\n", []string{"Imjin"}},
+		{"= Seonjo of Joseon =\nSeonjo, 선조, 宣祖\n- Birth Date: 26 November 1552\n- Spouse: Queen Uiin\n", []string{"Seonjo"}},
+		// A person's header names the person, whatever it shares.
+		{"= Yi Sun-sin =\nChungmugong\n- Birth Date: 28 April 1545\n- Allegiance: Joseon\n", []string{"Chungmugong"}},
+	} {
+		t.Run(tc.article[:strings.IndexByte(tc.article, '\n')], func(t *testing.T) {
+			g := extractArticle(t, tc.article)
+			var subject *Entity
+			for e := range g.AllEntities() {
+				subject = e
+				break
+			}
+			if !slices.Equal(subject.Aliases, tc.want) {
+				t.Errorf("%s has aliases %q, want %q", subject.Label, subject.Aliases, tc.want)
+			}
+		})
+	}
+}
