@@ -232,7 +232,8 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 	}
 	switch r.Parser {
 	case ontology.ParseAlias:
-		for _, item := range value.SplitEntities(v) {
+		// "Seonjong () → Seonjo ()": a name changed, both are names.
+		for _, item := range value.SplitEntities(strings.ReplaceAll(v, "→", ",")) {
 			if name, ok := cleanEntityName(item.Name, rdf.Term{}); ok {
 				s.Entity.AddAlias(name)
 			}

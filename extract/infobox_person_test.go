@@ -250,7 +250,7 @@ func extractArticle(t *testing.T, text string) *Graph {
 	return g
 }
 
-func TestHeaderAliases(t *testing.T) {
+func TestSubjectAliases(t *testing.T) {
 	for _, tc := range []struct {
 		article string
 		want    []string
@@ -259,6 +259,8 @@ func TestHeaderAliases(t *testing.T) {
 		{"= Battle of Pungdo =\nJapan\n- Conflict: Battle of Pungdo\n- Date: 25 July 1894\n- Result: Japanese victory\n- Commander1: Tsuboi Kōzō\n", nil},
 		{"= Imjin River =\nImjin\n- Country: South Korea\n- Length: 254 km\n", []string{"Imjin"}},
 		{"= Seonjo of Joseon =\nSeonjo, 선조, 宣祖\n- Birth Date: 26 November 1552\n- Spouse: Queen Uiin\n", []string{"Seonjo"}},
+		// A name that changed gives both.
+		{"= Seonjo of Joseon =\nInfobox\n- Birth Date: 26 November 1552\n- Temple Name: Seonjong () → Seonjo ()\n", []string{"Seonjong", "Seonjo"}},
 		// A person's header names the person, whatever it shares.
 		{"= Yi Sun-sin =\nChungmugong\n- Birth Date: 28 April 1545\n- Allegiance: Joseon\n", []string{"Chungmugong"}},
 	} {
