@@ -11,8 +11,8 @@ import (
 
 // CanonicalName returns name as an English Wikipedia title would write it:
 // white space runs collapsed to one space, trimmed, underscores read as
-// spaces, the first letter upper case. It returns "" for a name with no
-// letter or digit.
+// spaces, the first letter upper case, a hyphen between years an en dash
+// (see yearRangeAt). It returns "" for a name with no letter or digit.
 func CanonicalName(name string) string {
 	if isCanonical(name) {
 		return name // most names are, and need no copy
@@ -42,11 +42,51 @@ func canonicalName(name string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return ""
 	}
+	for i := strings.IndexByte(s, '-'); i >= 0; {
+		if yearRangeAt(s, i) {
+			s = s[:i] + "–" + s[i+1:]
+			i += len("–") - 1
+		}
+		j := strings.IndexByte(s[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 	r, size := utf8.DecodeRuneInString(s)
 	if up := unicode.ToUpper(r); up != r && utf8.RuneLen(up) > 0 {
 		s = string(up) + s[size:]
 	}
 	return s
+}
+
+// yearRangeAt reports whether the hyphen at s[i] joins a range of years,
+// which a Wikipedia title writes with an en dash: "(1592-1598)" and
+// "(1540-41)" are "(1592–1598)" and "(1540–41)", while "T-34-85" keeps
+// its hyphens. A year has three or four digits, the end of a range two or
+// four.
+func yearRangeAt(s string, i int) bool {
+	left := 0
+	for k := i - 1; k >= 0 && isDigit(s[k]); k-- {
+		left++
+	}
+	if left < 3 || left > 4 || i-left > 0 && isAlnumByte(s[i-left-1]) {
+		return false
+	}
+	right := 0
+	for k := i + 1; k < len(s) && isDigit(s[k]); k++ {
+		right++
+	}
+	if right != 2 && right != 4 {
+		return false
+	}
+	return i+1+right == len(s) || !isAlnumByte(s[i+1+right])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isAlnumByte(c byte) bool {
+	return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' || c >= 0x80
 }
 
 // isCanonical reports whether CanonicalName(s) == s, without building it:
@@ -71,6 +111,8 @@ func isCanonical(s string) bool {
 				space = true
 				continue
 			case c < 0x20 || c == 0x7f || c == '_':
+				return false
+			case c == '-' && yearRangeAt(s, i-1):
 				return false
 			case 'a' <= c && c <= 'z':
 				if i == 1 {

@@ -21,6 +21,18 @@ func TestEntityIRI(t *testing.T) {
 		{"What? #1", "https://w3id.org/wikikg/resource/What%3F_%231"},
 		{`x" . <http://evil> <p> "y`, "https://w3id.org/wikikg/resource/X%22_._%3Chttp:%2F%2Fevil%3E_%3Cp%3E_%22y"},
 		{"Uwajima, Ehime", "https://w3id.org/wikikg/resource/Uwajima,_Ehime"},
+		// Years ranges take an en dash, as titles write them; other
+		// hyphens stay.
+		{"Japanese invasions of Korea (1592-1598)", "https://w3id.org/wikikg/resource/Japanese_invasions_of_Korea_(1592–1598)"},
+		{"Siege of Yoshida-Kōriyama Castle (1540-1541)", "https://w3id.org/wikikg/resource/Siege_of_Yoshida-Kōriyama_Castle_(1540–1541)"},
+		{"War of 1540-41 and 1600-1601", "https://w3id.org/wikikg/resource/War_of_1540–41_and_1600–1601"},
+		{"1592-1598", "https://w3id.org/wikikg/resource/1592–1598"},
+		{"T-34-85", "https://w3id.org/wikikg/resource/T-34-85"},
+		{"Route 12-34", "https://w3id.org/wikikg/resource/Route_12-34"},
+		{"A1592-1598", "https://w3id.org/wikikg/resource/A1592-1598"},
+		{"1592-15985", "https://w3id.org/wikikg/resource/1592-15985"},
+		{"1592-159", "https://w3id.org/wikikg/resource/1592-159"},
+		{"Yi Sun-sin", "https://w3id.org/wikikg/resource/Yi_Sun-sin"},
 		{"Kin'ito", "https://w3id.org/wikikg/resource/Kin'ito"},
 		{"a\u2028b", "https://w3id.org/wikikg/resource/A_b"},
 		{"ǆemal", "https://w3id.org/wikikg/resource/Ǆemal"},
