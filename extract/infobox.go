@@ -281,7 +281,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			// "Ane River near Lake Biwa" names two places, and so does
 			// "Tokugawa shogunate (now Japan)".
 			if strings.Contains(v, "near") || strings.IndexByte(v, '(') >= 0 {
-				v = placeJoiners.ReplaceAllString(v, ", ")
+				v = placeJoiners.ReplaceAllString(v, ", $1")
 			}
 			items = value.AppendEntities(items, v, nil)
 		case isEventClass(r.Range):
@@ -571,7 +571,7 @@ func cleanEntityName(s string, class rdf.Term) (string, bool) {
 }
 
 var (
-	placeJoiners    = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+`)
+	placeJoiners    = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+([^()]*)\)?`)
 	placeDescriptor = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
 )
 

@@ -92,6 +92,7 @@ Enomoto Test
 - Mother: Fukubara Hirotoshi's daughter
 - Monarch: Emperor Meiji Emperor Taishō
 - Children: Enomoto Takenori (son) Enomoto Kinu (daughter) Ishii Fujiko (daughter)
+- Death Place: Tokugawa shogunate, (now Japan)
 
 Enomoto Test was a statesman.
 `
@@ -100,12 +101,12 @@ Enomoto Test was a statesman.
 	for e := range g.AllEntities() {
 		labels = append(labels, e.Label)
 	}
-	for _, no := range []string{"Position established", "Office abolished", "Himself", "Fukubara Hirotoshi's daughter", "Emperor Meiji Emperor Taishō"} {
+	for _, no := range []string{"Position established", "Office abolished", "Himself", "Fukubara Hirotoshi's daughter", "Emperor Meiji Emperor Taishō", "Japan)"} {
 		if slices.Contains(labels, no) {
 			t.Errorf("entity %q among %q", no, labels)
 		}
 	}
-	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko"} {
+	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko", "Tokugawa shogunate", "Japan"} {
 		if !slices.Contains(labels, yes) {
 			t.Errorf("no entity %q among %q", yes, labels)
 		}

@@ -765,10 +765,46 @@ func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 			s = rest
 		}
 	}
+	s = trimUnbalanced(s)
 	if !nameLike(s) {
 		return "", flags, note, false
 	}
 	return s, flags, note, true
+}
+
+// trimUnbalanced drops what a bracket cut in two leaves in a name: an
+// unmatched ")" at its end ("Japan)"), an unclosed "(" at its start
+// ("(Japan"), and an unclosed "(" elsewhere with all that follows it
+// ("Japan (now"). Balanced brackets stay: "Fujiwara no (Kajūji) Haruko".
+func trimUnbalanced(s string) string {
+	for strings.ContainsAny(s, "()") {
+		var stack [8]int
+		open := stack[:0]
+		shutAtEnd := false
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '(':
+				open = append(open, i)
+			case ')':
+				if len(open) > 0 {
+					open = open[:len(open)-1]
+				} else if i == len(s)-1 {
+					shutAtEnd = true
+				}
+			}
+		}
+		switch {
+		case shutAtEnd:
+			s = strings.TrimSpace(s[:len(s)-1])
+		case len(open) > 0 && open[0] == 0:
+			s = strings.TrimSpace(s[1:])
+		case len(open) > 0:
+			s = strings.TrimSpace(s[:open[0]])
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // endsWithColon is strings.HasSuffix(strings.TrimRight(s, " ,;|"), ":").

@@ -26,6 +26,13 @@ func TestCleanNameFlags(t *testing.T) {
 		{"Emperor Go-Yozei kao.jpg", "", 0, false},
 		{"Flag of Japan.svg", "", 0, false},
 		{"Yi Hon ()", "Yi Hon", 0, true},
+		// What a bracket cut in two leaves.
+		{"Japan)", "Japan", 0, true},
+		{"(Japan", "Japan", 0, true},
+		{"Japan (now", "Japan", 0, true},
+		{"Fujiwara no (Kajūji) Haruko", "Fujiwara no (Kajūji) Haruko", 0, true},
+		{"Kyoto (Heian-kyō))", "Kyoto (Heian-kyō)", 0, true},
+		{")", "", 0, false},
 		{"Yi Hon (; )", "Yi Hon", 0, true},
 		{"Yi Hon (, )", "Yi Hon", 0, true},
 		{"the Japanese invasions of Korea (1592–1598)", "Japanese invasions of Korea (1592–1598)", 0, true},
@@ -101,6 +108,26 @@ func TestTidyLoopsMatchRegexps(t *testing.T) {
 		}
 		if got, want := dropRepeatedSep(s), reRepeatedSep.ReplaceAllString(s, "$1"); got != want {
 			t.Errorf("dropRepeatedSep(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestTrimUnbalanced(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Japan)", "Japan"},
+		{"(Japan", "Japan"},
+		{"Japan (now", "Japan"},
+		{"Japan (now (modern", "Japan"},
+		{"Fujiwara no (Kajūji) Haruko", "Fujiwara no (Kajūji) Haruko"},
+		{"Kyoto (Heian-kyō))", "Kyoto (Heian-kyō)"},
+		{"0(0(A)(", "0"},
+		{"((Japan))", "((Japan))"},
+		{"a) b", "a) b"},
+		{"(", ""},
+		{"Japan", "Japan"},
+	} {
+		if got := trimUnbalanced(tc.in); got != tc.want {
+			t.Errorf("trimUnbalanced(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

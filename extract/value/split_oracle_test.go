@@ -429,6 +429,7 @@ func oracleCleanNameNote(s string) (name string, flags Flags, note string, ok bo
 			s = rest
 		}
 	}
+	s = trimUnbalanced(s) // tested on its own by TestTrimUnbalanced
 	if !oracleNameLike(s) {
 		return "", flags, note, false
 	}
