@@ -705,12 +705,19 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		return
 	case len(titles) > 0:
 		m.class, m.strength = ontology.Person, evCue
+		// "Admiral Yi": which Yi, the name parts tell. A royal title
+		// names a reign, which the parts may not: Emperor Yōzei is not
+		// Yōzei II.
+		m.single = j-k == 1 && royalStart < 0
 	case toks[j-1].poss && next.word && next.is(lexMilitary):
 		m.class, m.strength = ontology.Person, evContext
+		m.single = j-k == 1 // "Kim's command": whose, the name parts tell
 	case prev.word && (prev.key == "under" || prev.key == "by" && j-k >= 2 && i >= 2 && (toks[i-2].key == "led" || toks[i-2].key == "commanded")):
 		m.class, m.strength = ontology.Person, evContext
+		m.single = j-k == 1
 	case prev.word && prev.key == "of" && i >= 2 && toks[i-2].is(lexKin):
 		m.class, m.strength = ontology.Person, evContext
+		m.single = j-k == 1
 	case prev.word && prev.key == "of" && i >= 2 && toks[i-2].is(lexCapture) && !toks[i-2].upper && j-k <= 2:
 		// "the capture of Kaesong".
 		m.class, m.strength = ontology.Place, evContext
@@ -953,7 +960,7 @@ func (st *proseState) resolve() {
 		if m.label != "" && m.strength >= evCatalog {
 			continue
 		}
-		if m.single && m.strength < evCue {
+		if m.single && (m.strength < evCue || m.class == ontology.Person) {
 			continue // decided after the name-part index
 		}
 		g := groups[m.key]
@@ -1058,7 +1065,9 @@ func (st *proseState) resolve() {
 				}
 				continue
 			}
-			if m.strength >= evContext && !m.class.IsZero() {
+			if m.strength >= evContext && !m.class.IsZero() && !(m.class == ontology.Person && lexicon[m.key]&lexSurname != 0) {
+				// A bare surname ("under Kim") that no person of the
+				// article bears names no one the article knows.
 				m.ent = st.entity(stripRank(m.label), m.class)
 			}
 		}

@@ -365,6 +365,10 @@ func TestProsePersons(t *testing.T) {
 		{"It was also called the Battle of Nomura (野村合戦 Nomura Kassen) by the clans.", nil},
 		{"According to Nihon Gaishi (unofficial history of Japan), the siege began in spring.", nil},
 		{"He and his brother became known as the “Mōri Ryōsen”, or “Mōri's Two Rivers”.", nil},
+		// A bare surname is one of the article's people, or no one.
+		{"Some of the defenders were not under Kim's command.", nil},
+		{"Kim Myŏngwŏn led the army. The defenders were under Kim's command.", []string{"Kim Myŏngwŏn"}},
+		{"At dawn Admiral Yi sailed from the port with his fleet.", nil},
 		// A paragraph cut in its last word.
 		{"According to imperial sources, King Seonj", nil},
 		{"Kōchi Prefecture", nil},
