@@ -65,7 +65,16 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		}
 		keys = append(keys, nk)
 	}
-	groups := x.belligerentNames(ib, keys)
+	// Only commander lists need the belligerents' names: found at the
+	// first, once.
+	var groups []string
+	groupsFound := false
+	belligerents := func() []string {
+		if !groupsFound {
+			groups, groupsFound = x.belligerentNames(ib, keys), true
+		}
+		return groups
+	}
 	s.Kind = x.Mapping.Classify(keys)
 	if s.Kind != nil {
 		s.Entity.AddClass(s.Kind.Class)
@@ -92,7 +101,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
 			target = sc.side(g, subj, n)
 		}
-		if !x.apply(g, s, sc, rule, target, f, groups) {
+		if !x.apply(g, s, sc, rule, target, f, belligerents) {
 			if s.Light {
 				continue // the literal and its warning are output only
 			}
@@ -225,7 +234,7 @@ func keyProperty(key string) rdf.Term {
 // apply writes the facts of one mapped field and reports whether its value
 // was understood (an unknown value such as "?" counts as understood: it
 // gives no triple by contract).
-func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *ontology.Rule, target rdf.Term, f Field, groups []string) bool {
+func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *ontology.Rule, target rdf.Term, f Field, belligerents func() []string) bool {
 	v := strings.TrimSpace(f.Value)
 	if isUnknown(v) {
 		return true
@@ -293,6 +302,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			}
 		case r.Range == ontology.Person:
 			// Commander lists name their belligerents as group labels.
+			groups := belligerents()
 			items = splitPersonRuns(value.AppendEntities(items, v, groups))
 			if len(items) == 0 && onlyGroups(v, groups) {
 				// "Joseon ---- Ming": the sides' labels, without their
