@@ -61,6 +61,8 @@ type sink struct {
 	valid rdf.Validator
 	// trusted is set while EncodeValid writes a quad its caller checked.
 	trusted bool
+	// tail is the end of every line of a graph writeValidLines writes.
+	tail []byte
 }
 
 // encodeValid is the EncodeValid of every encoder: enc's Encode, with s's

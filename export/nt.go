@@ -63,9 +63,23 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 		return err
 	}
 	s.trusted = true
-	for i := range ts {
-		t := &ts[i]
-		s.writeLine(&t.S, &t.P, &t.O, &g, graph)
+	if !graph || g.IsZero() || g.Kind != rdf.KindIRI {
+		for i := range ts {
+			t := &ts[i]
+			s.writeLine(&t.S, &t.P, &t.O, &g, graph)
+		}
+	} else {
+		// Every line ends in the same graph name: written once, copied.
+		s.tail = append(append(append(s.tail[:0], " <"...), g.Value...), "> .\n"...)
+		for i := range ts {
+			t := &ts[i]
+			s.writeTerm(t.S)
+			s.bw.WriteByte(' ')
+			s.writeTerm(t.P)
+			s.bw.WriteByte(' ')
+			s.writeTerm(t.O)
+			s.bw.Write(s.tail)
+		}
 	}
 	s.trusted = false
 	return s.done()
