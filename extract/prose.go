@@ -123,6 +123,12 @@ type proseState struct {
 	base      string
 	toks      []token
 	sc        *proseScratch
+	// aliasFrom is the offset in the block after "also known as" in a
+	// sentence about the subject, or -1: the names after it are the
+	// subject's. aliasTaken is set once a subject that is no event has
+	// its one.
+	aliasFrom  int
+	aliasTaken bool
 }
 
 // proseScratch is the memory one extraction reuses from the last: the
@@ -470,6 +476,10 @@ func (st *proseState) scan(sen *sentence) {
 		toks[i].start += sen.span.Start
 		toks[i].end += sen.span.Start
 	}
+	st.aliasFrom, st.aliasTaken = -1, false
+	if k := alsoKnownAs(text); k >= 0 && st.aboutSubject(text, toks) {
+		st.aliasFrom = sen.span.Start + k
+	}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !t.word {
@@ -568,6 +578,15 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		j--
 	}
 	if i >= j {
+		return
+	}
+	if st.aliasFrom >= 0 && toks[i].start >= st.aliasFrom && st.subjectAlias(toks, i, j) {
+		m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
+		c := contractClass(st.s.Entity.Classes)
+		if c.IsZero() {
+			c = ClassFromTitle(st.s.Entity.Label)
+		}
+		st.known(m, known{ent: st.s.Entity, class: c}, "", evGraph)
 		return
 	}
 	full := st.spanKey(toks, i, j)
@@ -786,6 +805,66 @@ func quotedAfterThe(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// aliasPhrases introduce another name of what a sentence is about.
+var aliasPhrases = []string{"also known as ", "also referred to as ", "also called ", "better known as ", "commonly known as ", "otherwise known as "}
+
+// alsoKnownAs returns the offset in text after its first alias phrase
+// that follows a form of "be" ("It was also known as"), or -1. After a
+// comma ("the son of X, also known as Y") the phrase names X, not what the
+// sentence is about.
+func alsoKnownAs(text string) int {
+	if !strings.Contains(text, " as ") && !strings.Contains(text, "called ") {
+		return -1
+	}
+	best := -1
+	for _, p := range aliasPhrases {
+		k := strings.Index(text, p)
+		if k < 0 || best >= 0 && k+len(p) >= best {
+			continue
+		}
+		before := strings.TrimRight(text[:k], " ")
+		switch before[strings.LastIndexByte(before, ' ')+1:] {
+		case "was", "is", "are", "were", "been", "be":
+			best = k + len(p)
+		}
+	}
+	return best
+}
+
+// aboutSubject reports whether a sentence is about the article's subject:
+// it starts with "It", "He", "She", "This", "The" and a common noun ("The
+// battle"), or the subject's name.
+func (st *proseState) aboutSubject(text string, toks []token) bool {
+	if strings.HasPrefix(text, st.s.Entity.Label) {
+		return true
+	}
+	if len(toks) < 2 || !toks[0].word {
+		return false
+	}
+	switch toks[0].key {
+	case "it", "he", "she", "this":
+		return true
+	case "the":
+		return toks[1].word && !toks[1].upper
+	}
+	return false
+}
+
+// subjectAlias reports whether toks[i:j], after an alias phrase, is
+// another name of the subject: every event name for an event ("the Battle
+// of Nomura … and the Battle of Mitamura"), the first name for any other.
+func (st *proseState) subjectAlias(toks []token, i, j int) bool {
+	if c := contractClass(st.s.Entity.Classes); isEventClass(c) || c.IsZero() && isEventClass(ClassFromTitle(st.s.Entity.Label)) {
+		c, ok := eventSpan(toks, i, j)
+		return ok && isEventClass(c)
+	}
+	if st.aliasTaken {
+		return false
+	}
+	st.aliasTaken = true
+	return true
 }
 
 // titledNameOf returns the index of the "of" in toks[i:j] that follows a

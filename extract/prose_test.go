@@ -445,3 +445,44 @@ func entityLabels(g *extract.Graph) []string {
 	}
 	return labels
 }
+
+// TestProseSubjectAliases checks that the names after "was also known as"
+// in a sentence about the subject are the subject's, and only there.
+func TestProseSubjectAliases(t *testing.T) {
+	for _, tc := range []struct {
+		article string
+		aliases []string // of the subject, in any order
+		not     string   // a name that is no alias of the subject
+	}{
+		{"= Battle of Anegawa =\nThe battle was fought in 1570. It was also referred to as the Battle of Nomura (野村合戦 Nomura Kassen) by the Oda and Azai clans and the Battle of Mitamura (三田村合戦 Mitamura Kassen) by the Asakura clan.\n",
+			[]string{"Battle of Nomura", "Battle of Mitamura"}, ""},
+		{"= Takeda Shingen =\nTakeda Shingen was a daimyo. He was also known as the Tiger of Kai for his skill.\n",
+			[]string{"Tiger of Kai"}, ""},
+		{"= Emperor Test =\nHe was the eldest son of Prince Masahito, also known as Prince Sanehito, who was a prince.\n",
+			nil, "Prince Sanehito"},
+		{"= Yi Test =\nYi Test was an admiral. His flagship was also known as the Turtle Ship.\n",
+			nil, "Turtle Ship"},
+	} {
+		t.Run(tc.article[:strings.IndexByte(tc.article, '\n')], func(t *testing.T) {
+			g := proseGraph(t, tc.article, nil)
+			var subject *extract.Entity
+			for e := range g.AllEntities() {
+				subject = e
+				break
+			}
+			for _, a := range tc.aliases {
+				if !slices.Contains(subject.Aliases, a) {
+					t.Errorf("%s has aliases %q, want %q among them", subject.Label, subject.Aliases, a)
+				}
+				for e := range g.AllEntities() {
+					if e.Label == a {
+						t.Errorf("%q is an entity of its own", a)
+					}
+				}
+			}
+			if tc.not != "" && slices.Contains(subject.Aliases, tc.not) {
+				t.Errorf("%s has alias %q", subject.Label, tc.not)
+			}
+		})
+	}
+}
