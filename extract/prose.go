@@ -837,8 +837,14 @@ func alsoKnownAs(text string) int {
 // it starts with "It", "He", "She", "This", "The" and a common noun ("The
 // battle"), or the subject's name.
 func (st *proseState) aboutSubject(text string, toks []token) bool {
-	if strings.HasPrefix(text, st.s.Entity.Label) {
-		return true
+	if label := st.s.Entity.Label; strings.HasPrefix(text, label) {
+		// The whole name: "Oda Nobunaga" is not the subject "Oda".
+		rest := strings.TrimLeft(text[len(label):], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if r == '\'' || r == '’' {
+			return false // "Oda's army"
+		}
+		return len(rest) < len(text)-len(label) && !unicode.IsUpper(r) || rest != "" && !isWordRune(r)
 	}
 	if len(toks) < 2 || !toks[0].word {
 		return false

@@ -462,6 +462,12 @@ func TestProseSubjectAliases(t *testing.T) {
 			nil, "Prince Sanehito"},
 		{"= Yi Test =\nYi Test was an admiral. His flagship was also known as the Turtle Ship.\n",
 			nil, "Turtle Ship"},
+		{"= Oda =\nOda was a family. Oda Nobunaga was also known as the Demon King of the Sixth Heaven.\n",
+			nil, "Demon King of the Sixth Heaven"},
+		{"= Oda =\nOda was a family. Oda's army was also known as the Owari Army.\n",
+			nil, "Owari Army"},
+		{"= Oda Test =\nOda Test, a clan of Owari, was also known as the Owari Oda.\n",
+			[]string{"Owari Oda"}, ""},
 	} {
 		t.Run(tc.article[:strings.IndexByte(tc.article, '\n')], func(t *testing.T) {
 			g := proseGraph(t, tc.article, nil)
