@@ -17,9 +17,13 @@ import (
 // and homonyms sorted by name (so that one catalog always gives the same
 // bytes), a part's person mentions in input order, each list in gobbatch's
 // batches, then the dictionary.
+// The version changes with the format and with the names extraction gives:
+// a catalog of names another version extracted would resolve this one's
+// names to other IRIs than its own first pass would. Version 3's names
+// write year ranges with an en dash and take no belligerent for a person.
 const (
 	catalogMagic   = "wikikg catalog"
-	catalogVersion = 2
+	catalogVersion = 3
 )
 
 type catalogHeader struct {

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"reflect"
 	"testing"
@@ -170,4 +171,19 @@ func FuzzLoadCatalog(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestCatalogVersion checks that a catalog of another version, whose
+// names another extraction gave, is refused rather than used.
+func TestCatalogVersion(t *testing.T) {
+	var buf bytes.Buffer
+	for _, v := range []int{catalogVersion - 1, catalogVersion + 1} {
+		buf.Reset()
+		if err := gob.NewEncoder(&buf).Encode(catalogHeader{Magic: catalogMagic, Version: v, Mapping: "m"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := LoadCatalog(&buf, "m"); !errors.Is(err, ErrCatalogMismatch) {
+			t.Errorf("version %d: LoadCatalog gave %v, want ErrCatalogMismatch", v, err)
+		}
+	}
 }
