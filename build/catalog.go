@@ -194,8 +194,9 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 				if err != nil {
 					return true // the second pass reports it
 				}
+				it := item{seq: seq, a: a}
 				seq++
-				return b.add(item{seq: seq - 1, a: a})
+				return b.add(it)
 			})
 		}
 	}()

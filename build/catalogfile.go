@@ -17,10 +17,13 @@ import (
 // and homonyms sorted by name (so that one catalog always gives the same
 // bytes), a part's person mentions in input order, each list in gobbatch's
 // batches, then the dictionary.
+//
 // The version changes with the format and with the names extraction gives:
 // a catalog of names another version extracted would resolve this one's
-// names to other IRIs than its own first pass would. Version 3's names
-// write year ranges with an en dash and take no belligerent for a person.
+// names to other IRIs than its own first pass would. The identity Save
+// records names the binary's revision only when the build recorded one
+// (not under go run); the version holds then too. Version 3's names write
+// year ranges with an en dash and take no belligerent for a person.
 const (
 	catalogMagic   = "wikikg catalog"
 	catalogVersion = 3
@@ -143,7 +146,7 @@ func LoadCatalog(r io.Reader, mapping string) (*Catalog, error) {
 		return nil, fmt.Errorf("%w: version %d, this wikikg reads %d", ErrCatalogMismatch, head.Version, catalogVersion)
 	}
 	if head.Mapping != mapping {
-		return nil, fmt.Errorf("%w: built with another infobox mapping", ErrCatalogMismatch)
+		return nil, fmt.Errorf("%w: built with another infobox mapping or wikikg build", ErrCatalogMismatch)
 	}
 	corrupt := func(what string) error { return fmt.Errorf("corrupt catalog: %s", what) }
 	if err := checkHeader(head); err != nil {

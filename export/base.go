@@ -61,7 +61,7 @@ type sink struct {
 	valid rdf.Validator
 	// trusted is set while EncodeValid writes a quad its caller checked.
 	trusted bool
-	// tail is the end of every line of a graph writeValidLines writes.
+	// tail is the line end writeValidLines copies (see lineEnd).
 	tail []byte
 }
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"strings"
 
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -44,11 +45,7 @@ func (e *NTriplesEncoder) EncodeValidGraph(g rdf.Term, ts []rdf.Triple) error {
 // graph set, N-Quads line in graph g. The terms come by pointer: quads and
 // triples are too large to copy for every line.
 func (s *sink) writeLine(subj, pred, obj, g *rdf.Term, graph bool) {
-	s.writeTerm(*subj)
-	s.bw.WriteByte(' ')
-	s.writeTerm(*pred)
-	s.bw.WriteByte(' ')
-	s.writeTerm(*obj)
+	s.writeStatement(subj, pred, obj)
 	if graph && !g.IsZero() {
 		s.bw.WriteByte(' ')
 		s.writeTerm(*g)
@@ -63,26 +60,42 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 		return err
 	}
 	s.trusted = true
-	if !graph || g.IsZero() || g.Kind != rdf.KindIRI {
-		for i := range ts {
-			t := &ts[i]
-			s.writeLine(&t.S, &t.P, &t.O, &g, graph)
-		}
-	} else {
-		// Every line ends in the same graph name: written once, copied.
-		s.tail = append(append(append(s.tail[:0], " <"...), g.Value...), "> .\n"...)
-		for i := range ts {
-			t := &ts[i]
-			s.writeTerm(t.S)
-			s.bw.WriteByte(' ')
-			s.writeTerm(t.P)
-			s.bw.WriteByte(' ')
-			s.writeTerm(t.O)
-			s.bw.Write(s.tail)
-		}
+	end := s.lineEnd(g, graph)
+	for i := range ts {
+		t := &ts[i]
+		s.writeStatement(&t.S, &t.P, &t.O)
+		s.bw.Write(end)
 	}
 	s.trusted = false
 	return s.done()
+}
+
+// writeStatement writes subj pred obj, the start of a line.
+func (s *sink) writeStatement(subj, pred, obj *rdf.Term) {
+	s.writeTerm(*subj)
+	s.bw.WriteByte(' ')
+	s.writeTerm(*pred)
+	s.bw.WriteByte(' ')
+	s.writeTerm(*obj)
+}
+
+// lineEnd returns the end of every line in graph g, the valid graph name
+// (with graph set) and " .": every line of a graph ends alike, so it is
+// written once and copied.
+func (s *sink) lineEnd(g rdf.Term, graph bool) []byte {
+	b := s.tail[:0]
+	switch {
+	case !graph || g.IsZero():
+	case g.Kind == rdf.KindIRI:
+		b = append(append(append(b, " <"...), g.Value...), '>')
+	default:
+		var sb strings.Builder
+		sb.WriteByte(' ')
+		rdf.AppendNTriples(&sb, g)
+		b = append(b, sb.String()...)
+	}
+	s.tail = append(b, " .\n"...)
+	return s.tail
 }
 
 // writeTerm writes t in N-Triples syntax. An IRI the validator finds

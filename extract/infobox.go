@@ -463,9 +463,9 @@ func indexWordFold(s, w string) int {
 	return -1
 }
 
-func isWordByte(c byte) bool {
-	return c >= 0x80 || c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
-}
+// isWordByte reports whether c may be part of a word: an ASCII letter or
+// digit, or a byte of a multi-byte rune.
+func isWordByte(c byte) bool { return c >= utf8.RuneSelf || asciiWord[c] }
 
 // startsUpper reports whether s starts with an upper-case letter.
 func startsUpper(s string) bool {
@@ -707,6 +707,9 @@ func personRunCut(name string) int {
 // names run together ("Inaba Yoshimichi Tokugawa Ieyasu"), as no single
 // name of a list is written so. Otherwise it returns -1.
 func japaneseNamePairCut(name string) int {
+	if strings.Count(name, " ") != 3 {
+		return -1 // most names: no word needs folding
+	}
 	cut, words := -1, 0
 	for i := 0; i < len(name); {
 		j := strings.IndexByte(name[i:], ' ')
@@ -716,7 +719,7 @@ func japaneseNamePairCut(name string) int {
 			j += i
 		}
 		w := name[i:j]
-		if words++; words > 4 || !startsUpper(w) || !japaneseName(foldString(w)) {
+		if words++; !startsUpper(w) || !japaneseName(foldString(w)) {
 			return -1
 		}
 		if words == 3 {
@@ -724,19 +727,12 @@ func japaneseNamePairCut(name string) int {
 		}
 		i = j + 1
 	}
-	if words != 4 {
-		return -1
-	}
 	return cut
 }
 
 // startsUpperWord reports whether s is a space, then an upper-case letter.
 func startsUpperWord(s string) bool {
-	if len(s) < 2 || s[0] != ' ' {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[1:])
-	return unicode.IsUpper(r)
+	return strings.HasPrefix(s, " ") && startsUpper(s[1:])
 }
 
 // keepAnd stands for " and " inside event names while a list is split.

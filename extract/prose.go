@@ -101,8 +101,8 @@ type sentence struct {
 	span       Span
 	articleOff int // byte offset of the sentence from the article's start
 	lead       bool
-	// cut is set when the block is a paragraph that stops in the middle
-	// of a sentence: its last word may be a fragment ("King Seonj").
+	// cut is set on the last sentence of a paragraph that stops in the
+	// middle of it: its last word may be a fragment ("King Seonj").
 	cut         bool
 	index       int // sentence number within its block
 	context     rdf.Term
@@ -317,9 +317,14 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			continue
 		}
 		st.sc.spans = AppendSentences(st.sc.spans[:0], b.Text)
-		cut := b.Kind == Paragraph && endsInWord(b.Text)
+		cutAt := -1 // where a paragraph cut mid-sentence ends
+		if b.Kind == Paragraph {
+			if t := strings.TrimRightFunc(b.Text, unicode.IsSpace); endsInWord(t) {
+				cutAt = len(t)
+			}
+		}
 		for si, sp := range st.sc.spans {
-			sen := st.newSentence(sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == first, cut: cut, index: si})
+			sen := st.newSentence(sentence{text: b.Text, span: sp, articleOff: b.Pos.Offset - a.Pos.Offset + sp.Start, lead: lead && bi == first, cut: sp.End == cutAt, index: si})
 			st.scan(sen)
 		}
 	}
@@ -332,7 +337,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 // endsInWord reports whether text ends in a letter or digit, not in
 // punctuation.
 func endsInWord(text string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text, unicode.IsSpace))
+	r, _ := utf8.DecodeLastRuneInString(text)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
@@ -580,17 +585,12 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if i >= j {
 		return
 	}
+	m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
 	if st.aliasFrom >= 0 && toks[i].start >= st.aliasFrom && st.subjectAlias(toks, i, j) {
-		m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
-		c := contractClass(st.s.Entity.Classes)
-		if c.IsZero() {
-			c = ClassFromTitle(st.s.Entity.Label)
-		}
-		st.known(m, known{ent: st.s.Entity, class: c}, "", evGraph)
+		st.known(m, known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
 		return
 	}
 	full := st.spanKey(toks, i, j)
-	m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
 	if k, name, ev, ok := st.lookup(full); ok {
 		st.known(m, k, name, ev)
 		return
@@ -604,7 +604,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 			return
 		}
 	}
-	if sen.cut && i > 0 && j == len(toks) && sen.span.End == len(strings.TrimRightFunc(text, unicode.IsSpace)) && toks[j-1].end == sen.span.End {
+	if sen.cut && i > 0 && j == len(toks) && toks[j-1].end == sen.span.End {
 		// The paragraph was cut inside this span's last word: the
 		// words before it are all that can be trusted. A paragraph that
 		// is a name alone ("Kōchi Prefecture") was not cut.
@@ -838,13 +838,17 @@ func alsoKnownAs(text string) int {
 // battle"), or the subject's name.
 func (st *proseState) aboutSubject(text string, toks []token) bool {
 	if label := st.s.Entity.Label; strings.HasPrefix(text, label) {
-		// The whole name: "Oda Nobunaga" is not the subject "Oda".
-		rest := strings.TrimLeft(text[len(label):], " ")
-		r, _ := utf8.DecodeRuneInString(rest)
-		if r == '\'' || r == '’' {
+		after := text[len(label):]
+		switch r, _ := utf8.DecodeRuneInString(after); {
+		case r == '\'' || r == '’':
 			return false // "Oda's army"
+		case r == ' ':
+			// The whole name: "Oda Nobunaga" is not the subject "Oda".
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, " "))
+			return !unicode.IsUpper(next)
+		default:
+			return after != "" && !isWordRune(r) // "Oda, a clan"; not "Odawara"
 		}
-		return len(rest) < len(text)-len(label) && !unicode.IsUpper(r) || rest != "" && !isWordRune(r)
 	}
 	if len(toks) < 2 || !toks[0].word {
 		return false
@@ -862,7 +866,7 @@ func (st *proseState) aboutSubject(text string, toks []token) bool {
 // another name of the subject: every event name for an event ("the Battle
 // of Nomura … and the Battle of Mitamura"), the first name for any other.
 func (st *proseState) subjectAlias(toks []token, i, j int) bool {
-	if c := contractClass(st.s.Entity.Classes); isEventClass(c) || c.IsZero() && isEventClass(ClassFromTitle(st.s.Entity.Label)) {
+	if isEventClass(st.subjectClass()) {
 		c, ok := eventSpan(toks, i, j)
 		return ok && isEventClass(c)
 	}
@@ -871,6 +875,15 @@ func (st *proseState) subjectAlias(toks []token, i, j int) bool {
 	}
 	st.aliasTaken = true
 	return true
+}
+
+// subjectClass returns the class of the article's subject: its infobox's,
+// or else its title's ("Siege of X").
+func (st *proseState) subjectClass() rdf.Term {
+	if c := contractClass(st.s.Entity.Classes); !c.IsZero() {
+		return c
+	}
+	return ClassFromTitle(st.s.Entity.Label)
 }
 
 // titledNameOf returns the index of the "of" in toks[i:j] that follows a

@@ -42,16 +42,10 @@ func canonicalName(name string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return ""
 	}
-	for i := strings.IndexByte(s, '-'); i >= 0; {
-		if yearRangeAt(s, i) {
-			s = s[:i] + "–" + s[i+1:]
-			i += len("–") - 1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' && yearRangeAt(s, i) {
+			s = s[:i] + "–" + s[i+1:] // its bytes are no hyphen, no digit
 		}
-		j := strings.IndexByte(s[i+1:], '-')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	if up := unicode.ToUpper(r); up != r && utf8.RuneLen(up) > 0 {
