@@ -359,9 +359,10 @@ var (
 		"japanese–korean", "indian", "tibetan", "turkish", "ottoman", "persian", "greek", "roman")
 	// placePreps before a capitalised word make it a place.
 	placePreps = set("at", "in", "into", "near", "from", "to", "towards", "toward", "via", "outside", "around", "reached",
-		"captured", "occupied", "besieged", "entered", "across", "off", "through")
+		"captured", "occupied", "besieged", "entered", "across", "off", "through", "presentday", "modernday") // "present-day": keys leave joiners out
 	// captureNouns before "of X" make X a place: "the capture of Kaesong".
-	captureNouns = set("capture", "siege", "fall", "sack", "occupation", "defence", "defense", "bombardment", "outskirts", "walls", "governor", "mayor")
+	captureNouns = set("capture", "siege", "fall", "sack", "occupation", "defence", "defense", "bombardment", "outskirts", "walls", "governor", "mayor",
+		"magistrate", "city", "town", "village", "port", "island", "province", "provinces", "prefecture", "county", "district")
 	// placeVerbs state that an event happened at a place.
 	placeVerbs = set("captured", "occupied", "besieged", "took", "seized", "attacked", "sacked", "conquered")
 	// months, weekdays and eras' words are never names.

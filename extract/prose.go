@@ -737,8 +737,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	case prev.word && prev.key == "of" && i >= 2 && toks[i-2].is(lexKin):
 		m.class, m.strength = ontology.Person, evContext
 		m.single = j-k == 1
-	case prev.word && prev.key == "of" && i >= 2 && toks[i-2].is(lexCapture) && !toks[i-2].upper && j-k <= 2:
-		// "the capture of Kaesong".
+	case prev.word && prev.key == "of" && i >= 2 && (toks[i-2].is(lexCapture) || isDirection(toks[i-2].key)) && !toks[i-2].upper && j-k <= 2:
+		// "the capture of Kaesong", "the port city of Lüshun", "south of
+		// Seoul".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
 	case prev.key == "the" || quotedAfterThe(toks, i) || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
@@ -759,6 +760,11 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	case prev.word && prev.is(lexPlacePrep) && (j-k == 1 || j-k == 2 && toks[k].is(lexCompass)) && !sentStart:
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
+	case j-k == 1 && st.afterPlace(sen, toks, i) && endsPhrase(next, j == len(toks)):
+		// "in present-day Yueyang, Hunan": a place's appositive is the
+		// larger place it lies in.
+		m.class, m.strength = ontology.Place, evContext
+		m.single = true
 	case j-k == 1:
 		m.single = true
 	default:
@@ -768,6 +774,50 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		return
 	}
 	st.keep(m)
+}
+
+// isDirection reports whether the key w names a direction that "of" and
+// a place follow: "south", "northeast", "south-southeast" (whose key has
+// no hyphen), "downstream".
+func isDirection(w string) bool {
+	if w == "upstream" || w == "downstream" {
+		return true
+	}
+	for n := 0; ; n++ {
+		switch {
+		case w == "":
+			return n > 0
+		case strings.HasPrefix(w, "north"), strings.HasPrefix(w, "south"):
+			w = w[5:]
+		case strings.HasPrefix(w, "east"), strings.HasPrefix(w, "west"):
+			w = w[4:]
+		default:
+			return false
+		}
+	}
+}
+
+// afterPlace reports whether toks[i] follows a comma that ends a mention
+// of a place in the sentence: "Yueyang, Hunan", "Sinuiju, North Korea".
+func (st *proseState) afterPlace(sen *sentence, toks []token, i int) bool {
+	if i < 2 || toks[i-1].punct != ',' || len(st.ments) == 0 {
+		return false
+	}
+	m := st.ments[len(st.ments)-1]
+	return m.sent == sen && m.end == toks[i-2].end && m.class == ontology.Place
+}
+
+// endsPhrase reports whether next, the token after a name, ends the
+// phrase the name is in: punctuation or the sentence's end.
+func endsPhrase(next token, last bool) bool {
+	if last {
+		return true
+	}
+	switch next.punct {
+	case ',', '.', ';', ':', ')':
+		return true
+	}
+	return false
 }
 
 // orgNoun reports whether a lower-case word before a name makes it the name

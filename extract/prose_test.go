@@ -391,6 +391,44 @@ func TestProsePersons(t *testing.T) {
 	}
 }
 
+// TestProsePlaces checks the cues that make an unknown name a place: a
+// direction or a kind of settlement before "of", "present-day", and a
+// comma after a place ("Yueyang, Hunan").
+func TestProsePlaces(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		places []string
+	}{
+		{"The troops were stationed in Asan, south of Seoul, numbering 3,000 men.", []string{"Asan", "Seoul"}},
+		{"Uwajima lies to the south-southeast of Yawatahama, by the sea.", []string{"Yawatahama"}},
+		{"The river joins the Han River downstream of Seoul.", []string{"Han River", "Seoul"}},
+		{"The Ming lost the key city of Shenyang in 1621 and the port city of Lüshun in 1625.", []string{"Lüshun", "Shenyang"}},
+		{"He met Cho Yŏnggyu, the magistrate of Yangsan, on the road.", []string{"Yangsan"}},
+		{"Uwajima (notably the island of Hiburijima) was a centre of piracy.", []string{"Hiburijima"}},
+		{"The site lies northeast of Baqiu in present-day Yueyang, Hunan.", []string{"Baqiu", "Hunan", "Yueyang"}},
+		// No cue: a comma after a place is followed by a sentence's
+		// subject, a quoted name is no direction, a son is no place.
+		{"They landed at Busan, Yi and Won sailed east.", []string{"Busan"}},
+		{"This city was called 'Geoyeolseong' of Baekje during the Three Kingdom Era.", nil},
+		{"He was the second son of Kōno, the lord.", nil},
+		{"The North of Korea was cold.", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			g := proseGraph(t, "= Places Test =\n"+tc.text+"\n", nil)
+			var places []string
+			for e := range g.AllEntities() {
+				if contains(e.Classes, ontology.Place) {
+					places = append(places, e.Label)
+				}
+			}
+			slices.Sort(places)
+			if !slices.Equal(places, tc.places) {
+				t.Errorf("places %q, want %q", places, tc.places)
+			}
+		})
+	}
+}
+
 // TestProseDemonymBeforeKnownName checks that a nationality adjective
 // before a name the catalog knows ("the Chinese Beiyang Fleet") makes no
 // second entity.
