@@ -590,6 +590,26 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
 		return
 	}
+	if j+2 < len(toks) && isYearInBrackets(toks[j:j+3]) {
+		if c, ok := eventSpan(toks, i, j); ok {
+			// "the second Siege of Jinju (1593)": the year tells one
+			// siege of a town from another, as Wikipedia's titles do,
+			// unless a name without it is all that is known.
+			dated := st.spanKey(toks, i, j+3)
+			kn, name, ev, ok := st.lookup(dated)
+			if ok {
+				m.end = toks[j+2].end
+				st.known(m, kn, name, ev)
+				return
+			}
+			if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); !ok {
+				m.end = toks[j+2].end
+				m.key, m.label, m.class, m.strength = dated, text[m.start:m.end], c, evCue
+				st.keep(m)
+				return
+			}
+		}
+	}
 	full := st.spanKey(toks, i, j)
 	if k, name, ev, ok := st.lookup(full); ok {
 		st.known(m, k, name, ev)
@@ -1083,9 +1103,15 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 			}
 		}
 	}
-	if last := toks[j-1]; last.is(lexEventHead) && j-i >= 2 {
-		if toks[i].is(lexDemonym) && j-i == 2 {
-			return rdf.Term{}, false // "Japanese invasion" is a description
+	h := j - 1
+	if h-i >= 2 && toks[h].upper && isRomanNumeral(toks[h].key) {
+		h-- // "World War I"
+	}
+	if last := toks[h]; last.is(lexEventHead) && h > i {
+		if toks[i].is(lexDemonym) && h-i == 1 && !last.upper {
+			// "Japanese invasion" is a description, "Korean War" a
+			// name.
+			return rdf.Term{}, false
 		}
 		if last.is(lexConflictHead) {
 			return ontology.MilitaryConflict, true
@@ -1093,6 +1119,23 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 		return ontology.Event, true
 	}
 	return rdf.Term{}, false
+}
+
+// isYearInBrackets reports whether toks is a year in brackets: "(1593)".
+func isYearInBrackets(toks []token) bool {
+	y := toks[1].key
+	return toks[0].punct == '(' && toks[2].punct == ')' && len(y) == 4 && y[0] >= '1' && y[0] <= '2' &&
+		strings.Trim(y, "0123456789") == ""
+}
+
+// isRomanNumeral reports whether the key w is a small Roman numeral, as
+// ends the names of numbered wars.
+func isRomanNumeral(w string) bool {
+	switch w {
+	case "i", "ii", "iii", "iv", "v", "vi":
+		return true
+	}
+	return false
 }
 
 // resolve turns mentions into entities: dictionary hits are already

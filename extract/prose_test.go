@@ -429,6 +429,64 @@ func TestProsePlaces(t *testing.T) {
 	}
 }
 
+// TestProseEvents checks which spans name events: a numbered war is one,
+// a nationality adjective and a lower-case head is a description.
+func TestProseEvents(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		events []string
+	}{
+		{"The port was taken during World War I by Japan.", []string{"World War I"}},
+		{"Both sides fought along the river in the Korean War.", []string{"Korean War"}},
+		{"The festival recalls the Japanese invasion and its sieges.", nil},
+		{"The city fell in the Second Siege of Jinju.", []string{"Second Siege of Jinju"}},
+		{"Henry V was crowned King of England.", nil},
+		{"He led the second Siege of Jinju (1593) in person.", []string{"Siege of Jinju (1593)"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			g := proseGraph(t, "= Events Test =\n"+tc.text+"\n", nil)
+			var events []string
+			for e := range g.AllEntities() {
+				if (contains(e.Classes, ontology.Event) || contains(e.Classes, ontology.MilitaryConflict)) && e.Label != "Events Test" {
+					events = append(events, e.Label)
+				}
+			}
+			slices.Sort(events)
+			if !slices.Equal(events, tc.events) {
+				t.Errorf("events %q, want %q", events, tc.events)
+			}
+		})
+	}
+}
+
+// TestProseDatedEvents checks that a year in brackets after an event's
+// name picks the catalog's dated name, and is left out when the catalog
+// knows the name without it.
+func TestProseDatedEvents(t *testing.T) {
+	cat := extract.NewDictionary()
+	cat.Add("Siege of Pyongyang (1592)", ontology.MilitaryConflict)
+	cat.Add("Siege of Pyongyang (1593)", ontology.MilitaryConflict)
+	cat.Add("Battle of Hansan Island", ontology.MilitaryConflict)
+	for _, tc := range []struct{ text, want string }{
+		{"Konishi held the city until the Siege of Pyongyang (1593) drove him out.", "Siege of Pyongyang (1593)"},
+		{"Konishi took the city in the Siege of Pyongyang (1592) in June.", "Siege of Pyongyang (1592)"},
+		{"The fleet had won the Battle of Hansan Island (1592) in August.", "Battle of Hansan Island"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			labels := entityLabels(proseGraph(t, "= Dated Test =\n"+tc.text+"\n", cat))
+			var events []string
+			for _, l := range labels {
+				if strings.HasPrefix(l, "Siege") || strings.HasPrefix(l, "Battle") {
+					events = append(events, l)
+				}
+			}
+			if !slices.Equal(events, []string{tc.want}) {
+				t.Errorf("events %q, want %q", events, tc.want)
+			}
+		})
+	}
+}
+
 // TestProseDemonymBeforeKnownName checks that a nationality adjective
 // before a name the catalog knows ("the Chinese Beiyang Fleet") makes no
 // second entity.
