@@ -590,24 +590,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
 		return
 	}
-	if j+2 < len(toks) && isYearInBrackets(toks[j:j+3]) {
-		if c, ok := eventSpan(toks, i, j); ok {
-			// "the second Siege of Jinju (1593)": the year tells one
-			// siege of a town from another, as Wikipedia's titles do,
-			// unless a name without it is all that is known.
-			dated := st.spanKey(toks, i, j+3)
-			kn, name, ev, ok := st.lookup(dated)
-			if ok {
-				m.end = toks[j+2].end
-				st.known(m, kn, name, ev)
-				return
-			}
-			if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); !ok {
-				m.end = toks[j+2].end
-				m.key, m.label, m.class, m.strength = dated, text[m.start:m.end], c, evCue
-				st.keep(m)
-				return
-			}
+	if year, n := yearAfter(toks, j); n > 0 {
+		if c, ok := eventSpan(toks, i, j); ok && st.datedEvent(m, toks, i, j, year, n, c) {
+			return
 		}
 	}
 	full := st.spanKey(toks, i, j)
@@ -1121,11 +1106,49 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 	return rdf.Term{}, false
 }
 
-// isYearInBrackets reports whether toks is a year in brackets: "(1593)".
-func isYearInBrackets(toks []token) bool {
-	y := toks[1].key
-	return toks[0].punct == '(' && toks[2].punct == ')' && len(y) == 4 && y[0] >= '1' && y[0] <= '2' &&
-		strings.Trim(y, "0123456789") == ""
+// datedEvent records m, the event toks[i:j] of class c, with the year
+// its n tokens after it give, and reports whether it did. "The second
+// Siege of Jinju (1593)": the year tells one siege of a town from another,
+// as Wikipedia's titles do. A name the catalog knows with the year is
+// that entity, whether the year is in brackets or follows "in"; a
+// bracketed year is left out when the catalog knows the name without
+// it, and kept when it knows neither.
+func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string, n int, c rdf.Term) bool {
+	b, _ := appendSpanKey(st.sc.span[:0], toks, i, j)
+	st.sc.span = append(append(b, ' '), year...)
+	dated := st.sc.keys.str(st.sc.span)
+	if kn, name, ev, ok := st.lookup(dated); ok {
+		m.end = toks[j+n-1].end
+		st.known(m, kn, name, ev)
+		return true
+	}
+	if toks[j].key == "in" {
+		return false
+	}
+	if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); ok {
+		return false
+	}
+	m.end = toks[j+n-1].end
+	m.key, m.label, m.class, m.strength = dated, m.sent.text[m.start:m.end], c, evCue
+	st.keep(m)
+	return true
+}
+
+// yearAfter returns the year that the tokens from toks[j] give, "(1593)"
+// or "in 1593", and how many tokens that takes, or 0.
+func yearAfter(toks []token, j int) (string, int) {
+	switch {
+	case j+2 < len(toks) && toks[j].punct == '(' && toks[j+2].punct == ')' && isYear(toks[j+1].key):
+		return toks[j+1].key, 3
+	case j+1 < len(toks) && toks[j].key == "in" && isYear(toks[j+1].key):
+		return toks[j+1].key, 2
+	}
+	return "", 0
+}
+
+// isYear reports whether the key w is a four-digit year.
+func isYear(w string) bool {
+	return len(w) == 4 && w[0] >= '1' && w[0] <= '2' && strings.Trim(w, "0123456789") == ""
 }
 
 // isRomanNumeral reports whether the key w is a small Roman numeral, as

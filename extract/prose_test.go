@@ -471,6 +471,8 @@ func TestProseDatedEvents(t *testing.T) {
 		{"Konishi held the city until the Siege of Pyongyang (1593) drove him out.", "Siege of Pyongyang (1593)"},
 		{"Konishi took the city in the Siege of Pyongyang (1592) in June.", "Siege of Pyongyang (1592)"},
 		{"The fleet had won the Battle of Hansan Island (1592) in August.", "Battle of Hansan Island"},
+		{"Konishi fled after the Siege of Pyongyang in 1593 was lost.", "Siege of Pyongyang (1593)"},
+		{"The fleet had won the Battle of Hansan Island in 1592.", "Battle of Hansan Island"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			labels := entityLabels(proseGraph(t, "= Dated Test =\n"+tc.text+"\n", cat))
