@@ -712,6 +712,15 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, kn, name, ev)
 		return
 	}
+	if j-k == 1 && len(titles) == 0 {
+		// "the Ming", "a Ming defector": a dynasty goes by its bare
+		// name.
+		st.sc.span = append(append(st.sc.span[:0], nameKey...), " dynasty"...)
+		if kn, name, ev, ok := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); ok && kn.class == ontology.Force {
+			st.known(m, kn, name, ev)
+			return
+		}
+	}
 	m.key, m.label = nameKey, text[labelStart:m.end]
 	last, lastTok := toks[j-1].key, toks[j-1]
 	next := token{}

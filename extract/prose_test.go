@@ -489,6 +489,37 @@ func TestProseDatedEvents(t *testing.T) {
 	}
 }
 
+// TestProseDynastyByName checks that a bare name is the dynasty the
+// catalog knows by it ("the Ming" is the Ming dynasty), and only when the
+// catalog knows that dynasty as a force.
+func TestProseDynastyByName(t *testing.T) {
+	forces := extract.NewDictionary()
+	forces.Add("Ming dynasty", ontology.Force)
+	places := extract.NewDictionary()
+	places.Add("Ming dynasty", ontology.Place)
+	for _, tc := range []struct {
+		text string
+		cat  extract.Catalog
+		want []string
+	}{
+		{"Konishi sent 20 men to greet the Ming envoys at the gate.", forces, []string{"Ming dynasty"}},
+		{"Konishi sent 20 men to greet the Ming envoys at the gate.", nil, nil},
+		{"Konishi sent 20 men to greet the Ming envoys at the gate.", places, nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var got []string
+			for _, l := range entityLabels(proseGraph(t, "= Envoys Test =\n"+tc.text+"\n", tc.cat)) {
+				if strings.HasPrefix(l, "Ming") {
+					got = append(got, l)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("entities %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestProseDemonymBeforeKnownName checks that a nationality adjective
 // before a name the catalog knows ("the Chinese Beiyang Fleet") makes no
 // second entity.
