@@ -539,7 +539,9 @@ func spanEnd(text string, toks []token, i int) int {
 			}
 			break
 		}
-		if t.is(lexEventHead | lexForceHead | lexPlaceHead | lexOrgHead) {
+		if t.is(lexEventHead|lexForceHead|lexPlaceHead|lexOrgHead) && !toks[j-1].is(lexEventHead|lexForceHead|lexPlaceHead|lexOrgHead) {
+			// A name that ends in its own head takes no second one:
+			// "the Argentine Navy cruiser".
 			j++
 			// "invasions of Korea": the head's object.
 			if (t.key == "invasion" || t.key == "invasions") && j+1 < len(toks) && toks[j].key == "of" && toks[j+1].word && toks[j+1].upper {

@@ -489,6 +489,33 @@ func TestProseDatedEvents(t *testing.T) {
 	}
 }
 
+// TestProseForces checks where a force's name ends: a lower-case head
+// completes a name ("the Oda clan"), but not one that ends in a head of
+// its own ("the Argentine Navy cruiser").
+func TestProseForces(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		forces []string
+	}{
+		{"Yoshino improved on the Argentine Navy cruiser Veinticinco de Mayo.", []string{"Argentine Navy"}},
+		{"The Oda clan fought at the river.", []string{"Oda clan"}},
+		{"The Japanese Navy fleet sailed west.", []string{"Japanese Navy"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var forces []string
+			for e := range proseGraph(t, "= Forces Test =\n"+tc.text+"\n", nil).AllEntities() {
+				if contains(e.Classes, ontology.Force) {
+					forces = append(forces, e.Label)
+				}
+			}
+			slices.Sort(forces)
+			if !slices.Equal(forces, tc.forces) {
+				t.Errorf("forces %q, want %q", forces, tc.forces)
+			}
+		})
+	}
+}
+
 // TestProseDynastyByName checks that a bare name is the dynasty the
 // catalog knows by it ("the Ming" is the Ming dynasty), and only when the
 // catalog knows that dynasty as a force.
