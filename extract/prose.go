@@ -771,6 +771,10 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		m.class, m.strength = ontology.Person, evShape
 	case j-k == 2 && japaneseName(toks[k].key) && japaneseName(toks[k+1].key) && !anyHead(toks, k, j):
 		m.class, m.strength = ontology.Person, evShape
+	case j-k == 3 && toks[k+1].key == "no" && !toks[k+1].upper && toks[k].upper && toks[k+2].upper &&
+		japaneseName(toks[k].key) && japaneseName(toks[k+2].key) && !anyHead(toks, k, k+1) && !anyHead(toks, k+2, j):
+		// "Minamoto no Yoritomo": a clan, "no", a given name.
+		m.class, m.strength = ontology.Person, evShape
 	case j-k >= 2 && next.word && next.is(lexPersonVerb) && !anyHead(toks, k, j):
 		m.class, m.strength = ontology.Person, evContext
 	case prev.word && prev.is(lexPlacePrep) && (j-k == 1 || j-k == 2 && toks[k].is(lexCompass)) && !sentStart:

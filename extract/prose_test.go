@@ -372,6 +372,10 @@ func TestProsePersons(t *testing.T) {
 		// A paragraph cut in its last word.
 		{"According to imperial sources, King Seonj", nil},
 		{"Kōchi Prefecture", nil},
+		// A clan, "no", a given name.
+		{"The clan claimed descent from Ōe no Hiromoto, an adviser to Minamoto no Yoritomo.", []string{"Minamoto no Yoritomo", "Ōe no Hiromoto"}},
+		{"He was buried in Fukakusa no kita no Misasagi in Kyoto.", nil},
+		{"The fleet was lost at Dan no Ura in 1185.", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			g := proseGraph(t, "= Titles Test =\n"+tc.text+"\n", nil)
