@@ -1133,7 +1133,13 @@ func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string
 	st.sc.span = append(append(b, ' '), year...)
 	dated := st.sc.keys.str(st.sc.span)
 	if kn, name, ev, ok := st.lookup(dated); ok {
-		m.end = toks[j+n-1].end
+		if toks[j].key == "in" {
+			// "the Siege of Pyongyang in 1593" calls it by a name that
+			// the other siege has too: no alias.
+			m.description = true
+		} else {
+			m.end = toks[j+n-1].end
+		}
 		st.known(m, kn, name, ev)
 		return true
 	}

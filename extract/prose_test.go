@@ -479,11 +479,17 @@ func TestProseDatedEvents(t *testing.T) {
 		{"The fleet had won the Battle of Hansan Island in 1592.", "Battle of Hansan Island"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			labels := entityLabels(proseGraph(t, "= Dated Test =\n"+tc.text+"\n", cat))
 			var events []string
-			for _, l := range labels {
-				if strings.HasPrefix(l, "Siege") || strings.HasPrefix(l, "Battle") {
-					events = append(events, l)
+			for e := range proseGraph(t, "= Dated Test =\n"+tc.text+"\n", cat).AllEntities() {
+				if strings.HasPrefix(e.Label, "Siege") || strings.HasPrefix(e.Label, "Battle") {
+					events = append(events, e.Label)
+				}
+				for _, a := range e.Aliases {
+					// "Siege of Pyongyang in 1593" and "Siege of
+					// Pyongyang" name no single siege.
+					if strings.Contains(e.Label, "(") && !strings.Contains(a, "(") {
+						t.Errorf("%s has the alias %q", e.Label, a)
+					}
 				}
 			}
 			if !slices.Equal(events, []string{tc.want}) {
