@@ -1131,8 +1131,7 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string, n int, c rdf.Term) bool {
 	b, _ := appendSpanKey(st.sc.span[:0], toks, i, j)
 	st.sc.span = append(append(b, ' '), year...)
-	dated := st.sc.keys.str(st.sc.span)
-	if kn, name, ev, ok := st.lookup(dated); ok {
+	if kn, name, ev, ok := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); ok {
 		if toks[j].key == "in" {
 			// "the Siege of Pyongyang in 1593" calls it by a name that
 			// the other siege has too: no alias.
@@ -1146,6 +1145,7 @@ func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string
 	if toks[j].key == "in" {
 		return false
 	}
+	dated := st.sc.keys.str(st.sc.span) // kept: spanProbe reuses the buffer
 	if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); ok {
 		return false
 	}

@@ -418,14 +418,7 @@ func TestProsePlaces(t *testing.T) {
 		{"The North of Korea was cold.", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			g := proseGraph(t, "= Places Test =\n"+tc.text+"\n", nil)
-			var places []string
-			for e := range g.AllEntities() {
-				if contains(e.Classes, ontology.Place) {
-					places = append(places, e.Label)
-				}
-			}
-			slices.Sort(places)
+			places := classLabels(proseGraph(t, "= Places Test =\n"+tc.text+"\n", nil), ontology.Place)
 			if !slices.Equal(places, tc.places) {
 				t.Errorf("places %q, want %q", places, tc.places)
 			}
@@ -448,14 +441,7 @@ func TestProseEvents(t *testing.T) {
 		{"He led the second Siege of Jinju (1593) in person.", []string{"Siege of Jinju (1593)"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			g := proseGraph(t, "= Events Test =\n"+tc.text+"\n", nil)
-			var events []string
-			for e := range g.AllEntities() {
-				if (contains(e.Classes, ontology.Event) || contains(e.Classes, ontology.MilitaryConflict)) && e.Label != "Events Test" {
-					events = append(events, e.Label)
-				}
-			}
-			slices.Sort(events)
+			events := classLabels(proseGraph(t, "= Events Test =\n"+tc.text+"\n", nil), ontology.Event, ontology.MilitaryConflict)
 			if !slices.Equal(events, tc.events) {
 				t.Errorf("events %q, want %q", events, tc.events)
 			}
@@ -512,13 +498,7 @@ func TestProseForces(t *testing.T) {
 		{"The Japanese Navy fleet sailed west.", []string{"Japanese Navy"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			var forces []string
-			for e := range proseGraph(t, "= Forces Test =\n"+tc.text+"\n", nil).AllEntities() {
-				if contains(e.Classes, ontology.Force) {
-					forces = append(forces, e.Label)
-				}
-			}
-			slices.Sort(forces)
+			forces := classLabels(proseGraph(t, "= Forces Test =\n"+tc.text+"\n", nil), ontology.Force)
 			if !slices.Equal(forces, tc.forces) {
 				t.Errorf("forces %q, want %q", forces, tc.forces)
 			}
@@ -609,6 +589,19 @@ func entityLabels(g *extract.Graph) []string {
 	for e := range g.AllEntities() {
 		labels = append(labels, e.Label)
 	}
+	return labels
+}
+
+// classLabels returns the sorted labels of g's entities that have any of
+// classes.
+func classLabels(g *extract.Graph, classes ...rdf.Term) []string {
+	var labels []string
+	for e := range g.AllEntities() {
+		if slices.ContainsFunc(classes, func(c rdf.Term) bool { return contains(e.Classes, c) }) {
+			labels = append(labels, e.Label)
+		}
+	}
+	slices.Sort(labels)
 	return labels
 }
 
