@@ -7,15 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_install() {
-	if [ "$(id -u)" = 0 ]; then
-		apt-get update -qq >/dev/null
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-	else
-		sudo apt-get update -qq >/dev/null
-		sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-	fi
-}
+. scripts/install.sh
 
 missing=()
 command -v go >/dev/null || missing+=(golang-go)
@@ -27,9 +19,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 	echo "installing: ${missing[*]}"
 	apt_install "${missing[@]}"
 fi
-# Debian's Go may be older than go.mod asks; the go command then fetches the
-# right toolchain from the module proxy.
-export GOTOOLCHAIN=${GOTOOLCHAIN:-auto}
 
 if [ ! -d .ci/jsonld/node_modules/jsonld ]; then
 	echo "installing: npm jsonld"
