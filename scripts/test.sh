@@ -10,7 +10,6 @@ cd "$(dirname "$0")/.."
 . scripts/install.sh
 
 missing=()
-command -v go >/dev/null || missing+=(golang-go)
 command -v rapper >/dev/null || missing+=(raptor2-utils)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
@@ -19,6 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 	echo "installing: ${missing[*]}"
 	apt_install "${missing[@]}"
 fi
+ensure_go
 
 if [ ! -d .ci/jsonld/node_modules/jsonld ]; then
 	echo "installing: npm jsonld"
