@@ -316,6 +316,9 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			}
 			continue
 		}
+		if b.Kind == ListItem && listsPlaces(b.Section) && st.placeItem(a, b) {
+			continue
+		}
 		st.sc.spans = AppendSentences(st.sc.spans[:0], b.Text)
 		cutAt := -1 // where a paragraph cut mid-sentence ends
 		if b.Kind == Paragraph {
@@ -436,6 +439,75 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		return k, "", evGraph, true
 	}
 	return known{}, "", 0, false
+}
+
+// listsPlaces reports whether a section's list items name one place each:
+// "Neighbouring municipalities", "Adjacent counties", "Twin towns – sister
+// cities". A place named alone on its line has no cue in its sentence.
+func listsPlaces(section string) bool {
+	words := strings.Fields(strings.ToLower(section))
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	return placeListQualifiers[words[0]] && placeListNouns[words[len(words)-1]]
+}
+
+var (
+	placeListQualifiers = set("neighbouring", "neighboring", "adjacent", "surrounding", "bordering", "nearby", "twin", "sister")
+	placeListNouns      = set("municipalities", "cities", "towns", "villages", "prefectures", "provinces", "counties", "districts", "communes", "regions", "states")
+	// placeKinds follow a place's name in a list: "Shimanto city".
+	placeKinds = set("city", "town", "village")
+)
+
+// placeItem adds the place a place-list item names ("Ainan", "Shimanto
+// city"). It reports false when the item is more than a name, to be read
+// as prose.
+func (st *proseState) placeItem(a *Article, b *Block) bool {
+	text := strings.TrimSpace(b.Text)
+	if i := strings.LastIndexByte(text, ' '); i > 0 && placeKinds[text[i+1:]] {
+		text = text[:i]
+	}
+	name, ok := cleanEntityName(text, ontology.Place)
+	if !ok || !capitalisedWords(name, 4) {
+		return false
+	}
+	if k, cname, _, ok := st.lookup(st.foldKey(name)); ok {
+		if k.ent != nil || k.class != ontology.Place {
+			return false // named before, or known as no place
+		}
+		if cname != "" {
+			name = cname
+		}
+	}
+	e := st.g.Entity(st.base, name, ontology.Place)
+	if e == nil {
+		return false
+	}
+	st.addKnown(name, e, ontology.Place)
+	// The mention is the name, without "city": its text is an alias.
+	start := strings.Index(b.Text, name)
+	end := start + len(name)
+	if start < 0 {
+		start, end = 0, len(b.Text)
+	}
+	sen := st.newSentence(sentence{text: b.Text, span: Span{0, len(b.Text)}, articleOff: b.Pos.Offset - a.Pos.Offset})
+	st.keep(&mention{sent: sen, start: start, end: end, ent: e, class: ontology.Place, strength: evGraph})
+	return true
+}
+
+// capitalisedWords reports whether name is at most n words, each of
+// which starts with an upper-case letter.
+func capitalisedWords(name string, n int) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > n {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // seeAlso adds the conflict or catalogued name of a "See also" item.

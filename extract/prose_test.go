@@ -426,6 +426,30 @@ func TestProsePlaces(t *testing.T) {
 	}
 }
 
+// TestProsePlaceLists checks that the items of a section listing places
+// are places, and that other sections' items, and items that are more
+// than a name, are not.
+func TestProsePlaceLists(t *testing.T) {
+	for _, tc := range []struct {
+		name, section, items string
+		places               []string
+	}{
+		{"neighbours", "=== Neighbouring municipalities ===", "- Ainan\n- Kihoku\n- Shimanto city\n", []string{"Ainan", "Kihoku", "Shimanto"}},
+		{"sister cities", "== Twin towns – sister cities ==", "- Seiyo\n", []string{"Seiyo"}},
+		{"American spelling", "==Adjacent counties==", "- Orange County\n", []string{"Orange County"}},
+		{"other section", "== Notable people ==", "- Ainan\n", nil},
+		{"a sentence", "=== Neighbouring municipalities ===", "- the town was merged in 2005\n- Several villages joined the town in 2005\n", nil},
+		{"a sentence read as prose", "=== Neighbouring municipalities ===", "- the city of Matsuno\n", []string{"Matsuno"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			places := classLabels(proseGraph(t, "= Places Test =\nA town.\n"+tc.section+"\n"+tc.items, nil), ontology.Place)
+			if !slices.Equal(places, tc.places) {
+				t.Errorf("places %q, want %q", places, tc.places)
+			}
+		})
+	}
+}
+
 // TestProseEvents checks which spans name events: a numbered war is one,
 // a nationality adjective and a lower-case head is a description.
 func TestProseEvents(t *testing.T) {
