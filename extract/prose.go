@@ -454,7 +454,7 @@ func listsPlaces(section string) bool {
 
 var (
 	placeListQualifiers = set("neighbouring", "neighboring", "adjacent", "surrounding", "bordering", "nearby", "twin", "sister")
-	placeListNouns      = set("municipalities", "cities", "towns", "villages", "prefectures", "provinces", "counties", "districts", "communes", "regions", "states")
+	placeListNouns      = set("municipalities", "cities", "towns", "villages", "prefectures", "provinces", "counties", "districts", "communes", "regions", "islands", "ports")
 	// placeKinds follow a place's name in a list: "Shimanto city".
 	placeKinds = set("city", "town", "village")
 )
@@ -830,6 +830,11 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// Seoul".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
+	case j-k <= 2 && inPlaceList(toks, i):
+		// "the provinces of Zhili, Shandong …", "Bordering prefectures
+		// are Dalian (SW), Anshan (W) … and Benxi (N)".
+		m.class, m.strength = ontology.Place, evContext
+		m.single = j-k == 1
 	case prev.key == "the" || quotedAfterThe(toks, i) || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
 		// Persons take no article, even around quotes ("known as the
 		// “Mōri Ryōsen”"), and a span with a known state or place in it
@@ -898,6 +903,60 @@ func (st *proseState) afterPlace(sen *sentence, toks []token, i int) bool {
 	m := st.ments[len(st.ments)-1]
 	return m.sent == sen && m.end == toks[i-2].end && m.class == ontology.Place
 }
+
+// inPlaceList reports whether the name at toks[i] is an item of a list of
+// places: a plural kind of place, "of", "are" or "include", then names
+// separated by commas, "and" or "or", each perhaps followed by a
+// parenthesis.
+func inPlaceList(toks []token, i int) bool {
+	p := i - 1
+	for range maxListItems {
+		if p < 1 {
+			return false
+		}
+		if toks[p].word && !toks[p].upper && listCues[toks[p].key] {
+			return toks[p-1].word && !toks[p-1].upper && placeListNouns[toks[p-1].key]
+		}
+		// A separator: ",", "and", "or" or ", and".
+		switch {
+		case toks[p].word && !toks[p].upper && (toks[p].key == "and" || toks[p].key == "or"):
+			p--
+			if p >= 0 && toks[p].punct == ',' {
+				p--
+			}
+		case toks[p].punct == ',':
+			p--
+		default:
+			return false
+		}
+		// The item before it, perhaps followed by a parenthesis: "Dalian (SW)".
+		if p >= 0 && toks[p].punct == ')' {
+			q := p - 1
+			for q >= 0 && p-q <= 4 && toks[q].punct != '(' {
+				q--
+			}
+			if q < 0 || toks[q].punct != '(' {
+				return false
+			}
+			p = q - 1
+		}
+		n := 0
+		for p >= 0 && n < 3 && toks[p].word && toks[p].upper {
+			p--
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// maxListItems bounds how far back inPlaceList looks for a list's cue.
+const maxListItems = 8
+
+// listCues come between a plural kind of place and the places listed.
+var listCues = set("of", "are", "were", "include", "included", "including")
 
 // endsPhrase reports whether next, the token after a name, ends the
 // phrase the name is in: punctuation or the sentence's end.

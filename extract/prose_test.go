@@ -410,6 +410,13 @@ func TestProsePlaces(t *testing.T) {
 		{"He met Cho Yŏnggyu, the magistrate of Yangsan, on the road.", []string{"Yangsan"}},
 		{"Uwajima (notably the island of Hiburijima) was a centre of piracy.", []string{"Hiburijima"}},
 		{"The site lies northeast of Baqiu in present-day Yueyang, Hunan.", []string{"Baqiu", "Hunan", "Yueyang"}},
+		{"Bordering prefectures are Dalian (SW), Anshan (W), Liaoyang (NW), and Benxi (N).", []string{"Anshan", "Benxi", "Dalian", "Liaoyang"}},
+		{"They mobilised in the provinces of Zhili, Shandong and in Manchuria.", []string{"Manchuria", "Shandong", "Zhili"}},
+		{"The fleet visited the ports of Weihaiwei or Lüshun.", []string{"Lüshun", "Weihaiwei"}},
+		// A list with no kind of place before it, or one broken by other
+		// words, is no list of places.
+		{"The frontiers became the states of Shu Han and Eastern Wu.", nil},
+		{"The provinces of Zhili were held by Li Hongzhang, Yuan Shikai and Ding Ruchang.", []string{"Zhili"}},
 		// No cue: a comma after a place is followed by a sentence's
 		// subject, a quoted name is no direction, a son is no place.
 		{"They landed at Busan, Yi and Won sailed east.", []string{"Busan"}},
