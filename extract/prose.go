@@ -854,7 +854,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		m.class, m.strength = ontology.Person, evShape
 	case j-k >= 2 && next.word && next.is(lexPersonVerb) && !anyHead(toks, k, j):
 		m.class, m.strength = ontology.Person, evContext
-	case prev.word && prev.is(lexPlacePrep) && (j-k == 1 || j-k == 2 && toks[k].is(lexCompass)) && !sentStart:
+	case prev.word && prev.is(lexPlacePrep) && (j-k == 1 || j-k == 2 && toks[k].is(lexCompass)) && (!sentStart || i == 1 && next.punct == ',' && openingPlacePreps[prev.key]):
+		// "reached Busan"; at a sentence's start, only a phrase of its
+		// own: "At Dangpo, they received news".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
 	case j-k == 1 && st.afterPlace(sen, toks, i) && endsPhrase(next, j == len(toks)):
@@ -954,6 +956,10 @@ func inPlaceList(toks []token, i int) bool {
 
 // maxListItems bounds how far back inPlaceList looks for a list's cue.
 const maxListItems = 8
+
+// openingPlacePreps start a sentence's opening phrase of place: "At
+// Dangpo, …"; "From Yi, …" and "To Yi, …" name persons as often.
+var openingPlacePreps = set("at", "in", "near", "outside", "around")
 
 // listCues come between a plural kind of place and the places listed.
 var listCues = set("of", "are", "were", "include", "included", "including")

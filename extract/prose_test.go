@@ -413,6 +413,9 @@ func TestProsePlaces(t *testing.T) {
 		{"Bordering prefectures are Dalian (SW), Anshan (W), Liaoyang (NW), and Benxi (N).", []string{"Anshan", "Benxi", "Dalian", "Liaoyang"}},
 		{"They mobilised in the provinces of Zhili, Shandong and in Manchuria.", []string{"Manchuria", "Shandong", "Zhili"}},
 		{"The fleet visited the ports of Weihaiwei or Lüshun.", []string{"Lüshun", "Weihaiwei"}},
+		{"At Dangpo, they received news of a Japanese fleet.", []string{"Dangpo"}},
+		{"From Yi, they learned of the fleet.", nil},
+		{"In Korean, the river is called Rimjin.", nil},
 		// A list with no kind of place before it, or one broken by other
 		// words, is no list of places.
 		{"The frontiers became the states of Shu Han and Eastern Wu.", nil},
