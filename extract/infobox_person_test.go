@@ -92,6 +92,7 @@ Enomoto Test
 - Mother: Fukubara Hirotoshi's daughter
 - Monarch: Emperor Meiji Emperor Taishō
 - Children: Enomoto Takenori (son) Enomoto Kinu (daughter) Ishii Fujiko (daughter)
+- Relatives: Enomoto Takeshi (brother)
 - Death Place: Tokugawa shogunate, (now Japan)
 
 Enomoto Test was a statesman.
@@ -106,7 +107,7 @@ Enomoto Test was a statesman.
 			t.Errorf("entity %q among %q", no, labels)
 		}
 	}
-	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko", "Tokugawa shogunate", "Japan"} {
+	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko", "Enomoto Takeshi", "Tokugawa shogunate", "Japan"} {
 		if !slices.Contains(labels, yes) {
 			t.Errorf("no entity %q among %q", yes, labels)
 		}
@@ -117,7 +118,7 @@ Enomoto Test was a statesman.
 	for _, tc := range []struct {
 		prop              string
 		entities, literal int
-	}{{"predecessor", 0, 0}, {"successor", 0, 0}, {"predecessor2", 0, 0}, {"mother", 0, 1}, {"monarch", 2, 0}, {"children", 3, 0}} {
+	}{{"predecessor", 0, 0}, {"successor", 0, 0}, {"predecessor2", 0, 0}, {"mother", 0, 1}, {"monarch", 2, 0}, {"children", 3, 0}, {"relatives", 1, 0}} {
 		entities, literals := 0, 0
 		for _, o := range g.Objects(subject, rdf.IRI(ontology.PropertyNS+tc.prop)) {
 			if o.Kind == rdf.KindIRI {

@@ -830,10 +830,11 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// Seoul".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
-	case j-k <= 2 && inPlaceList(toks, i):
-		// "the provinces of Zhili, Shandong …", "Bordering prefectures
-		// are Dalian (SW), Anshan (W) … and Benxi (N)".
+	case j-k <= 2 && inList(toks, i, placeListNouns, placeListCues):
 		m.class, m.strength = ontology.Place, evContext
+		m.single = j-k == 1
+	case j-k <= 3 && len(titles) == 0 && inList(toks, i, personListNouns, personListCues):
+		m.class, m.strength = ontology.Person, evContext
 		m.single = j-k == 1
 	case prev.key == "the" || quotedAfterThe(toks, i) || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
 		// Persons take no article, even around quotes ("known as the
@@ -906,18 +907,21 @@ func (st *proseState) afterPlace(sen *sentence, toks []token, i int) bool {
 	return m.sent == sen && m.end == toks[i-2].end && m.class == ontology.Place
 }
 
-// inPlaceList reports whether the name at toks[i] is an item of a list of
-// places: a plural kind of place, "of", "are" or "include", then names
+// inList reports whether the name at toks[i] is an item of a list of
+// nouns' kind: one of nouns, perhaps a comma or one of cues, then names
 // separated by commas, "and" or "or", each perhaps followed by a
-// parenthesis.
-func inPlaceList(toks []token, i int) bool {
+// parenthesis. "the provinces of Zhili, Shandong …", "Bordering
+// prefectures are Dalian (SW), Anshan (W) … and Benxi (N)", "their
+// princes, Sunhwa and Imhae".
+func inList(toks []token, i int, nouns, cues map[string]bool) bool {
+	isNoun := func(p int) bool { return p >= 0 && toks[p].word && !toks[p].upper && nouns[toks[p].key] }
 	p := i - 1
 	for range maxListItems {
 		if p < 1 {
 			return false
 		}
-		if toks[p].word && !toks[p].upper && listCues[toks[p].key] {
-			return toks[p-1].word && !toks[p-1].upper && placeListNouns[toks[p-1].key]
+		if isNoun(p) || (toks[p].punct == ',' || toks[p].word && !toks[p].upper && cues[toks[p].key]) && isNoun(p-1) {
+			return true
 		}
 		// A separator: ",", "and", "or" or ", and".
 		switch {
@@ -954,15 +958,22 @@ func inPlaceList(toks []token, i int) bool {
 	return false
 }
 
-// maxListItems bounds how far back inPlaceList looks for a list's cue.
+// maxListItems bounds how far back inList looks for a list's cue.
 const maxListItems = 8
 
 // openingPlacePreps start a sentence's opening phrase of place: "At
 // Dangpo, …"; "From Yi, …" and "To Yi, …" name persons as often.
 var openingPlacePreps = set("at", "in", "near", "outside", "around")
 
-// listCues come between a plural kind of place and the places listed.
-var listCues = set("of", "are", "were", "include", "included", "including")
+// placeListCues come between a plural kind of place and the places
+// listed; personListCues between a plural kind of person and the persons:
+// "generals of Japan" names no general.
+var (
+	placeListCues  = set("of", "are", "were", "include", "included", "including")
+	personListCues = set("were", "included", "including", "namely")
+	// personListNouns are plural kinds of persons a list of names follows.
+	personListNouns = set("princes", "princesses", "sons", "daughters", "brothers", "sisters", "generals", "admirals", "commanders", "consorts", "wives")
+)
 
 // endsPhrase reports whether next, the token after a name, ends the
 // phrase the name is in: punctuation or the sentence's end.

@@ -356,6 +356,10 @@ func TestProsePersons(t *testing.T) {
 		text    string
 		persons []string
 	}{
+		{"The defectors handed over their princes, Sunhwa and Imhae.", []string{"Imhae", "Sunhwa"}},
+		{"His sons were Tadaoki, Okimoto and Takayoshi.", []string{"Okimoto", "Tadaoki", "Takayoshi"}},
+		// "of" after a kind of person leads to no person.
+		{"The generals of Joseon and Ming met at the river.", nil},
 		{"In 1592 he was installed as Crown Prince.", nil},
 		{"His father had the status of Grand Internal Prince.", nil},
 		{"The envoys reached the Queen Dowager.", nil},
