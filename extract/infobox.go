@@ -291,6 +291,9 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			// "Tokugawa shogunate (now Japan)".
 			if strings.Contains(v, "near") || strings.IndexByte(v, '(') >= 0 {
 				v = placeJoiners.ReplaceAllString(v, ", $1")
+				// "Fukakusa no kita no Misasagi (深草北陵) Kyoto": a name in
+				// another script between two places parts them.
+				v = placeAfterScript.ReplaceAllString(v, ", $1")
 			}
 			items = value.AppendEntities(items, v, nil)
 		case isEventClass(r.Range):
@@ -581,8 +584,9 @@ func cleanEntityName(s string, class rdf.Term) (string, bool) {
 }
 
 var (
-	placeJoiners    = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+([^()]*)\)?`)
-	placeDescriptor = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
+	placeJoiners     = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+([^()]*)\)?`)
+	placeAfterScript = regexp.MustCompile(`\s*\([^()A-Za-z]*\)\s+(\p{Lu})`)
+	placeDescriptor  = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
 )
 
 // officePlaceholders are what office-holder infoboxes write in place of a

@@ -93,6 +93,7 @@ Enomoto Test
 - Monarch: Emperor Meiji Emperor Taishō
 - Children: Enomoto Takenori (son) Enomoto Kinu (daughter) Ishii Fujiko (daughter)
 - Relatives: Enomoto Takeshi (brother)
+- Burial Place: Fukakusa no kita no Misasagi (深草北陵) Kyoto
 - Death Place: Tokugawa shogunate, (now Japan)
 
 Enomoto Test was a statesman.
@@ -102,12 +103,12 @@ Enomoto Test was a statesman.
 	for e := range g.AllEntities() {
 		labels = append(labels, e.Label)
 	}
-	for _, no := range []string{"Position established", "Office abolished", "Himself", "Fukubara Hirotoshi's daughter", "Emperor Meiji Emperor Taishō", "Japan)"} {
+	for _, no := range []string{"Position established", "Office abolished", "Himself", "Fukubara Hirotoshi's daughter", "Emperor Meiji Emperor Taishō", "Japan)", "Fukakusa no kita no Misasagi (深草北陵) Kyoto"} {
 		if slices.Contains(labels, no) {
 			t.Errorf("entity %q among %q", no, labels)
 		}
 	}
-	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko", "Enomoto Takeshi", "Tokugawa shogunate", "Japan"} {
+	for _, yes := range []string{"Fukubara Hirotoshi", "Emperor Meiji", "Emperor Taishō", "Enomoto Takenori", "Enomoto Kinu", "Ishii Fujiko", "Enomoto Takeshi", "Fukakusa no kita no Misasagi", "Kyoto", "Tokugawa shogunate", "Japan"} {
 		if !slices.Contains(labels, yes) {
 			t.Errorf("no entity %q among %q", yes, labels)
 		}

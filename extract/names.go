@@ -361,7 +361,7 @@ var (
 	placePreps = set("at", "in", "into", "near", "from", "to", "towards", "toward", "via", "outside", "around", "reached",
 		"captured", "occupied", "besieged", "entered", "across", "off", "through", "presentday", "modernday") // "present-day": keys leave joiners out
 	// captureNouns before "of X" make X a place: "the capture of Kaesong".
-	captureNouns = set("capture", "siege", "fall", "sack", "occupation", "defence", "defense", "bombardment", "outskirts", "walls", "governor", "mayor",
+	captureNouns = set("capture", "recapture", "taking", "seizure", "siege", "fall", "sack", "occupation", "defence", "defense", "bombardment", "outskirts", "walls", "governor", "mayor",
 		"magistrate", "city", "town", "village", "port", "island", "province", "provinces", "prefecture", "county", "district")
 	// placeVerbs state that an event happened at a place.
 	placeVerbs = set("captured", "occupied", "besieged", "took", "seized", "attacked", "sacked", "conquered")

@@ -418,6 +418,7 @@ func TestProsePlaces(t *testing.T) {
 		{"They mobilised in the provinces of Zhili, Shandong and in Manchuria.", []string{"Manchuria", "Shandong", "Zhili"}},
 		{"The fleet visited the ports of Weihaiwei or Lüshun.", []string{"Lüshun", "Weihaiwei"}},
 		{"At Dangpo, they received news of a Japanese fleet.", []string{"Dangpo"}},
+		{"They invaded Hamgyeong following the taking of Gaeseong.", []string{"Gaeseong"}},
 		{"From Yi, they learned of the fleet.", nil},
 		{"In Korean, the river is called Rimjin.", nil},
 		// A list with no kind of place before it, or one broken by other
