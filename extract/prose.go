@@ -664,6 +664,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
 		return
 	}
+	if st.ordinalEvent(m, toks, i, j) {
+		return
+	}
 	if year, n := yearAfter(toks, j); n > 0 {
 		if c, ok := eventSpan(toks, i, j); ok && st.datedEvent(m, toks, i, j, year, n, c) {
 			return
@@ -1301,6 +1304,63 @@ func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string
 	m.key, m.label, m.class, m.strength = dated, m.sent.text[m.start:m.end], c, evCue
 	st.keep(m)
 	return true
+}
+
+// ordinals before an event's name tell apart the events of that name.
+var ordinals = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+// ordinalEvent records m as the event an ordinal picks out, toks[i:j]
+// being the capitalised words after it ("the second Siege of Jinju") or
+// after a lower-case head ("the second siege of Jinju"), and reports
+// whether it did. The name with its ordinal, or with the year that
+// follows it, is looked up first; otherwise the event is minted under
+// that name ("Siege of Jinju (1593)", "Second siege of Jinju"), never
+// resolved to the catalog's event of the bare name, which is another
+// siege of the same town.
+func (st *proseState) ordinalEvent(m *mention, toks []token, i, j int) bool {
+	s := i // the name's first token, its head when lower-case
+	if i >= 3 && toks[i-1].key == "of" && toks[i-2].word && !toks[i-2].upper {
+		s = i - 2
+	}
+	o := s - 1
+	if o < 0 || !toks[o].word || toks[o].upper || !ordinals[toks[o].key] {
+		return false
+	}
+	c, ok := eventSpan(toks, s, j)
+	if !ok {
+		return false
+	}
+	text := m.sent.text
+	m.start, m.end = toks[o].start, toks[j-1].end
+	if k, name, ev, ok := st.lookup(st.spanProbe(toks, o, j)); ok {
+		st.known(m, k, name, ev)
+		return true
+	}
+	name := text[toks[s].start:toks[j-1].end]
+	if year, n := yearAfter(toks, j); n > 0 {
+		b, _ := appendSpanKey(st.sc.span[:0], toks, s, j)
+		st.sc.span = append(append(b, ' '), year...)
+		if k, cname, ev, ok := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); ok {
+			st.known(m, k, cname, ev)
+			return true
+		}
+		m.key, m.label = st.sc.keys.str(st.sc.span), upperFirst(name)+" ("+year+")"
+	} else {
+		m.label = upperFirst(text[m.start:m.end])
+		m.key = st.foldKey(m.label)
+	}
+	m.class, m.strength = c, evCue
+	st.keep(m)
+	return true
+}
+
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if u := unicode.ToUpper(r); u != r {
+		return string(u) + s[n:]
+	}
+	return s
 }
 
 // yearAfter returns the year that the tokens from toks[j] give, "(1593)"

@@ -524,6 +524,35 @@ func TestProseDatedEvents(t *testing.T) {
 	}
 }
 
+// TestProseOrdinalEvents checks that an ordinal before an event's name
+// picks out one of the events of that name: never the catalog's event of
+// the bare name, which is another one.
+func TestProseOrdinalEvents(t *testing.T) {
+	cat := extract.NewDictionary()
+	cat.Add("Siege of Jinju", ontology.MilitaryConflict)
+	cat.Add("First siege of Jinju", ontology.MilitaryConflict)
+	cat.Add("Siege of Pyongyang (1593)", ontology.MilitaryConflict)
+	for _, tc := range []struct {
+		text   string
+		events []string
+	}{
+		{"It was followed up by the second siege of Jinju the next year.", []string{"Second siege of Jinju"}},
+		{"The festival derives from the second Siege of Jinju in 1593 during the war.", []string{"Siege of Jinju (1593)"}},
+		{"The first siege of Jinju was a victory.", []string{"First siege of Jinju"}},
+		{"Konishi fled after the second Siege of Pyongyang (1593).", []string{"Siege of Pyongyang (1593)"}},
+		{"The second battle of Ulsan was fought in 1598.", []string{"Second battle of Ulsan"}},
+		// No ordinal: the catalog's event.
+		{"The war ended with the Siege of Jinju.", []string{"Siege of Jinju"}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			events := classLabels(proseGraph(t, "= Ordinal Test =\n"+tc.text+"\n", cat), ontology.Event, ontology.MilitaryConflict)
+			if !slices.Equal(events, tc.events) {
+				t.Errorf("events %q, want %q", events, tc.events)
+			}
+		})
+	}
+}
+
 // TestProseForces checks where a force's name ends: a lower-case head
 // completes a name ("the Oda clan"), but not one that ends in a head of
 // its own ("the Argentine Navy cruiser").

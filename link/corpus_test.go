@@ -97,7 +97,7 @@ var expectedLinks = map[string]string{
 	"Seonjo of Joseon": "Q900000016", "King Seonjo": "Q900000016", "King Seonjo of Joseon": "Q900000016",
 	"Jinju": "Q900000020", "Siege of Jinju (1592)": "Q900000021", "Pyongyang": "Q900000004",
 	"Pyeongyang": "Q900000004", "Siege of Pyongyang (1592)": "Q900000005", "Siege of Pyongyang (1593)": "Q900000006",
-	"Seoul": "Q900000012", "Siege of Jinju (1593)": "Q900000022",
+	"Seoul": "Q900000012", "Siege of Jinju (1593)": "Q900000022", "Second siege of Jinju": "Q900000022",
 	// The article's own battle, named without its year in its prose, and
 	// the battle the ironclad fought in.
 	"battle-of-the-yalu-river-1894|Battle of the Yalu River": "Q900000034",
