@@ -634,7 +634,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	sentStart := i == 0 || (i == 1 && !toks[0].word)
 	// Sentence-initial function words and adverbs are not names.
 	if sentStart && (toks[i].is(lexStop) || isAdverbish(toks[i].key) && j-i == 1) {
-		if _, ok := st.dict[st.spanProbe(toks, i, j)]; !ok {
+		// Unless the article or the run knows the whole span: "Later
+		// Jin accused Joseon …".
+		if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); !ok {
 			i++
 		}
 	}
@@ -863,6 +865,11 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// own: "At Dangpo, they received news".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
+	case j-k == 1 && prev.word && prev.key == "and" && !prev.upper && st.placeBefore(sen, toks, i-1) && endsPhrase(next, j == len(toks)):
+		// "at Happo and Jeokjinpo.": the second of two places a
+		// preposition governs.
+		m.class, m.strength = ontology.Place, evContext
+		m.single = true
 	case j-k == 1 && st.afterPlace(sen, toks, i) && endsPhrase(next, j == len(toks)):
 		// "in present-day Yueyang, Hunan": a place's appositive is the
 		// larger place it lies in.
@@ -903,11 +910,17 @@ func isDirection(w string) bool {
 // afterPlace reports whether toks[i] follows a comma that ends a mention
 // of a place in the sentence: "Yueyang, Hunan", "Sinuiju, North Korea".
 func (st *proseState) afterPlace(sen *sentence, toks []token, i int) bool {
-	if i < 2 || toks[i-1].punct != ',' || len(st.ments) == 0 {
+	return i >= 2 && toks[i-1].punct == ',' && st.placeBefore(sen, toks, i-1)
+}
+
+// placeBefore reports whether the sentence's last mention so far is a
+// place that ends just before toks[i].
+func (st *proseState) placeBefore(sen *sentence, toks []token, i int) bool {
+	if i < 1 || len(st.ments) == 0 {
 		return false
 	}
 	m := st.ments[len(st.ments)-1]
-	return m.sent == sen && m.end == toks[i-2].end && m.class == ontology.Place
+	return m.sent == sen && m.end == toks[i-1].end && m.class == ontology.Place
 }
 
 // inList reports whether the name at toks[i] is an item of a list of

@@ -419,6 +419,10 @@ func TestProsePlaces(t *testing.T) {
 		{"The fleet visited the ports of Weihaiwei or Lüshun.", []string{"Lüshun", "Weihaiwei"}},
 		{"At Dangpo, they received news of a Japanese fleet.", []string{"Dangpo"}},
 		{"They invaded Hamgyeong following the taking of Gaeseong.", []string{"Gaeseong"}},
+		{"Admiral Yi destroyed a few ships at Happo and Jeokjinpo.", []string{"Happo", "Jeokjinpo"}},
+		// "and" after a place joins a clause, not a place, unless the
+		// phrase ends with the name.
+		{"They landed at Busan and Konishi marched north.", []string{"Busan"}},
 		{"From Yi, they learned of the fleet.", nil},
 		{"In Korean, the river is called Rimjin.", nil},
 		// A list with no kind of place before it, or one broken by other
@@ -548,6 +552,29 @@ func TestProseOrdinalEvents(t *testing.T) {
 			events := classLabels(proseGraph(t, "= Ordinal Test =\n"+tc.text+"\n", cat), ontology.Event, ontology.MilitaryConflict)
 			if !slices.Equal(events, tc.events) {
 				t.Errorf("events %q, want %q", events, tc.events)
+			}
+		})
+	}
+}
+
+// TestProseSentenceStartKnown checks that a sentence's first word that is
+// usually no name ("Later") starts one when the run's catalog knows the
+// whole span, and only then.
+func TestProseSentenceStartKnown(t *testing.T) {
+	cat := extract.NewDictionary()
+	cat.Add("Later Jin", ontology.Force)
+	for _, tc := range []struct {
+		text   string
+		cat    extract.Catalog
+		forces []string
+	}{
+		{"Later Jin accused Joseon of harbouring fugitives.", cat, []string{"Later Jin"}},
+		{"Later Jin accused Joseon of harbouring fugitives.", nil, nil},
+	} {
+		t.Run(fmt.Sprint(tc.cat != nil), func(t *testing.T) {
+			forces := classLabels(proseGraph(t, "= Start Test =\n"+tc.text+"\n", tc.cat), ontology.Force)
+			if !slices.Equal(forces, tc.forces) {
+				t.Errorf("forces %q, want %q", forces, tc.forces)
 			}
 		})
 	}
