@@ -634,10 +634,15 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	sentStart := i == 0 || (i == 1 && !toks[0].word)
 	// Sentence-initial function words and adverbs are not names.
 	if sentStart && (toks[i].is(lexStop) || isAdverbish(toks[i].key) && j-i == 1) {
-		// Unless the article or the run knows the whole span: "Later
-		// Jin accused Joseon …".
-		if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); !ok {
-			i++
+		// Unless the article, or for a longer span the run, knows the
+		// whole span: "Later Jin accused Joseon …".
+		key := st.spanProbe(toks, i, j)
+		if _, ok := st.dict[key]; !ok {
+			if j-i == 1 {
+				i++
+			} else if _, _, _, ok := st.lookup(key); !ok {
+				i++
+			}
 		}
 	}
 	if sentStart && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
