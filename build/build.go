@@ -10,11 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"os"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/wikikg/wikikg/export"
@@ -45,7 +45,8 @@ type Options struct {
 	// PostExtract, when set, is called on every graph before it is written
 	// (by the workers, in parallel), for example to link entities.
 	PostExtract func(ctx context.Context, g *extract.Graph) error
-	// Progress, when set, is called from time to time, and once at the end.
+	// Progress, when set, is called from time to time, and once at the end,
+	// from one goroutine at a time, though not always the same one.
 	Progress func(Stats)
 	// ProgressEvery is the least time between two Progress calls.
 	ProgressEvery time.Duration
@@ -72,86 +73,8 @@ type Stats struct {
 	classLabels map[string]string
 }
 
-// sequencer takes values numbered 0, 1, 2… in any order and hands them on
-// in that order, holding those that come early.
-type sequencer[T any] struct {
-	pending map[int]T
-	next    int
-}
-
-func newSequencer[T any]() *sequencer[T] { return &sequencer[T]{pending: map[int]T{}} }
-
-// put takes value number n and calls emit for every value now in order.
-func (s *sequencer[T]) put(n int, v T, emit func(T)) {
-	if n == s.next && len(s.pending) == 0 {
-		// In order, as most values of a batch are.
-		s.next++
-		emit(v)
-		return
-	}
-	s.pending[n] = v
-	for {
-		v, ok := s.pending[s.next]
-		if !ok {
-			return
-		}
-		delete(s.pending, s.next)
-		s.next++
-		emit(v)
-	}
-}
-
-// batchLen is how many articles pass between goroutines at a time. One
-// hand-off per article cost up to a fifth of a run's CPU time in futex
-// calls and context switches when the goroutines ran on different cores;
-// batches of 8 took most of that back, and longer ones cost two workers
-// more than they saved one (10 k articles, 2 cores, task-clock of 4 runs
-// each for batches of 1, 8, 16 and 32).
-const batchLen = 8
-
-// batcher gathers values into batches of batchLen for a channel.
-type batcher[T any] struct {
-	ctx   context.Context
-	ch    chan<- []T
-	batch []T
-}
-
-func newBatcher[T any](ctx context.Context, ch chan<- []T) *batcher[T] {
-	return &batcher[T]{ctx: ctx, ch: ch}
-}
-
-// add adds v to the batch, sending the batch when it is full. It returns
-// false when the context is done.
-func (b *batcher[T]) add(v T) bool {
-	if b.batch == nil {
-		b.batch = make([]T, 0, batchLen)
-	}
-	b.batch = append(b.batch, v)
-	if len(b.batch) < batchLen {
-		return true
-	}
-	return b.flush()
-}
-
-// flush sends the batch, if any. It returns false when the context is
-// done.
-func (b *batcher[T]) flush() bool {
-	if len(b.batch) == 0 {
-		return b.ctx.Err() == nil
-	}
-	select {
-	case b.ch <- b.batch:
-		b.batch = nil
-		return true
-	case <-b.ctx.Done():
-		b.batch = nil
-		return false
-	}
-}
-
 // result is one article's outcome, in input order.
 type result struct {
-	seq    int
 	graph  *extract.Graph
 	errs   extract.ErrorList
 	warns  extract.ErrorList
@@ -163,7 +86,6 @@ type result struct {
 
 // job is one article to extract.
 type job struct {
-	seq   int
 	a     *extract.Article
 	err   error // a reader error in place of an article
 	bytes int64
@@ -213,59 +135,38 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan []job, opt.Workers*2)
-	results := make(chan []result, opt.Workers*2)
-	var wg sync.WaitGroup
-	for w := 0; w < opt.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			pipe := opt.NewPipeline(cat)
-			for batch := range jobs {
-				rs := make([]result, len(batch))
-				for i, j := range batch {
-					rs[i] = extractOne(ctx, pipe, j, opt.PostExtract)
-				}
-				results <- rs
-			}
-		}()
+	if opt.Shard == opt.Shards-1 {
+		hi = -1 // the last slice: feed reads to the end
 	}
-	readErr := make(chan error, 1)
-	go func() {
-		if opt.Shard == opt.Shards-1 {
-			hi = -1 // the last slice: feed reads to the end
-		}
-		readErr <- feed(ctx, sources, opt.InputFormat, lo, hi, cat, jobs)
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-
-	// The sequencer: results arrive in any order and leave in input order.
-	// The channels' capacity bounds how many wait here.
-	seq := newSequencer[result]()
-	var writeErr error
+	var readErr error
+	next, stop := iter.Pull(func(yield func(job) bool) {
+		readErr = feed(ctx, sources, opt.InputFormat, lo, hi, cat, yield)
+	})
+	defer stop()
+	newWorker := func() func(job) result {
+		pipe := opt.NewPipeline(cat)
+		return func(j job) result { return extractOne(ctx, pipe, j, opt.PostExtract) }
+	}
 	lastProgress := time.Now()
-	write := func(r result) {
-		if writeErr == nil {
-			writeErr = st.add(r, enc)
-			if writeErr != nil {
-				cancel()
-			}
-		}
-	}
-	for rs := range results {
-		for _, r := range rs {
-			seq.put(r.seq, r, write)
+	write := func(r result) error {
+		if err := st.add(r, enc); err != nil {
+			return err
 		}
 		if opt.Progress != nil && time.Since(lastProgress) >= opt.ProgressEvery {
 			lastProgress = time.Now()
 			st.Elapsed = time.Since(start)
 			opt.Progress(*st)
 		}
+		return nil
 	}
-	if err := <-readErr; err != nil && writeErr == nil {
-		writeErr = err
+	writeErr := mapOrdered(ctx, opt.Workers, next, newWorker, write)
+	if writeErr != nil {
+		cancel()
+	}
+	// The reader may be mid-source when writing failed: stop ends it.
+	stop()
+	if readErr != nil && writeErr == nil {
+		writeErr = readErr
 	}
 	st.Elapsed = time.Since(start)
 	st.Seconds = st.Elapsed.Seconds()
@@ -348,7 +249,7 @@ func warningKind(w *extract.ParseError) string {
 
 // extractOne runs the pipeline on one job.
 func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(context.Context, *extract.Graph) error) result {
-	r := result{seq: j.seq, bytes: j.bytes}
+	r := result{bytes: j.bytes}
 	if j.err != nil {
 		// An article with bad bytes is reported and left out rather than
 		// written with replacement characters in its names.
@@ -422,11 +323,11 @@ func asErrorList(err error, file string) extract.ErrorList {
 
 // feed reads the sources in order and sends articles lo..hi-1 (counted
 // over the whole run, whose catalog cat counted the articles of each
-// source) to jobs. Reader errors travel in order with the articles, so the
+// source) to send, which returns false to stop it. Reader errors travel in order with the articles, so the
 // error list is the same whatever the number of workers. The sources
 // before the slice are skipped unread, so that the machines of a sharded
 // run read their own part of the corpus only.
-func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, cat *Catalog, jobs chan<- []job) error {
+func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, cat *Catalog, send func(job) bool) error {
 	// The last slice also takes the errors after the run's last article
 	// (trailing garbage, a truncated compressed file, a file with no
 	// article at all), which no following article can carry.
@@ -434,14 +335,7 @@ func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi in
 	if last {
 		hi = math.MaxInt
 	}
-	seq, index := 0, 0
-	b := newBatcher(ctx, jobs)
-	defer b.flush()
-	send := func(j job) bool {
-		j.seq = seq
-		seq++
-		return b.add(j)
-	}
+	index := 0
 	for k, src := range sources {
 		if index >= hi {
 			return nil

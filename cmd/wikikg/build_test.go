@@ -339,6 +339,34 @@ func TestAtomicOutput(t *testing.T) {
 	}
 }
 
+// failingWriter accepts limit bytes, then fails every write.
+type failingWriter struct{ limit int }
+
+var errNoSpace = errors.New("no space left on device")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.limit {
+		return 0, errNoSpace
+	}
+	w.limit -= len(p)
+	return len(p), nil
+}
+
+// TestOutputWriteError checks that a failing output stops the run with
+// the writer's error, whatever the number of workers, rather than
+// reporting success.
+func TestOutputWriteError(t *testing.T) {
+	for _, workers := range []string{"1", "3"} {
+		t.Run(workers, func(t *testing.T) {
+			var errb bytes.Buffer
+			code := Run([]string{"build", "-q", "--workers", workers, "--format", "nq", corpusDir}, nil, &failingWriter{limit: 300 << 10}, &errb)
+			if code == exitOK || !strings.Contains(errb.String(), errNoSpace.Error()) {
+				t.Errorf("exit %d, stderr %q; want a failure naming %q", code, errb.String(), errNoSpace)
+			}
+		})
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"build", "--format", "xml", corpusDir},
