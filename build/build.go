@@ -323,10 +323,11 @@ func asErrorList(err error, file string) extract.ErrorList {
 
 // feed reads the sources in order and sends articles lo..hi-1 (counted
 // over the whole run, whose catalog cat counted the articles of each
-// source) to send, which returns false to stop it. Reader errors travel in order with the articles, so the
-// error list is the same whatever the number of workers. The sources
-// before the slice are skipped unread, so that the machines of a sharded
-// run read their own part of the corpus only.
+// source) to send, which returns false to stop it. Reader errors travel in
+// order with the articles, so the error list is the same whatever the
+// number of workers. The sources before the slice are skipped unread, so
+// that the machines of a sharded run read their own part of the corpus
+// only.
 func feed(ctx context.Context, sources []input.Source, f input.Format, lo, hi int, cat *Catalog, send func(job) bool) error {
 	// The last slice also takes the errors after the run's last article
 	// (trailing garbage, a truncated compressed file, a file with no

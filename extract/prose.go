@@ -503,7 +503,7 @@ func capitalisedWords(name string, n int) bool {
 		return false
 	}
 	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if !startsUpper(w) {
 			return false
 		}
 	}
@@ -636,13 +636,14 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if sentStart && (toks[i].is(lexStop) || isAdverbish(toks[i].key) && j-i == 1) {
 		// Unless the article, or for a longer span the run, knows the
 		// whole span: "Later Jin accused Joseon …".
-		key := st.spanProbe(toks, i, j)
-		if _, ok := st.dict[key]; !ok {
-			if j-i == 1 {
-				i++
-			} else if _, _, _, ok := st.lookup(key); !ok {
-				i++
-			}
+		key, known := st.spanProbe(toks, i, j), false
+		if j-i == 1 {
+			_, known = st.dict[key]
+		} else {
+			_, _, _, known = st.lookup(key)
+		}
+		if !known {
+			i++
 		}
 	}
 	if sentStart && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
@@ -1298,9 +1299,7 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 // bracketed year is left out when the catalog knows the name without
 // it, and kept when it knows neither.
 func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string, n int, c rdf.Term) bool {
-	b, _ := appendSpanKey(st.sc.span[:0], toks, i, j)
-	st.sc.span = append(append(b, ' '), year...)
-	if kn, name, ev, ok := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); ok {
+	if kn, name, ev, ok := st.lookup(st.datedProbe(toks, i, j, year)); ok {
 		if toks[j].key == "in" {
 			// "the Siege of Pyongyang in 1593" calls it by a name that
 			// the other siege has too: no alias.
@@ -1314,7 +1313,7 @@ func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string
 	if toks[j].key == "in" {
 		return false
 	}
-	dated := st.sc.keys.str(st.sc.span) // kept: spanProbe reuses the buffer
+	dated := st.sc.keys.str(st.sc.span) // kept: spanProbe reuses datedProbe's buffer
 	if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); ok {
 		return false
 	}
@@ -1356,15 +1355,14 @@ func (st *proseState) ordinalEvent(m *mention, toks []token, i, j int) bool {
 	}
 	name := text[toks[s].start:toks[j-1].end]
 	if year, n := yearAfter(toks, j); n > 0 {
-		b, _ := appendSpanKey(st.sc.span[:0], toks, s, j)
-		st.sc.span = append(append(b, ' '), year...)
-		if k, cname, ev, ok := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); ok {
+		if k, cname, ev, ok := st.lookup(st.datedProbe(toks, s, j, year)); ok {
 			st.known(m, k, cname, ev)
 			return true
 		}
-		m.key, m.label = st.sc.keys.str(st.sc.span), upperFirst(name)+" ("+year+")"
+		// Minting makes the first letter upper case.
+		m.key, m.label = st.sc.keys.str(st.sc.span), name+" ("+year+")"
 	} else {
-		m.label = upperFirst(text[m.start:m.end])
+		m.label = text[m.start:m.end]
 		m.key = st.foldKey(m.label)
 	}
 	m.class, m.strength = c, evCue
@@ -1372,13 +1370,13 @@ func (st *proseState) ordinalEvent(m *mention, toks []token, i, j int) bool {
 	return true
 }
 
-// upperFirst returns s with its first letter in upper case.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if u := unicode.ToUpper(r); u != r {
-		return string(u) + s[n:]
-	}
-	return s
+// datedProbe returns the key of toks[i:j] followed by year ("siege of
+// jinju 1593"), the key of the name "Siege of Jinju (1593)". It is valid
+// until the next probe, and st.sc.span holds its bytes.
+func (st *proseState) datedProbe(toks []token, i, j int, year string) string {
+	b, _ := appendSpanKey(st.sc.span[:0], toks, i, j)
+	st.sc.span = append(append(b, ' '), year...)
+	return unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))
 }
 
 // yearAfter returns the year that the tokens from toks[j] give, "(1593)"

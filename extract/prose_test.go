@@ -437,10 +437,7 @@ func TestProsePlaces(t *testing.T) {
 		{"The North of Korea was cold.", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			places := classLabels(proseGraph(t, "= Places Test =\n"+tc.text+"\n", nil), ontology.Place)
-			if !slices.Equal(places, tc.places) {
-				t.Errorf("places %q, want %q", places, tc.places)
-			}
+			checkLabels(t, "= Places Test =\n"+tc.text+"\n", nil, tc.places, ontology.Place)
 		})
 	}
 }
@@ -461,10 +458,7 @@ func TestProsePlaceLists(t *testing.T) {
 		{"a sentence read as prose", "=== Neighbouring municipalities ===", "- the city of Matsuno\n", []string{"Matsuno"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			places := classLabels(proseGraph(t, "= Places Test =\nA town.\n"+tc.section+"\n"+tc.items, nil), ontology.Place)
-			if !slices.Equal(places, tc.places) {
-				t.Errorf("places %q, want %q", places, tc.places)
-			}
+			checkLabels(t, "= Places Test =\nA town.\n"+tc.section+"\n"+tc.items, nil, tc.places, ontology.Place)
 		})
 	}
 }
@@ -484,10 +478,7 @@ func TestProseEvents(t *testing.T) {
 		{"He led the second Siege of Jinju (1593) in person.", []string{"Siege of Jinju (1593)"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			events := classLabels(proseGraph(t, "= Events Test =\n"+tc.text+"\n", nil), ontology.Event, ontology.MilitaryConflict)
-			if !slices.Equal(events, tc.events) {
-				t.Errorf("events %q, want %q", events, tc.events)
-			}
+			checkLabels(t, "= Events Test =\n"+tc.text+"\n", nil, tc.events, ontology.Event, ontology.MilitaryConflict)
 		})
 	}
 }
@@ -549,10 +540,7 @@ func TestProseOrdinalEvents(t *testing.T) {
 		{"The war ended with the Siege of Jinju.", []string{"Siege of Jinju"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			events := classLabels(proseGraph(t, "= Ordinal Test =\n"+tc.text+"\n", cat), ontology.Event, ontology.MilitaryConflict)
-			if !slices.Equal(events, tc.events) {
-				t.Errorf("events %q, want %q", events, tc.events)
-			}
+			checkLabels(t, "= Ordinal Test =\n"+tc.text+"\n", cat, tc.events, ontology.Event, ontology.MilitaryConflict)
 		})
 	}
 }
@@ -572,10 +560,7 @@ func TestProseSentenceStartKnown(t *testing.T) {
 		{"Later Jin accused Joseon of harbouring fugitives.", nil, nil},
 	} {
 		t.Run(fmt.Sprint(tc.cat != nil), func(t *testing.T) {
-			forces := classLabels(proseGraph(t, "= Start Test =\n"+tc.text+"\n", tc.cat), ontology.Force)
-			if !slices.Equal(forces, tc.forces) {
-				t.Errorf("forces %q, want %q", forces, tc.forces)
-			}
+			checkLabels(t, "= Start Test =\n"+tc.text+"\n", tc.cat, tc.forces, ontology.Force)
 		})
 	}
 }
@@ -593,10 +578,7 @@ func TestProseForces(t *testing.T) {
 		{"The Japanese Navy fleet sailed west.", []string{"Japanese Navy"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			forces := classLabels(proseGraph(t, "= Forces Test =\n"+tc.text+"\n", nil), ontology.Force)
-			if !slices.Equal(forces, tc.forces) {
-				t.Errorf("forces %q, want %q", forces, tc.forces)
-			}
+			checkLabels(t, "= Forces Test =\n"+tc.text+"\n", nil, tc.forces, ontology.Force)
 		})
 	}
 }
@@ -685,6 +667,15 @@ func entityLabels(g *extract.Graph) []string {
 		labels = append(labels, e.Label)
 	}
 	return labels
+}
+
+// checkLabels fails t unless the entities of classes that article gives,
+// with the catalog cat, have the labels want, sorted.
+func checkLabels(t *testing.T, article string, cat extract.Catalog, want []string, classes ...rdf.Term) {
+	t.Helper()
+	if got := classLabels(proseGraph(t, article, cat), classes...); !slices.Equal(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
+	}
 }
 
 // classLabels returns the sorted labels of g's entities that have any of
