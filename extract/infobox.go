@@ -26,6 +26,9 @@ type Extractor interface {
 type Subject struct {
 	Entity *Entity
 	Kind   *ontology.Kind
+	// Fallback is the class the subject's title or lead gives (ClassFromTitle,
+	// ClassFromLead), which it takes when its infobox gives none.
+	Fallback rdf.Term
 	// Light asks extractors to skip what only output needs (see
 	// Pipeline.Light).
 	Light bool

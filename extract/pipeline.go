@@ -72,14 +72,17 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	g.Resolver = p.Resolver
 	g.title = ontology.CanonicalName(a.Title)
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
-	s := &Subject{Entity: subject, Light: p.Light}
+	s := &Subject{Entity: subject, Light: p.Light, Fallback: ClassFromTitle(a.Title)}
+	if s.Fallback.IsZero() {
+		s.Fallback = ClassFromLead(a)
+	}
 	for _, x := range p.Extractors {
 		if err := x.Extract(a, s, g); err != nil {
 			return nil, err
 		}
 	}
 	if len(subject.Classes) == 0 && s.Kind == nil {
-		subject.AddClass(ClassFromTitle(a.Title))
+		subject.AddClass(s.Fallback)
 	}
 	if p.Light {
 		// The article node and the entities' labels, types and mentions

@@ -363,10 +363,7 @@ func (st *proseState) seedDictionary(a *Article) {
 	// Ranging over order sees the entities as they were when it began,
 	// as a copy would.
 	for _, e := range st.g.order {
-		c := contractClass(e.Classes)
-		if e == st.s.Entity && c.IsZero() {
-			c = ClassFromTitle(a.Title)
-		}
+		c := st.classOf(e)
 		if c.IsZero() {
 			continue
 		}
@@ -1118,12 +1115,19 @@ func (st *proseState) subjectAlias(toks []token, i, j int) bool {
 }
 
 // subjectClass returns the class of the article's subject: its infobox's,
-// or else its title's ("Siege of X").
+// or else its title's ("Siege of X") or lead's.
 func (st *proseState) subjectClass() rdf.Term {
-	if c := contractClass(st.s.Entity.Classes); !c.IsZero() {
-		return c
+	return st.classOf(st.s.Entity)
+}
+
+// classOf returns e's contract class; the subject, which takes its title's
+// or lead's class only once the extractors are done, has that one already.
+func (st *proseState) classOf(e *Entity) rdf.Term {
+	c := contractClass(e.Classes)
+	if c.IsZero() && e == st.s.Entity {
+		c = st.s.Fallback
 	}
-	return ClassFromTitle(st.s.Entity.Label)
+	return c
 }
 
 // titledNameOf returns the index of the "of" in toks[i:j] that follows a
@@ -1473,7 +1477,7 @@ func (st *proseState) resolve() {
 		parts[key] = o
 	}
 	for _, e := range st.g.order {
-		c := contractClass(e.Classes)
+		c := st.classOf(e)
 		switch c {
 		case ontology.Person:
 			for ni := -1; ni < len(e.Aliases); ni++ {
@@ -1499,7 +1503,7 @@ func (st *proseState) resolve() {
 		}
 	}
 	for _, m := range st.ments {
-		if m.ent != nil && contractClass(m.ent.Classes) == ontology.Person {
+		if m.ent != nil && st.classOf(m.ent) == ontology.Person {
 			for _, t := range m.titles {
 				o := titles[t]
 				o.add(m.ent)
@@ -1570,7 +1574,7 @@ func (st *proseState) entity(name string, class rdf.Term) *Entity {
 // forces that "fought in" a conflict.
 func (st *proseState) relations() {
 	subj := st.s.Entity
-	subjConflict := isEventClass(contractClass(subj.Classes)) || contractClass(subj.Classes).IsZero() && !ClassFromTitle(subj.Label).IsZero()
+	subjConflict := isEventClass(st.subjectClass())
 	hasPlace := false
 	// The commanders already stated: an article has a handful.
 	var commandersBuf [16]rdf.Term
@@ -1599,7 +1603,7 @@ func (st *proseState) relations() {
 		lo = hi
 		for _, m := range ms {
 			before := wordBefore(sen.text, sen.span.Start, m.start)
-			c := contractClass(m.ent.Classes)
+			c := st.classOf(m.ent)
 			switch {
 			case c == ontology.Place && subjConflict && !hasPlace && sen.lead && sen.index < 2 &&
 				(placeVerbs[before] || (before == "at" || before == "in" || before == "near") && statesOccurrence(sen.text[sen.span.Start:m.start])):
@@ -1611,7 +1615,7 @@ func (st *proseState) relations() {
 			case c == ontology.Force:
 				// "<force> fought in the <conflict>".
 				for _, ev := range ms {
-					if ev.start <= m.end || !isEventClass(contractClass(ev.ent.Classes)) {
+					if ev.start <= m.end || !isEventClass(st.classOf(ev.ent)) {
 						continue
 					}
 					between := strings.ToLower(sen.text[m.end:ev.start])

@@ -35,6 +35,7 @@ func FuzzProse(f *testing.F) {
 	f.Add("= Siege of X =\n\nInfobox\n- Commander1: Kim Myŏngwŏn\n\nKorean General Kim Myŏngwŏn fled to Sunan. Kim fled. The Battle of Imjin River () ended.\n")
 	f.Add("= A =\n\nKing Seonjo's army under Li Rusong captured Pyeongyang and Pyongyang.\n\n== See also ==\n- Battle of B\n")
 	f.Add("= A =\n\nX's 's ' – - (; ) c. J. of the of Y River\n")
+	f.Add("= A B (1) =\n\nThe first A b (; ) or C [) is one of the - ies, held, festival of\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		r := extract.NewReader(strings.NewReader(s))
 		pipe := extract.NewPipeline("", nil)

@@ -1,0 +1,293 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
+)
+
+// leadHeads maps the head noun of a lead's defining phrase ("X is a river
+// in …") to its contract class. A noun that names none (cruiser, film,
+// kingdom) is absent: the subject is then left untyped rather than guessed.
+// Kingdoms, states, dynasties and empires are absent on purpose, as they
+// are places or forces by role.
+var leadHeads = func() map[string]rdf.Term {
+	m := map[string]rdf.Term{}
+	add := func(class rdf.Term, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] = class
+		}
+	}
+	add(ontology.MilitaryConflict, "battle siege war campaign invasion rebellion uprising mutiny revolt insurrection "+
+		"skirmish offensive blockade raid conflict attack assault bombardment engagement")
+	add(ontology.Event, "festival ceremony celebration conference incident massacre election coronation "+
+		"earthquake famine disaster tournament")
+	add(ontology.Person, "general admiral daimyo daimyō samurai emperor empress king queen monarch prince princess "+
+		"ruler warlord commander officer soldier politician statesman diplomat scholar poet writer philosopher "+
+		"monk priest painter artist merchant nobleman noblewoman aristocrat regent shogun shōgun minister consort "+
+		"concubine chancellor dictator bureaucrat strategist warrior pirate missionary explorer historian engineer "+
+		"architect businessman physician scientist inventor actor actress singer person man woman")
+	add(ontology.Place, "city town village municipality prefecture province county district region river "+
+		"mountain island peninsula bay strait sea lake valley plain fortress castle port harbour harbor capital "+
+		"country settlement commune ward suburb township metropolis territory colony archipelago gulf cape "+
+		"coast desert forest canal palace")
+	add(ontology.Force, "army navy fleet regiment division brigade battalion corps militia clan squadron garrison")
+	return m
+}()
+
+// leadCopulas are the verbs of a defining sentence.
+var leadCopulas = set("is", "was", "are", "were")
+
+// leadSkipped are the words between the verb and the defining noun phrase
+// that carry no meaning for the class: "was also a", "is one of the".
+var leadSkipped = set("a", "an", "the", "also", "originally", "formerly", "currently", "now", "once", "one",
+	"of", "series", "pair", "two", "three", "several", "many")
+
+// leadPhraseEnds end the defining noun phrase: prepositions, conjunctions
+// and relative pronouns.
+var leadPhraseEnds = set("of", "in", "at", "on", "from", "by", "for", "near", "with", "to", "during", "between",
+	"within", "under", "against", "between", "that", "which", "who", "whose", "where", "when", "and", "or",
+	"but", "than", "as", "off", "along", "across", "around", "since", "until", "after", "before")
+
+// leadTrailers are the participles that may follow the head noun inside
+// the phrase: "a battle fought", "a festival held annually".
+var leadTrailers = set("fought", "held", "located", "situated", "built", "conducted", "founded", "waged", "led",
+	"named", "known", "based", "made", "launched", "organized", "organised", "celebrated", "occurring",
+	"taking", "lasting", "annually", "primarily", "mainly")
+
+// leadNameWords may stand lower-case in a subject's name ("Siege of X",
+// "Fujiwara no Kamatari"), or are a title left where the flattened text
+// dropped the name ("Viscount was a Japanese samurai"); folded.
+var leadNameWords = set("the", "of", "de", "no", "von", "van", "der", "den", "du", "da", "di", "la", "le", "al",
+	"bin", "and", "or", "y", "na", "ni", "viscount", "count", "baron", "marquis", "marquess", "duke", "prince",
+	"princess", "emperor", "empress", "king", "queen", "lord", "lady", "sir", "admiral", "general")
+
+// ClassFromLead types an article's subject from the first sentence of its
+// lead, where an encyclopedia defines it: "X (…) is the seventh-largest
+// river in Korea", "X was a Japanese statesman and diplomat", "The X was a
+// famous battle". The sentence must start with the subject (its title, a
+// name, or nothing where the flattened text dropped the bold title) and go
+// on with "is", "was", "are" or "were"; the head noun of the phrase after
+// it gives the class. It returns the zero Term when the sentence defines
+// the subject otherwise (a cruiser, a film) or is not a definition.
+func ClassFromLead(a *Article) rdf.Term {
+	i := firstParagraph(a)
+	if i < 0 || a.Blocks[i].Section != "" {
+		return rdf.Term{}
+	}
+	text := a.Blocks[i].Text
+	if len(text) > leadMaxBytes {
+		// The first sentence is all that is read; a cut mid-sentence
+		// leaves that sentence's first words as they are.
+		k := leadMaxBytes
+		for k > 0 && !utf8.RuneStart(text[k]) {
+			k--
+		}
+		text = text[:k]
+	}
+	var buf [8]Span
+	spans := AppendSentences(buf[:0], text)
+	if len(spans) == 0 {
+		return rdf.Term{}
+	}
+	var wbuf [leadMaxWords]leadWord
+	words := appendLeadWords(wbuf[:0], text[spans[0].Start:spans[0].End])
+	verb := -1
+	for k, w := range words {
+		if leadCopulas[w.text] {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 || !leadSubject(words[:verb], a.Title) {
+		return rdf.Term{}
+	}
+	return leadHeadClass(words[verb+1:])
+}
+
+// leadWord is a word of a lead sentence, and whether punctuation that ends
+// a phrase (a comma, a colon, a semicolon, a dash) follows it.
+type leadWord struct {
+	text  string
+	comma bool
+}
+
+// leadMaxWords bounds the words of a lead sentence read: a definition
+// comes in its first few dozen.
+const leadMaxWords = 48
+
+// leadMaxBytes bounds the bytes of a lead read for its first sentence.
+const leadMaxBytes = 1024
+
+// appendLeadWords appends to out the first leadMaxWords words of a
+// sentence, without what brackets enclose ("Kwak Chaeu (; 1552–1617) was")
+// and without quotes.
+func appendLeadWords(out []leadWord, s string) []leadWord {
+	depth, start := 0, -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, leadWord{text: s[start:end]})
+			start = -1
+		}
+	}
+	for i := 0; i < len(s) && len(out) < leadMaxWords; {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '(' || r == '[':
+			flush(i)
+			depth++
+		case r == ')' || r == ']':
+			flush(i)
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0:
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '-' || r == '\'' || r == '’') && start >= 0:
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+			if (r == ',' || r == ';' || r == ':' || r == '–' || r == '—') && len(out) > 0 {
+				out[len(out)-1].comma = true
+			}
+		}
+		i += n
+	}
+	flush(len(s))
+	for k := range out {
+		out[k].text = strings.TrimRight(out[k].text, "-'’")
+	}
+	return out
+}
+
+// leadSubject reports whether the words before a lead's verb name the
+// subject: up to the first comma, which ends an appositive ("The Battle of
+// Noryang, the last major battle of …, was fought"), they are the title,
+// or a name sharing a word with it ("Prince Saionji Kinmochi", "The Imjin
+// River or Rimjin"), or nothing but an article and digits where the
+// flattened text dropped the bold title ("The 1555 ' was").
+func leadSubject(words []leadWord, title string) bool {
+	for k, w := range words {
+		if w.comma {
+			words = words[:k+1]
+			break
+		}
+	}
+	if len(words) > 0 && inLower(leadOpeners, words[0].text) {
+		return false // "In 1592 Japan was …", "His father was …"
+	}
+	if k := strings.LastIndex(title, " ("); k > 0 {
+		title = title[:k] // "Siege of Pyongyang (1592)"
+	}
+	name, named, shared := true, false, false
+	var buf [128]byte
+	said := buf[:0]
+	for _, w := range words {
+		said = appendFold(said, w.text)
+		r, _ := utf8.DecodeRuneInString(w.text)
+		switch {
+		case unicode.IsDigit(r) || inLower(leadNameWords, w.text):
+		case unicode.IsUpper(r):
+			named = true
+			shared = shared || inTitle(w.text, title)
+		default:
+			name = false
+		}
+	}
+	if name && (!named || shared) {
+		return true
+	}
+	var tbuf [128]byte
+	said, want := bytes.TrimPrefix(said, []byte("the")), bytes.TrimPrefix(appendFold(tbuf[:0], title), []byte("the"))
+	if bytes.Equal(said, want) {
+		return true
+	}
+	// "The first siege of Jinju" is the article "Siege of Jinju (1592)".
+	for _, o := range leadOrdinals {
+		if rest, ok := bytes.CutPrefix(said, []byte(o)); ok && bytes.Equal(rest, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTitle reports whether word is, folded, one of title's words.
+func inTitle(word, title string) bool {
+	var wbuf, tbuf [64]byte
+	w := appendFold(wbuf[:0], word)
+	for t := range strings.FieldsSeq(title) {
+		if bytes.Equal(appendFold(tbuf[:0], t), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadOrdinals may precede the title in a lead, folded.
+var leadOrdinals = []string{"first", "second", "third", "fourth", "fifth"}
+
+// leadOpeners start a sentence whose subject is not the article's.
+var leadOpeners = set("in", "on", "at", "during", "after", "before", "from", "by", "since", "until", "when",
+	"while", "although", "though", "because", "however", "it", "he", "she", "they", "this", "these", "there",
+	"its", "his", "her", "their")
+
+// leadHeadClass returns the class the head noun of the phrase that opens
+// words names: the phrase runs to a preposition, a conjunction or a
+// comma, and its head is its last noun, before any participle.
+func leadHeadClass(words []leadWord) rdf.Term {
+	k := 0
+	for k < len(words) && inLower(leadSkipped, words[k].text) && !words[k].comma {
+		k++
+	}
+	end := k
+	for end < len(words) && !inLower(leadPhraseEnds, words[end].text) {
+		end++
+		if words[end-1].comma {
+			break
+		}
+	}
+	for end > k && inLower(leadTrailers, words[end-1].text) {
+		end--
+	}
+	if end == k {
+		return rdf.Term{}
+	}
+	head := strings.ToLower(words[end-1].text)
+	if c, ok := leadHeads[head]; ok {
+		return c
+	}
+	for _, plural := range [...]struct{ suffix, singular string }{{"ies", "y"}, {"es", ""}, {"s", ""}} {
+		if stem, ok := strings.CutSuffix(head, plural.suffix); ok {
+			if c, ok := leadHeads[stem+plural.singular]; ok {
+				return c
+			}
+		}
+	}
+	return rdf.Term{}
+}
+
+// inLower reports whether s, lower-cased, is in m, without allocating for
+// a short ASCII word.
+func inLower(m map[string]bool, s string) bool {
+	var buf [24]byte
+	if len(s) > len(buf) {
+		return m[strings.ToLower(s)]
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b)]
+}
