@@ -337,7 +337,7 @@ var (
 	// "Nara prefecture"; "Azai fort" and "Shinto shrine" are not names.
 	lowerPlaceHeads = set("river", "province", "castle", "island", "prefecture", "mountains", "region", "domain", "peninsula", "strait")
 	// placePrefixes begin place names: "Mount Fuji", "Lake Biwa".
-	placePrefixes = set("mount", "lake", "cape", "fort", "port", "isle", "gulf")
+	placePrefixes = set("mount", "lake", "cape", "fort", "port", "isle", "gulf", "bay", "sea", "strait")
 	// forceHeads end force names; "clan" is there because clans that fight
 	// are forces.
 	forceHeads = set("army", "armies", "navy", "fleet", "division", "corps", "regiment", "brigade", "clan", "bakufu",

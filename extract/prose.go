@@ -451,7 +451,7 @@ func listsPlaces(section string) bool {
 
 var (
 	placeListQualifiers = set("neighbouring", "neighboring", "adjacent", "surrounding", "bordering", "nearby", "twin", "sister")
-	placeListNouns      = set("municipalities", "cities", "towns", "villages", "prefectures", "provinces", "counties", "districts", "communes", "regions", "islands", "ports")
+	placeListNouns      = set("municipalities", "cities", "towns", "villages", "prefectures", "provinces", "counties", "districts", "communes", "regions", "islands", "ports", "rivers")
 	// placeKinds follow a place's name in a list: "Shimanto city".
 	placeKinds = set("city", "town", "village")
 )
@@ -838,7 +838,9 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// Seoul".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
-	case j-k <= 2 && inList(toks, i, placeListNouns, placeListCues):
+	case j-k <= 2 && (inList(toks, i, placeListNouns, placeListCues) || !sentStart && beforeListNoun(toks, j, placeListNouns)):
+		// A sentence's first word before the noun is mostly not a name:
+		// "Bordering prefectures are …".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
 	case j-k <= 3 && len(titles) == 0 && inList(toks, i, personListNouns, personListCues):
@@ -868,11 +870,11 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// own: "At Dangpo, they received news".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
-	case j-k == 1 && prev.word && prev.key == "and" && !prev.upper && st.placeBefore(sen, toks, i-1) && endsPhrase(next, j == len(toks)):
+	case j-k <= 2 && prev.word && prev.key == "and" && !prev.upper && st.placeBefore(sen, toks, i-1) && endsPhrase(next, j == len(toks)):
 		// "at Happo and Jeokjinpo.": the second of two places a
 		// preposition governs.
 		m.class, m.strength = ontology.Place, evContext
-		m.single = true
+		m.single = j-k == 1
 	case j-k == 1 && st.afterPlace(sen, toks, i) && endsPhrase(next, j == len(toks)):
 		// "in present-day Yueyang, Hunan": a place's appositive is the
 		// larger place it lies in.
@@ -968,6 +970,42 @@ func inList(toks []token, i int, nouns, cues map[string]bool) bool {
 		n := 0
 		for p >= 0 && n < 3 && toks[p].word && toks[p].upper {
 			p--
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// beforeListNoun reports whether the name that ends before toks[j] is an
+// item of a list that a plural noun of nouns' kind ends: "Gangwon and
+// Gyeonggi provinces", "the Yalu and Tumen rivers".
+func beforeListNoun(toks []token, j int, nouns map[string]bool) bool {
+	p := j
+	for range maxListItems {
+		if p >= len(toks) {
+			return false
+		}
+		if toks[p].word && !toks[p].upper && nouns[toks[p].key] {
+			return true
+		}
+		// A separator, then the next item's capitalised words.
+		switch {
+		case toks[p].punct == ',':
+			p++
+			if p < len(toks) && toks[p].word && !toks[p].upper && (toks[p].key == "and" || toks[p].key == "or") {
+				p++
+			}
+		case toks[p].word && !toks[p].upper && (toks[p].key == "and" || toks[p].key == "or"):
+			p++
+		default:
+			return false
+		}
+		n := 0
+		for p < len(toks) && n < 3 && toks[p].word && toks[p].upper {
+			p++
 			n++
 		}
 		if n == 0 {

@@ -420,9 +420,16 @@ func TestProsePlaces(t *testing.T) {
 		{"At Dangpo, they received news of a Japanese fleet.", []string{"Dangpo"}},
 		{"They invaded Hamgyeong following the taking of Gaeseong.", []string{"Gaeseong"}},
 		{"Admiral Yi destroyed a few ships at Happo and Jeokjinpo.", []string{"Happo", "Jeokjinpo"}},
+		{"The battleships were imported from Germany and Great Britain.", []string{"Germany", "Great Britain"}},
+		{"The councils of Gangwon and Gyeonggi provinces signed a peace pact.", []string{"Gangwon", "Gyeonggi"}},
+		{"The fleet was supplied through the Bay of Asan and the Strait of Korea.", []string{"Bay of Asan", "Strait of Korea"}},
 		// "and" after a place joins a clause, not a place, unless the
 		// phrase ends with the name.
 		{"They landed at Busan and Konishi marched north.", []string{"Busan"}},
+		{"They landed at Busan and Konishi Yukinaga marched north.", []string{"Busan"}},
+		{"At Busan, Kato as commander fought.", []string{"Busan"}},
+		{"Chinese and Japanese provinces traded.", nil},
+		{"Borderingz prefectures are few.", nil},
 		{"From Yi, they learned of the fleet.", nil},
 		{"In Korean, the river is called Rimjin.", nil},
 		// A list with no kind of place before it, or one broken by other
