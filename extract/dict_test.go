@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -71,7 +72,7 @@ func TestDictionaryGob(t *testing.T) {
 		t.Fatalf("Len %d, want %d", got.Len(), d.Len())
 	}
 	for i := range d.entries {
-		key := d.entry(i).key
+		key := string(appendFoldName(nil, d.entry(i).name))
 		for _, k := range []string{key, key + "x"} {
 			n1, c1, f1 := d.Lookup(k)
 			n2, c2, f2 := got.Lookup(k)
@@ -118,7 +119,7 @@ func TestDictionaryClassCounts(t *testing.T) {
 		if !ok {
 			t.Fatalf("no entry %q", key)
 		}
-		if got := d.entry(i).classes; !slices.Equal(got, w) {
+		if got := d.counts(i); !slices.Equal(got, w) {
 			t.Errorf("%q counts %v, want %v", key, got, w)
 		}
 	}
@@ -129,7 +130,8 @@ func TestDictionaryClassCounts(t *testing.T) {
 	// writes one.
 	i, _, _, _ := d.find("epsilon zeta")
 	e := d.entry(i)
-	e.classes = append(e.classes, e.classes[0])
+	d.more[i] = append(d.more[i], classCount{class: e.class, n: e.n})
+	e.more = true
 	var buf bytes.Buffer
 	if err := d.EncodeGob(gob.NewEncoder(&buf)); err != nil {
 		t.Fatal(err)
@@ -212,4 +214,62 @@ func FuzzDictionaryMerge(f *testing.F) {
 			t.Fatalf("%d dictionaries merged differ from one", len(parts))
 		}
 	})
+}
+
+// TestDecodeDictionaryBadEntries checks that saved entries that Add never
+// writes are refused: a key that is not its name folded, which find could
+// never match as it folds the name again, and a class counted zero times.
+func TestDecodeDictionaryBadEntries(t *testing.T) {
+	entry := func(key, name string, counts ...uint64) []byte {
+		b := binary.AppendUvarint(nil, uint64(len(key)))
+		b = append(b, key...)
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(append(b, name...), 0)
+		b = binary.AppendUvarint(b, uint64(len(counts)))
+		for _, n := range counts {
+			b = binary.AppendUvarint(append(b, 0), n)
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name  string
+		batch []byte
+		ok    bool
+	}{
+		{"good", entry("kim simin", "Kim Si-min", 2), true},
+		{"key of another name", entry("yi sunsin", "Kim Si-min", 2), false},
+		{"zero count", entry("kim simin", "Kim Si-min", 0), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			enc := gob.NewEncoder(&buf)
+			for _, v := range []any{savedDictionary{Classes: []string{ontology.Person.Value}, Entries: 1}, tc.batch, []byte{}} {
+				if err := enc.Encode(v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d, err := DecodeDictionary(gob.NewDecoder(&buf))
+			if tc.ok {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if name, class, ok := d.Lookup("kim simin"); !ok || name != "Kim Si-min" || class != ontology.Person {
+					t.Errorf("Lookup = %q, %v, %v", name, class, ok)
+				}
+				return
+			}
+			if !errors.Is(err, ErrBadDictionary) {
+				t.Errorf("err = %v, want ErrBadDictionary", err)
+			}
+		})
+	}
+}
+
+// counts returns entry i's class counts, its first class's first.
+func (d *Dictionary) counts(i int32) []classCount {
+	e := d.entry(i)
+	if e.n == 0 {
+		return nil
+	}
+	return append([]classCount{{class: e.class, n: e.n}}, d.more[i]...)
 }

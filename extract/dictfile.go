@@ -46,10 +46,12 @@ func (d *Dictionary) EncodeGob(enc *gob.Encoder) error {
 // reflection, per entry, cost three times what reading these bytes does,
 // and a catalog has millions of entries.
 func (d *Dictionary) encodeEntries(b []byte, lo, hi int32) []byte {
+	var key []byte
 	for i := lo; i < hi; i++ {
 		e := d.entry(i)
-		b = binary.AppendUvarint(b, uint64(len(e.key)))
-		b = append(b, e.key...)
+		key = appendFoldName(key[:0], e.name)
+		b = binary.AppendUvarint(b, uint64(len(key)))
+		b = append(b, key...)
 		b = binary.AppendUvarint(b, uint64(len(e.name)))
 		b = append(b, e.name...)
 		flag := byte(0)
@@ -57,8 +59,15 @@ func (d *Dictionary) encodeEntries(b []byte, lo, hi int32) []byte {
 			flag = 1
 		}
 		b = append(b, flag)
-		b = binary.AppendUvarint(b, uint64(len(e.classes)))
-		for _, c := range e.classes {
+		if e.n == 0 {
+			b = append(b, 0)
+			continue
+		}
+		more := d.more[i]
+		b = binary.AppendUvarint(b, uint64(1+len(more)))
+		b = binary.AppendUvarint(b, uint64(e.class))
+		b = binary.AppendUvarint(b, uint64(e.n))
+		for _, c := range more {
 			b = binary.AppendUvarint(b, uint64(c.class))
 			b = binary.AppendUvarint(b, uint64(c.n))
 		}
@@ -118,22 +127,24 @@ func (d *Dictionary) decodeEntries(batch string, limit int32) error {
 		if r.bad || key == "" || flag > 1 || n > uint64(len(d.classes)) || d.entries >= limit {
 			return ErrBadDictionary
 		}
+		// An entry keeps its name only, from which find folds its key
+		// again.
+		var buf [64]byte
+		if string(appendFoldName(buf[:0], name)) != key {
+			return fmt.Errorf("%w: key %q is not that of its name %q", ErrBadDictionary, key, name)
+		}
 		i, h, found, taken := d.find(key)
 		if found {
 			return fmt.Errorf("%w: key %q twice", ErrBadDictionary, key)
 		}
-		i = d.add(key, h, taken)
-		e := d.entry(i)
-		e.name, e.ambiguous = name, flag == 1
+		i = d.add(key, name, h, taken)
+		d.entry(i).ambiguous = flag == 1
 		for range n {
 			class, count := r.uvarint(), r.uvarint()
-			if r.bad || class >= uint64(len(d.classes)) || count > 1<<32-1 {
+			if r.bad || class >= uint64(len(d.classes)) || count == 0 || count > 1<<32-1 {
 				return ErrBadDictionary
 			}
-			// A class counted before adds to its count, not to the list.
-			before := len(e.classes)
-			d.count(e, uint16(class), uint32(count))
-			if len(e.classes) == before {
+			if !d.count(i, uint16(class), uint32(count)) {
 				return fmt.Errorf("%w: key %q counts a class twice", ErrBadDictionary, key)
 			}
 		}
