@@ -53,20 +53,20 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 	}
 	ib := a.Infobox
 	sc := infoboxScratchPool.Get().(*infoboxScratch)
-	fields, keys := sc.fields, sc.keys[:0]
+	sc.use(x.Mapping)
+	matches, keys := sc.matches[:0], sc.keys[:0]
 	defer func() {
-		clear(fields)
+		clear(matches)
+		sc.matches = matches[:0]
 		clear(keys)
 		sc.keys = keys[:0]
 		clear(sc.sides)
 		infoboxScratchPool.Put(sc)
 	}()
 	for _, f := range ib.Fields {
-		nk := sc.normalizeKey(f.Key)
-		if _, dup := fields[nk]; !dup {
-			fields[nk] = f.Value
-		}
-		keys = append(keys, nk)
+		k := sc.key(x.Mapping, f.Key)
+		matches = append(matches, k)
+		keys = append(keys, k.match.Key)
 	}
 	// Only commander lists need the belligerents' names: found at the
 	// first, once.
@@ -78,19 +78,32 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		}
 		return groups
 	}
-	s.Kind = x.Mapping.Classify(keys)
+	kms := sc.kms[:0]
+	for _, k := range matches {
+		kms = append(kms, k.match)
+	}
+	s.Kind = x.Mapping.ClassifyMatched(kms)
+	clear(kms)
+	sc.kms = kms[:0]
 	if s.Kind != nil {
 		s.Entity.AddClass(s.Kind.Class)
 	}
 	x.headerAliases(ib.Header, s.Entity)
 
 	subj := s.Entity.IRI
-	lookup := func(nk string) (string, bool) { v, ok := fields[nk]; return v, ok }
+	// Conditions on other fields are rare: a scan finds the first field
+	// of a key, as an index of them all would.
+	lookup := func(nk string) (string, bool) {
+		if i := slices.Index(keys, nk); i >= 0 {
+			return ib.Fields[i].Value, true
+		}
+		return "", false
+	}
 	for i, f := range ib.Fields {
-		rule, n := x.Mapping.Lookup(keys[i], s.Kind, lookup)
+		rule, n := x.Mapping.LookupMatched(matches[i].match, s.Kind, lookup)
 		if rule == nil {
 			if !s.Light {
-				x.literal(g, subj, f)
+				x.literal(g, subj, f, matches[i])
 			}
 			continue
 		}
@@ -109,44 +122,64 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 				continue // the literal and its warning are output only
 			}
 			g.Warnings.Add(a.File, f.ValuePos, fmt.Errorf("%w: %s %q kept as a literal", ErrUnparsed, f.Key, f.Value))
-			x.literal(g, subj, f)
+			x.literal(g, subj, f, matches[i])
 		}
 	}
 	return nil
 }
 
-// infoboxScratch is the index of one infobox's fields, reused from one
-// extraction to the next: nothing keeps it once Extract returns.
+// infoboxScratch is the scratch of one infobox's extraction, reused from
+// one extraction to the next: nothing keeps an article's strings once
+// Extract returns.
 type infoboxScratch struct {
-	fields map[string]string
-	keys   []string
+	// matches and keys are the fields' keys and their normalised forms.
+	matches []*infoboxKey
+	keys    []string
+	kms     []*ontology.KeyMatch
 	// items is the scratch of list values' items.
 	items []value.Item
 	// sides are the side nodes of the conflict, by number, once made.
 	sides []rdf.Term
-	// normalized caches NormalizeKey: a corpus's infoboxes share a few
-	// hundred keys, and the reader gives each one string.
-	normalized map[string]string
+	// known caches what the mapping says of each key: a corpus's
+	// infoboxes share a few hundred keys, and the reader gives each one
+	// string. It holds for mapping only.
+	known   map[string]*infoboxKey
+	mapping *ontology.Mapping
 }
 
-// maxNormalizedKeys bounds an infoboxScratch's cache of normalised keys.
-const maxNormalizedKeys = 1024
+// infoboxKey is what an extractor knows of one infobox key.
+type infoboxKey struct {
+	match *ontology.KeyMatch
+	// property is the key's generic property, once a literal needed it.
+	property     rdf.Term
+	propertyDone bool
+}
 
-// normalizeKey is ontology.NormalizeKey(key), from the cache when it is
-// there.
-func (sc *infoboxScratch) normalizeKey(key string) string {
-	if nk, ok := sc.normalized[key]; ok {
-		return nk
+// maxKnownKeys bounds an infoboxScratch's cache of keys.
+const maxKnownKeys = 1024
+
+// use readies sc for an extraction with mapping m.
+func (sc *infoboxScratch) use(m *ontology.Mapping) {
+	if sc.mapping != m {
+		clear(sc.known)
+		sc.mapping = m
 	}
-	nk := ontology.NormalizeKey(key)
-	if len(sc.normalized) < maxNormalizedKeys && len(key) <= 64 {
-		sc.normalized[key] = nk
+}
+
+// key returns what m says of key, from the cache when it is there.
+func (sc *infoboxScratch) key(m *ontology.Mapping, key string) *infoboxKey {
+	if k, ok := sc.known[key]; ok {
+		return k
 	}
-	return nk
+	k := &infoboxKey{match: m.Match(ontology.NormalizeKey(key))}
+	if len(sc.known) < maxKnownKeys && len(key) <= 64 {
+		sc.known[key] = k
+	}
+	return k
 }
 
 var infoboxScratchPool = sync.Pool{New: func() any {
-	return &infoboxScratch{fields: map[string]string{}, normalized: map[string]string{}}
+	return &infoboxScratch{known: map[string]*infoboxKey{}}
 }}
 
 // lightRule reports whether a Light pass applies rule: a catalog needs the
@@ -197,8 +230,11 @@ const maxCachedSides = 16
 
 // literal keeps a field's value, cleaned of residue, on the key's generic
 // property, so that nothing the infobox says is dropped.
-func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field) {
-	p := keyProperty(f.Key)
+func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field, k *infoboxKey) {
+	if !k.propertyDone {
+		k.property, k.propertyDone = ontology.KeyProperty(f.Key), true
+	}
+	p := k.property
 	if p.IsZero() {
 		return
 	}
@@ -207,31 +243,6 @@ func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field) {
 		return
 	}
 	g.Add(subj, p, rdf.LangString(text, "en"))
-}
-
-// keyProperties caches ontology.KeyProperty: infoboxes repeat a small set
-// of keys, and every unmapped field of every article needs its property.
-var keyProperties = struct {
-	sync.RWMutex
-	m map[string]rdf.Term
-}{m: map[string]rdf.Term{}}
-
-func keyProperty(key string) rdf.Term {
-	keyProperties.RLock()
-	p, ok := keyProperties.m[key]
-	keyProperties.RUnlock()
-	if ok {
-		return p
-	}
-	p = ontology.KeyProperty(key)
-	keyProperties.Lock()
-	// Bounded, so a corpus of ever new keys cannot grow it without end.
-	if len(keyProperties.m) >= 1<<14 {
-		clear(keyProperties.m)
-	}
-	keyProperties.m[key] = p
-	keyProperties.Unlock()
-	return p
 }
 
 // apply writes the facts of one mapped field and reports whether its value

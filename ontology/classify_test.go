@@ -2,7 +2,9 @@ package ontology
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -51,8 +53,76 @@ func TestClassifyIndexed(t *testing.T) {
 		for j := range keys {
 			keys[j] = pool[rng.IntN(len(pool))]
 		}
-		if got, want := m.Classify(keys), classifyBrute(m, keys); got != want {
+		want := classifyBrute(m, keys)
+		if got := m.Classify(keys); got != want {
 			t.Fatalf("Classify(%q) = %v, want %v", keys, name(got), name(want))
+		}
+		var matches []*KeyMatch
+		for _, nk := range keys {
+			matches = append(matches, m.Match(nk))
+		}
+		if got := m.ClassifyMatched(matches); got != want {
+			t.Fatalf("ClassifyMatched(%q) = %v, want %v", keys, name(got), name(want))
+		}
+	}
+}
+
+// lookupBrute is Lookup as the mapping file defines it: every rule tried
+// in file order.
+func lookupBrute(m *Mapping, nk string, kind *Kind, field func(string) (string, bool)) (*Rule, int) {
+	for i := range m.Rules {
+		r := &m.Rules[i]
+		n, ok := r.Key.Match(nk)
+		if !ok {
+			continue
+		}
+		if r.Kinds != nil && (kind == nil || !slices.Contains(r.Kinds, kind.Name)) {
+			continue
+		}
+		if r.WhenValue != "" {
+			v, ok := field(r.When.With(n))
+			if !ok || !strings.EqualFold(strings.TrimSpace(v), r.WhenValue) {
+				continue
+			}
+		}
+		return r, n
+	}
+	return nil, 0
+}
+
+// TestLookupMatched checks Lookup and LookupMatched against the brute
+// force for every rule's key, numbered and not, under every kind, with
+// and without the conditions' fields.
+func TestLookupMatched(t *testing.T) {
+	m := DefaultMapping()
+	var keys []string
+	for _, r := range m.Rules {
+		keys = append(keys, r.Key.With(1), r.Key.With(3), r.Key.prefix+r.Key.suffix)
+	}
+	keys = append(keys, "name", "x1", "")
+	kinds := []*Kind{nil}
+	for i := range m.Kinds {
+		kinds = append(kinds, &m.Kinds[i])
+	}
+	fields := []map[string]string{nil, {}}
+	for _, r := range m.Rules {
+		if r.WhenValue != "" {
+			fields[1][r.When.With(1)] = " " + strings.ToUpper(r.WhenValue)
+			fields[1][r.When.With(3)] = r.WhenValue
+		}
+	}
+	for _, fs := range fields {
+		field := func(nk string) (string, bool) { v, ok := fs[nk]; return v, ok }
+		for _, kind := range kinds {
+			for _, nk := range keys {
+				wr, wn := lookupBrute(m, nk, kind, field)
+				if r, n := m.Lookup(nk, kind, field); r != wr || n != wn {
+					t.Errorf("Lookup(%q, %v) = %v, %d, want %v, %d", nk, name(kind), r, n, wr, wn)
+				}
+				if r, n := m.LookupMatched(m.Match(nk), kind, field); r != wr || n != wn {
+					t.Errorf("LookupMatched(%q, %v) = %v, %d, want %v, %d", nk, name(kind), r, n, wr, wn)
+				}
+			}
 		}
 	}
 }

@@ -381,6 +381,72 @@ func (m *Mapping) Classify(keys []string) *Kind {
 			}
 		}
 	}
+	return m.best(matched)
+}
+
+// KeyMatch is what a mapping says of one normalised key, whatever the
+// infobox: the signals and the rules whose key patterns match it. An
+// extractor that meets the same keys in infobox after infobox gets it once
+// per key from Mapping.Match, and classifies and looks up with it rather
+// than matching the key against the patterns again.
+type KeyMatch struct {
+	// Key is the normalised key.
+	Key     string
+	signals []int32
+	rules   []ruleMatch
+}
+
+// ruleMatch is a rule whose key pattern matches a key, and the number its
+// {N} stood for.
+type ruleMatch struct{ rule, n int32 }
+
+// Match returns the KeyMatch of the normalised key nk.
+func (m *Mapping) Match(nk string) *KeyMatch {
+	m.indexed.Do(m.index)
+	km := &KeyMatch{Key: nk}
+	for _, id := range m.signalsByKey[nk] {
+		km.signals = append(km.signals, int32(id))
+	}
+	for _, id := range m.numberedSignals {
+		if _, ok := m.signals[id].Key.Match(nk); ok {
+			km.signals = append(km.signals, int32(id))
+		}
+	}
+	// Rules apply in file order: merge the exact and the numbered
+	// candidates by index.
+	exact, numbered := m.byKey[nk], m.numbered
+	for len(exact) > 0 || len(numbered) > 0 {
+		var i int
+		if len(numbered) == 0 || len(exact) > 0 && exact[0] < numbered[0] {
+			i, exact = exact[0], exact[1:]
+		} else {
+			i, numbered = numbered[0], numbered[1:]
+		}
+		if n, ok := m.Rules[i].Key.Match(nk); ok {
+			km.rules = append(km.rules, ruleMatch{int32(i), int32(n)})
+		}
+	}
+	return km
+}
+
+// ClassifyMatched is Classify of the keys of matches.
+func (m *Mapping) ClassifyMatched(matches []*KeyMatch) *Kind {
+	m.indexed.Do(m.index)
+	var buf [256]bool
+	matched := buf[:]
+	if len(m.signals) > len(buf) {
+		matched = make([]bool, len(m.signals))
+	}
+	for _, km := range matches {
+		for _, id := range km.signals {
+			matched[id] = true
+		}
+	}
+	return m.best(matched)
+}
+
+// best returns the kind of the signals matched marks, as Classify does.
+func (m *Mapping) best(matched []bool) *Kind {
 	var best *Kind
 	bestScore := 0
 	for i := range m.Kinds {
@@ -403,22 +469,13 @@ func (m *Mapping) Classify(keys []string) *Kind {
 // stood for. field returns the value of another normalised key of the same
 // infobox, for conditions.
 func (m *Mapping) Lookup(nk string, kind *Kind, field func(nk string) (string, bool)) (*Rule, int) {
-	m.indexed.Do(m.index)
-	// Rules apply in file order: merge the exact and the numbered
-	// candidates by index.
-	exact, numbered := m.byKey[nk], m.numbered
-	for len(exact) > 0 || len(numbered) > 0 {
-		var i int
-		if len(numbered) == 0 || len(exact) > 0 && exact[0] < numbered[0] {
-			i, exact = exact[0], exact[1:]
-		} else {
-			i, numbered = numbered[0], numbered[1:]
-		}
-		r := &m.Rules[i]
-		n, ok := r.Key.Match(nk)
-		if !ok {
-			continue
-		}
+	return m.LookupMatched(m.Match(nk), kind, field)
+}
+
+// LookupMatched is Lookup of km's key.
+func (m *Mapping) LookupMatched(km *KeyMatch, kind *Kind, field func(nk string) (string, bool)) (*Rule, int) {
+	for _, c := range km.rules {
+		r, n := &m.Rules[c.rule], int(c.n)
 		if r.Kinds != nil {
 			in := false
 			for _, k := range r.Kinds {
