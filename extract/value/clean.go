@@ -717,6 +717,14 @@ func CleanNameFlags(s string) (name string, flags Flags, ok bool) {
 // cleanName is CleanNameFlags that also returns the descriptive note removed
 // from the end of the name.
 func cleanName(s string) (name string, flags Flags, note string, ok bool) {
+	if cleanAlready(s) {
+		return s, 0, "", true
+	}
+	return cleanNameSteps(s)
+}
+
+// cleanNameSteps is cleanName, step after step.
+func cleanNameSteps(s string) (name string, flags Flags, note string, ok bool) {
 	s, bits := stripResidueScan(s)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, " ")
@@ -771,6 +779,142 @@ func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 	}
 	return s, flags, note, true
 }
+
+// cleanAlready reports whether cleanName(s) returns s itself, name-like,
+// with no flag and no note. Most names, and every name cleaned once that
+// cleaning left as it was, are so; one pass over s finds that instead of
+// the passes of each step of cleaning. It may report false for some names
+// cleaning leaves alone: those take the steps.
+func cleanAlready(s string) bool {
+	if s == "" || cleanEdge[s[0]] || cleanEdge[s[len(s)-1]] || s[len(s)-1] == '.' ||
+		strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
+		return false
+	}
+	depth := 0
+	ascii, upper, dot := true, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch cleanByte[c] {
+		case 0:
+			continue
+		case cbUpper:
+			upper = true
+		case cbReject:
+			return false
+		case cbSpace:
+			// No white space run, no space before punctuation or a
+			// closing bracket (an end space is an edge).
+			if strings.IndexByte(" ,;:.!?)]", s[i+1]) >= 0 {
+				return false
+			}
+		case cbOpen:
+			// No space after an opening bracket, no bracket empty
+			// but for separators.
+			if i+1 < len(s) && strings.IndexByte(" ,;:|.)]", s[i+1]) >= 0 {
+				return false
+			}
+			if c == '(' {
+				depth++
+			}
+		case cbClose:
+			if depth > 0 {
+				depth--
+			} else if i == len(s)-1 {
+				return false // trimUnbalanced drops it
+			}
+		case cbSep:
+			if i+1 < len(s) && (s[i+1] == ',' || s[i+1] == ';') {
+				return false
+			}
+		case cbDot:
+			dot = true
+		case cbDash:
+			if i+1 < len(s) && s[i+1] == '-' {
+				return false // perhaps "----", a break
+			}
+		case cbX:
+			if i > 0 && (s[i-1] == 'p' || s[i-1] == 'P') {
+				return false // perhaps an image size
+			}
+		case cbMulti:
+			ascii = false
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1, r <= '\u00a0', r == '\u200b', r == '\ufeff',
+				unicode.IsSpace(r):
+				return false // residue, or white space stripping or tidying changes
+			case r == '†' && (i == 0 || i+n == len(s)),
+				(r == '–' || r == '—') && (i == 0 || i+n == len(s)):
+				return false // a marker or a dash that tidying trims
+			}
+			i += n - 1
+		}
+	}
+	if depth > 0 || dot && mayFileItem(s) {
+		return false
+	}
+	if _, ok := gluedFlag(s); ok {
+		return false
+	}
+	if _, _, _, ok := looseFlag(s); ok {
+		return false
+	}
+	if _, n0, n1, ok := trailingNote(s); ok && !isYearNote(s[n0:n1]) {
+		return false
+	}
+	// An ASCII name longer than any placeholder is none of them.
+	if !(ascii && (len(s) > maxNotName || !notNameLen[len(s)])) && isNotName(s) {
+		return false
+	}
+	return upper || nameLike(s)
+}
+
+// The byte classes of cleanAlready.
+const (
+	cbUpper = 1 + iota
+	cbReject
+	cbSpace
+	cbOpen
+	cbClose
+	cbSep
+	cbDot
+	cbDash
+	cbX
+	cbMulti
+)
+
+// cleanByte gives the bytes cleanAlready looks at their class.
+var cleanByte = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = cbReject
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cbUpper
+	}
+	for _, c := range []byte("\x7f|<") {
+		t[c] = cbReject
+	}
+	t[' '] = cbSpace
+	t['('], t['['] = cbOpen, cbOpen
+	t[')'] = cbClose
+	t[','], t[';'] = cbSep, cbSep
+	t['.'] = cbDot
+	t['-'] = cbDash
+	t['x'], t['X'] = cbX, cbX
+	for c := utf8.RuneSelf; c < 0x100; c++ {
+		t[c] = cbMulti
+	}
+	return t
+}()
+
+// cleanEdge marks the bytes that cleaning trims or rejects at either end
+// of a name: white space, separators, a heading's colon, dashes.
+var cleanEdge = func() (t [256]bool) {
+	for _, c := range []byte("\t\n\v\f\r ,;:|.-") {
+		t[c] = true
+	}
+	return t
+}()
 
 // trimUnbalanced drops what a bracket cut in two leaves in a name: an
 // unmatched ")" at its end ("Japan)"), an unclosed "(" at its start

@@ -1,6 +1,10 @@
 package value
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestCleanNameFlags(t *testing.T) {
 	tests := []struct {
@@ -129,5 +133,45 @@ func TestTrimUnbalanced(t *testing.T) {
 		if got := trimUnbalanced(tc.in); got != tc.want {
 			t.Errorf("trimUnbalanced(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestCleanAlready checks that the names cleanAlready passes are those
+// cleaning leaves as they are, and that it passes the usual ones.
+func TestCleanAlready(t *testing.T) {
+	for _, s := range []string{"Yi Sun-sin", "Wŏn Kyun", "Battle of Sacheon (1592)", "Fujiwara no (Kajūji) Haruko",
+		"St. Petersburg", "Toyotomi Hideyoshi", "王", "Ming", "Kim Si-min", "Yi Il [1]", "Oda, Tokugawa"} {
+		if !cleanAlready(s) {
+			t.Errorf("cleanAlready(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"", " Yi", "Yi ", "Yi  Il", "the Ming", "The Ming", "Ming (naval)", "Ming)", "(Ming", "Ming (now",
+		"Ding RuchangKIA", "Ding Ruchang KIA", "Ding (KIA)", "†Ding", "Ding†", "Main:", "– Ming", "Ming –", "Ming.", "none", "None",
+		"Unknown", "citizens", "20px Ming", "Ming|Joseon", "Ming <br> Joseon", "Ming ---- Joseon", "kao.jpg Ming", "Ming , Joseon",
+		"Ming,,Joseon", "Ming ( ) Joseon", "Ming (, ) Joseon", "( Ming)", "Ming\u00a0Joseon", "Ming\u3000", "Ming\u200b", "\xffMing",
+		"Ming\tJoseon", ",Ming", "-Ming", "Ming-"} {
+		if cleanAlready(s) {
+			t.Errorf("cleanAlready(%q) = true, want false", s)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	passed := 0
+	for i := 0; i < 50000; i++ {
+		b.Reset()
+		for k := r.IntN(6); k >= 0; k-- {
+			b.WriteString(oracleTokens[r.IntN(len(oracleTokens))])
+		}
+		s := b.String()
+		if !cleanAlready(s) {
+			continue
+		}
+		passed++
+		if n, f, note, ok := cleanNameSteps(s); n != s || f != 0 || note != "" || !ok {
+			t.Fatalf("cleanAlready(%q) = true, but cleaning gives %q, %v, %q, %v", s, n, f, note, ok)
+		}
+	}
+	if passed < 1000 {
+		t.Errorf("cleanAlready passed only %d random strings", passed)
 	}
 }
