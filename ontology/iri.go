@@ -88,50 +88,67 @@ func isAlnumByte(c byte) bool {
 // between words, no underscore or control character, and a first rune
 // that has no upper case other than itself.
 func isCanonical(s string) bool {
-	if s == "" {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || 'a' <= s[0] && s[0] <= 'z' {
 		return false
 	}
-	space := true // a leading space is not canonical
-	alnum := false
-	for i := 0; i < len(s); {
+	// ASCII letters and digits, most of a name, only mark it as having
+	// one: the bytes to look at are the few others.
+	seen := uint8(0)
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == ' ':
-				if space {
-					return false
-				}
-				space = true
-				continue
-			case c < 0x20 || c == 0x7f || c == '_':
-				return false
-			case c == '-' && yearRangeAt(s, i-1):
-				return false
-			case 'a' <= c && c <= 'z':
-				if i == 1 {
-					return false
-				}
-				alnum = true
-			case 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
-				alnum = true
-			}
-			space = false
+		k := canonicalByte[c]
+		seen |= k
+		if k&cbLook == 0 {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' { // not the last byte, which is no space
+				return false
+			}
+		case c == '-':
+			if yearRangeAt(s, i) {
+				return false
+			}
+		case c < utf8.RuneSelf: // a control or '_'
 			return false
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) {
+				return false
+			}
+			if i == 0 && unicode.ToUpper(r) != r {
+				return false
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				seen |= cbAlnum
+			}
+			i += size - 1
 		}
-		if i == 0 && unicode.ToUpper(r) != r {
-			return false
-		}
-		alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
-		space = false
-		i += size
 	}
-	return !space && alnum
+	return seen&cbAlnum != 0
 }
+
+// The bits of canonicalByte.
+const (
+	cbAlnum = 1 << iota // an ASCII letter or digit
+	cbLook              // a byte isCanonical looks at
+)
+
+// canonicalByte marks the ASCII letters and digits, and the bytes
+// isCanonical looks at: the space, the hyphen, controls, '_' and those
+// of runes beyond ASCII.
+var canonicalByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = cbAlnum
+		case c == ' ', c == '-', c == '_', c < 0x20, c == 0x7f, c >= utf8.RuneSelf:
+			t[c] = cbLook
+		}
+	}
+	return t
+}()
 
 // EscapeName returns the IRI path segment for a canonical name: spaces become
 // underscores, and every character that an IRI or the Turtle and N-Triples
