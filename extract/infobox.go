@@ -550,7 +550,13 @@ func isLatinName(s string) bool {
 // isUnknown reports whether v says the value is not known, which by
 // contract gives no triple.
 func isUnknown(v string) bool {
-	v = strings.Trim(v, " .|")
+	// strings.Trim(v, " .|"), without building the cut set each time.
+	for v != "" && (v[0] == ' ' || v[0] == '.' || v[0] == '|') {
+		v = v[1:]
+	}
+	for v != "" && (v[len(v)-1] == ' ' || v[len(v)-1] == '.' || v[len(v)-1] == '|') {
+		v = v[:len(v)-1]
+	}
 	if len(v) > 3*len("unknown") {
 		return false // longer than any of them, whatever their case
 	}
@@ -569,9 +575,9 @@ func cleanEntityName(s string, class rdf.Term) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	for {
+	for strings.HasSuffix(name, ")") {
 		i := strings.LastIndex(name, " (")
-		if i < 0 || !strings.HasSuffix(name, ")") {
+		if i < 0 {
 			break
 		}
 		inner := name[i+2 : len(name)-1]
@@ -643,12 +649,16 @@ var kinWords = set("son", "daughter", "sons", "daughters", "child", "children", 
 // unnamed relative ("X's daughter" gives X), and whether it does.
 func kinDescribedBy(name string) (string, bool) {
 	i := strings.LastIndexByte(name, ' ')
-	if i < 0 || !inSetASCIIFold(kinWords, name[i+1:]) {
+	if i < 0 {
 		return "", false
 	}
+	// The possessive first: most names have none, and need no look-up.
 	who := name[:i]
 	for _, poss := range []string{"'s", "’s"} {
 		if w, ok := strings.CutSuffix(who, poss); ok && w != "" {
+			if !inSetASCIIFold(kinWords, name[i+1:]) {
+				return "", false
+			}
 			return w, true
 		}
 	}
@@ -763,11 +773,11 @@ func isEventClass(c rdf.Term) bool {
 // eventAliases returns the form of a conflict's name without its
 // parenthesised year, which articles use too.
 func eventAliases(name string, class rdf.Term) []string {
-	if !isEventClass(class) {
+	if !isEventClass(class) || !strings.HasSuffix(name, ")") {
 		return nil
 	}
 	i := strings.LastIndex(name, " (")
-	if i < 0 || !strings.HasSuffix(name, ")") {
+	if i < 0 {
 		return nil
 	}
 	return []string{name[:i]}
