@@ -853,21 +853,62 @@ func cleanAlready(s string) bool {
 	if depth > 0 || dot && mayFileItem(s) {
 		return false
 	}
-	if _, ok := gluedFlag(s); ok {
-		return false
+	// A marker ends in "A" or "W", perhaps in brackets; a note ends in a
+	// bracket. Other names have neither.
+	switch s[len(s)-1] {
+	case 'A', 'W', ')', ']':
+		if _, ok := gluedFlag(s); ok {
+			return false
+		}
+		if _, _, _, ok := looseFlag(s); ok {
+			return false
+		}
+		if _, n0, n1, ok := trailingNote(s); ok && !isYearNote(s[n0:n1]) {
+			return false
+		}
 	}
-	if _, _, _, ok := looseFlag(s); ok {
-		return false
-	}
-	if _, n0, n1, ok := trailingNote(s); ok && !isYearNote(s[n0:n1]) {
-		return false
-	}
-	// An ASCII name longer than any placeholder is none of them.
-	if !(ascii && (len(s) > maxNotName || !notNameLen[len(s)])) && isNotName(s) {
+	if ascii {
+		if isNotNameASCII(s) {
+			return false
+		}
+	} else if isNotName(s) {
 		return false
 	}
 	return upper || nameLike(s)
 }
+
+// isNotNameASCII is isNotName for an ASCII s: the keys of its length are
+// compared with it, ignoring case.
+func isNotNameASCII(s string) bool {
+	if len(s) >= len(notNamesByLen) {
+		return false
+	}
+	for _, k := range notNamesByLen[len(s)] {
+		i := 0
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != k[i] {
+				break
+			}
+		}
+		if i == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// notNamesByLen lists notNames by their length.
+var notNamesByLen = func() [][]string {
+	t := make([][]string, maxNotName+1)
+	for k := range notNames {
+		t[len(k)] = append(t[len(k)], k)
+	}
+	return t
+}()
 
 // The byte classes of cleanAlready.
 const (

@@ -175,3 +175,16 @@ func TestCleanAlready(t *testing.T) {
 		t.Errorf("cleanAlready passed only %d random strings", passed)
 	}
 }
+
+// TestIsNotNameASCII checks isNotNameASCII against isNotName.
+func TestIsNotNameASCII(t *testing.T) {
+	tests := []string{"", "?", "Unknown", "UNKNOWN COMMANDERS", "unknown commander", "N/A", "na", "Na", "nb", "Others", "other ", "Ming", "Several"}
+	for k := range notNames {
+		tests = append(tests, k, strings.ToUpper(k), k+"s", k[1:])
+	}
+	for _, s := range tests {
+		if got, want := isNotNameASCII(s), isNotName(s); got != want {
+			t.Errorf("isNotNameASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
