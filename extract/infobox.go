@@ -303,10 +303,12 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
 			// "Tokugawa shogunate (now Japan)".
-			if strings.Contains(v, "near") || strings.IndexByte(v, '(') >= 0 {
+			if mayJoinPlaces(v) {
 				v = placeJoiners.ReplaceAllString(v, ", $1")
-				// "Fukakusa no kita no Misasagi (深草北陵) Kyoto": a name in
-				// another script between two places parts them.
+			}
+			// "Fukakusa no kita no Misasagi (深草北陵) Kyoto": a name in
+			// another script between two places parts them.
+			if mayPlaceAfterScript(v) {
 				v = placeAfterScript.ReplaceAllString(v, ", $1")
 			}
 			items = value.AppendEntities(items, v, nil)
@@ -608,6 +610,44 @@ var (
 	placeAfterScript = regexp.MustCompile(`\s*\([^()A-Za-z]*\)\s+(\p{Lu})`)
 	placeDescriptor  = regexp.MustCompile(`^(?i:(?:(?:off|near|outside|around)(?:\s+the\s+coast\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of)\s+)+`)
 )
+
+// mayJoinPlaces reports whether placeJoiners may match s: whether s has
+// "near" or an opening bracket before one of its words.
+func mayJoinPlaces(s string) bool {
+	return strings.Contains(s, "near") || strings.Contains(s, "(now") || strings.Contains(s, "(today") ||
+		strings.Contains(s, "(present-day") || strings.Contains(s, "(modern")
+}
+
+// mayPlaceAfterScript reports whether placeAfterScript may match s:
+// whether s has brackets with neither an ASCII letter nor a bracket
+// between them, then white space.
+func mayPlaceAfterScript(s string) bool {
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		j := strings.IndexAny(s, "()")
+		if j < 0 {
+			return false
+		}
+		if s[j] == ')' && j+1 < len(s) && isASCIISpace(s[j+1]) && !hasASCIILetter(s[:j]) {
+			return true
+		}
+		s = s[j:]
+	}
+}
+
+// hasASCIILetter reports whether s has an ASCII letter.
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
 
 // officePlaceholders are what office-holder infoboxes write in place of a
 // predecessor, successor or minister who is no other person.

@@ -280,3 +280,36 @@ func TestSubjectAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceRegexpGuards checks that mayJoinPlaces and mayPlaceAfterScript
+// report true wherever the expressions they guard match, on strings made
+// of the pieces the expressions look for.
+func TestPlaceRegexpGuards(t *testing.T) {
+	pieces := []string{"(", ")", " ", "\t", "near", "Near", "now", "today", "present-day", "modern", ",", ":", "深草", "a", "K", "1592", "(now ", "Ane River"}
+	check := func(s string) {
+		if placeJoiners.MatchString(s) && !mayJoinPlaces(s) {
+			t.Fatalf("mayJoinPlaces(%q) = false, but placeJoiners matches", s)
+		}
+		if placeAfterScript.MatchString(s) && !mayPlaceAfterScript(s) {
+			t.Fatalf("mayPlaceAfterScript(%q) = false, but placeAfterScript matches", s)
+		}
+	}
+	for _, s := range []string{"Ane River near Lake Biwa", "Tokugawa shogunate (now Japan)", "Fukakusa no kita no Misasagi (深草北陵) Kyoto", "(1) (深) Kyoto", "(a)(深) K"} {
+		if !mayJoinPlaces(s) && !mayPlaceAfterScript(s) {
+			t.Errorf("neither guard passes %q", s)
+		}
+		check(s)
+	}
+	// Every string of up to five pieces.
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(prefix+p, n-1)
+		}
+	}
+	gen("", 4)
+}
