@@ -52,6 +52,16 @@ const (
 	lexOrgHead
 	lexStop
 	lexSurname
+	lexOrdinal
+	lexTitleModifier
+	lexOrgNoun
+	lexPlaceListNoun
+	lexPlaceListCue
+	lexPersonListNoun
+	lexPersonListCue
+	// lexAliasCue marks "as" and "called", one of which ends every alias
+	// phrase: a sentence without them needs no search for one.
+	lexAliasCue
 )
 
 // lexicon maps every word of the lexicons to the set of lexicons it is
@@ -68,6 +78,10 @@ var lexicon = func() map[string]lexFlag {
 		{eventPrefixes, lexEventPrefix}, {demonyms, lexDemonym}, {placePreps, lexPlacePrep},
 		{captureNouns, lexCapture}, {timeWords, lexTime}, {compass, lexCompass}, {connectors, lexConnector},
 		{orgHeads, lexOrgHead}, {stopWords, lexStop}, {surnames, lexSurname},
+		{ordinals, lexOrdinal}, {titleModifiers, lexTitleModifier}, {orgNouns, lexOrgNoun},
+		{placeListNouns, lexPlaceListNoun}, {placeListCues, lexPlaceListCue},
+		{personListNouns, lexPersonListNoun}, {personListCues, lexPersonListCue},
+		{aliasCues, lexAliasCue},
 	} {
 		for w, ok := range l.words {
 			if ok {

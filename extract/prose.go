@@ -546,12 +546,16 @@ func (st *proseState) scan(sen *sentence) {
 	text := sen.text[sen.span.Start:sen.span.End]
 	st.toks = tokenizeInto(text, st.toks[:0], &st.sc.in)
 	toks := st.toks
+	var lex lexFlag
 	for i := range toks {
 		toks[i].start += sen.span.Start
 		toks[i].end += sen.span.Start
+		lex |= toks[i].lex
 	}
 	st.aliasFrom, st.aliasTaken = -1, false
-	if k := alsoKnownAs(text); k >= 0 && st.aboutSubject(text, toks) {
+	if lex&lexAliasCue == 0 {
+		// No alias phrase: each ends in the word "as" or "called".
+	} else if k := alsoKnownAs(text); k >= 0 && st.aboutSubject(text, toks) {
 		st.aliasFrom = sen.span.Start + k
 	}
 	for i := 0; i < len(toks); {
@@ -698,7 +702,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.classify(sen, toks, i, j-1)
 		return
 	}
-	if j-i >= 2 && toks[j-1].is(lexRoyal) && titleModifiers[toks[j-2].key] {
+	if j-i >= 2 && toks[j-1].is(lexRoyal) && toks[j-2].is(lexTitleModifier) {
 		return // a longer title, no name: "Crown Prince", "Grand Internal Prince"
 	}
 	if c, ok := eventSpan(toks, i, j); ok {
@@ -838,15 +842,15 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// Seoul".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
-	case j-k <= 2 && (inList(toks, i, placeListNouns, placeListCues) || !sentStart && beforeListNoun(toks, j, placeListNouns)):
+	case j-k <= 2 && (inList(toks, i, lexPlaceListNoun, lexPlaceListCue) || !sentStart && beforeListNoun(toks, j, lexPlaceListNoun)):
 		// A sentence's first word before the noun is mostly not a name:
 		// "Bordering prefectures are …".
 		m.class, m.strength = ontology.Place, evContext
 		m.single = j-k == 1
-	case j-k <= 3 && len(titles) == 0 && inList(toks, i, personListNouns, personListCues):
+	case j-k <= 3 && len(titles) == 0 && inList(toks, i, lexPersonListNoun, lexPersonListCue):
 		m.class, m.strength = ontology.Person, evContext
 		m.single = j-k == 1
-	case prev.key == "the" || quotedAfterThe(toks, i) || prev.word && orgNoun(prev.key) || st.knownPart(toks, k, j):
+	case prev.key == "the" || quotedAfterThe(toks, i) || prev.word && prev.is(lexOrgNoun) || st.knownPart(toks, k, j):
 		// Persons take no article, even around quotes ("known as the
 		// “Mōri Ryōsen”"), and a span with a known state or place in it
 		// ("Tang China") is not a personal name.
@@ -934,14 +938,14 @@ func (st *proseState) placeBefore(sen *sentence, toks []token, i int) bool {
 // parenthesis. "the provinces of Zhili, Shandong …", "Bordering
 // prefectures are Dalian (SW), Anshan (W) … and Benxi (N)", "their
 // princes, Sunhwa and Imhae".
-func inList(toks []token, i int, nouns, cues map[string]bool) bool {
-	isNoun := func(p int) bool { return p >= 0 && toks[p].word && !toks[p].upper && nouns[toks[p].key] }
+func inList(toks []token, i int, nouns, cues lexFlag) bool {
+	isNoun := func(p int) bool { return p >= 0 && toks[p].word && !toks[p].upper && toks[p].is(nouns) }
 	p := i - 1
 	for range maxListItems {
 		if p < 1 {
 			return false
 		}
-		if isNoun(p) || (toks[p].punct == ',' || toks[p].word && !toks[p].upper && cues[toks[p].key]) && isNoun(p-1) {
+		if isNoun(p) || (toks[p].punct == ',' || toks[p].word && !toks[p].upper && toks[p].is(cues)) && isNoun(p-1) {
 			return true
 		}
 		// A separator: ",", "and", "or" or ", and".
@@ -982,13 +986,13 @@ func inList(toks []token, i int, nouns, cues map[string]bool) bool {
 // beforeListNoun reports whether the name that ends before toks[j] is an
 // item of a list that a plural noun of nouns' kind ends: "Gangwon and
 // Gyeonggi provinces", "the Yalu and Tumen rivers".
-func beforeListNoun(toks []token, j int, nouns map[string]bool) bool {
+func beforeListNoun(toks []token, j int, nouns lexFlag) bool {
 	p := j
 	for range maxListItems {
 		if p >= len(toks) {
 			return false
 		}
-		if toks[p].word && !toks[p].upper && nouns[toks[p].key] {
+		if toks[p].word && !toks[p].upper && toks[p].is(nouns) {
 			return true
 		}
 		// A separator, then the next item's capitalised words.
@@ -1045,11 +1049,15 @@ func endsPhrase(next token, last bool) bool {
 	return false
 }
 
-// orgNoun reports whether a lower-case word before a name makes it the name
-// of an organisation or a work ("the political party Rikken Kaishintō").
-func orgNoun(w string) bool {
-	return orgHeads[w] || w == "newspaper" || w == "book" || w == "novel" || w == "poem" || w == "film" || w == "term" || w == "word"
-}
+// orgNouns before a name make it the name of an organisation or a work
+// ("the political party Rikken Kaishintō").
+var orgNouns = func() map[string]bool {
+	m := set("newspaper", "book", "novel", "poem", "film", "term", "word")
+	for w, ok := range orgHeads {
+		m[w] = ok
+	}
+	return m
+}()
 
 // hasTitleOf reports whether a title in toks[i:j] is followed by "of", as
 // in the name of an office ("Emperor of China", "Commander of X").
@@ -1084,6 +1092,9 @@ func quotedAfterThe(toks []token, i int) bool {
 
 // aliasPhrases introduce another name of what a sentence is about.
 var aliasPhrases = []string{"also known as ", "also referred to as ", "also called ", "better known as ", "commonly known as ", "otherwise known as "}
+
+// aliasCues are the last words of the alias phrases.
+var aliasCues = set("as", "called")
 
 // alsoKnownAs returns the offset in text after its first alias phrase
 // that follows a form of "be" ("It was also known as"), or -1. After a
@@ -1382,7 +1393,7 @@ func (st *proseState) ordinalEvent(m *mention, toks []token, i, j int) bool {
 		s = i - 2
 	}
 	o := s - 1
-	if o < 0 || !toks[o].word || toks[o].upper || !ordinals[toks[o].key] {
+	if o < 0 || !toks[o].word || toks[o].upper || !toks[o].is(lexOrdinal) {
 		return false
 	}
 	c, ok := eventSpan(toks, s, j)

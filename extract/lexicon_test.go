@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLexiconFlags checks that a word's lexicon flags are the word sets it
+// is in, as the patterns that test a flag in place of a set rely on.
+func TestLexiconFlags(t *testing.T) {
+	for _, l := range []struct {
+		name  string
+		words map[string]bool
+		f     lexFlag
+	}{
+		{"ordinals", ordinals, lexOrdinal},
+		{"titleModifiers", titleModifiers, lexTitleModifier},
+		{"orgNouns", orgNouns, lexOrgNoun},
+		{"placeListNouns", placeListNouns, lexPlaceListNoun},
+		{"placeListCues", placeListCues, lexPlaceListCue},
+		{"personListNouns", personListNouns, lexPersonListNoun},
+		{"personListCues", personListCues, lexPersonListCue},
+		{"aliasCues", aliasCues, lexAliasCue},
+		{"orgHeads", orgHeads, lexOrgHead},
+	} {
+		for w, f := range lexicon {
+			if in := l.words[w]; in != (f&l.f != 0) {
+				t.Errorf("%s: lexicon[%q] has the flag %v, the set %v", l.name, w, f&l.f != 0, in)
+			}
+		}
+		for w := range l.words {
+			if lexicon[w]&l.f == 0 {
+				t.Errorf("%s: lexicon[%q] lacks the flag", l.name, w)
+			}
+		}
+	}
+	for _, w := range []string{"newspaper", "book", "university"} {
+		if lexicon[w]&lexOrgNoun == 0 {
+			t.Errorf("%q is no orgNoun", w)
+		}
+	}
+}
+
+// TestAliasPhrasesEndInCue checks that each alias phrase ends in a word of
+// aliasCues, which scan looks for before it searches the sentence.
+func TestAliasPhrasesEndInCue(t *testing.T) {
+	for _, p := range aliasPhrases {
+		words := strings.Fields(p)
+		if !strings.HasSuffix(p, " ") || !aliasCues[words[len(words)-1]] {
+			t.Errorf("alias phrase %q does not end in a cue and a space", p)
+		}
+	}
+}
