@@ -781,22 +781,29 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if prev.word && !prev.upper && prev.is(lexRank|lexRoyal) {
 		titles = append(titles, prev.key)
 	}
-	nameKey := st.spanKey(toks, k, j)
+	// Without titles the name is the whole span, whose key no dictionary
+	// holds: it is neither copied nor looked up again.
+	nameKey := full
+	if k > i {
+		nameKey = st.spanKey(toks, k, j)
+	}
 	labelStart := toks[k].start
 	if royalStart >= 0 {
 		labelStart = toks[royalStart].start
 	}
 	m.start = labelStart
 	m.titles = titles
-	if royalStart >= 0 {
+	if royalStart > i {
 		if kn, name, ev, ok := st.lookup(st.spanProbe(toks, royalStart, j)); ok {
 			st.known(m, kn, name, ev)
 			return
 		}
 	}
-	if kn, name, ev, ok := st.lookup(nameKey); ok {
-		st.known(m, kn, name, ev)
-		return
+	if k > i {
+		if kn, name, ev, ok := st.lookup(nameKey); ok {
+			st.known(m, kn, name, ev)
+			return
+		}
 	}
 	if j-k == 1 && len(titles) == 0 {
 		// "the Ming", "a Ming defector": a dynasty goes by its bare
@@ -1299,7 +1306,8 @@ func (st *proseState) spanProbe(toks []token, i, j int) string {
 // by spaces, and returns the last word's key.
 func appendSpanKey(b []byte, toks []token, i, j int) ([]byte, string) {
 	last := ""
-	for _, t := range toks[i:j] {
+	for k := i; k < j; k++ {
+		t := &toks[k]
 		if !t.word {
 			continue
 		}
