@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -163,6 +164,12 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 // English prose, is cut, folded and hashed in one pass over its bytes;
 // a word with other bytes in it goes through nextToken and fold.
 func (in *interner) tokenize(s string, toks []token) []token {
+	// A word's folded bytes go to word, which has room for the longest
+	// word s can hold and for reading 8 bytes at its start.
+	if len(in.word) < len(s)+8 {
+		in.word = make([]byte, len(s)+8)
+	}
+	word := in.word
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
@@ -184,23 +191,19 @@ func (in *interner) tokenize(s string, toks []token) []token {
 			i++
 			continue
 		}
-		b := in.buf[:0]
 		h := uint32(2166136261) // FNV-1a, as fold hashes
-		var w uint64
 		// slow is set when a rune past ASCII decides where the word
 		// ends; poss when "'s" ends it.
-		j, slow, poss := i, false, false
-	word:
+		j, n, slow, poss := i, 0, false, false
+	scan:
 		for {
-			for ; j < len(s) && asciiAlnum[s[j]]; j++ {
-				c := s[j]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
+			for ; j < len(s); j++ {
+				c := asciiFold[s[j]]
+				if c == 0 {
+					break
 				}
-				if len(b) < 8 {
-					w |= uint64(c) << (8 * len(b))
-				}
-				b = append(b, c)
+				word[n] = c
+				n++
 				h = (h ^ uint32(c)) * 16777619
 			}
 			switch {
@@ -208,24 +211,23 @@ func (in *interner) tokenize(s string, toks []token) []token {
 				// The end of the input, or no ASCII joiner: nextToken's
 				// rules for other runes are not written out here.
 				slow = j < len(s) && s[j] >= utf8.RuneSelf
-				break word
+				break scan
 			case s[j+1] >= utf8.RuneSelf:
 				slow = true
-				break word
+				break scan
 			case !asciiAlnum[s[j+1]]:
-				break word // a joiner before no word rune ends the word
+				break scan // a joiner before no word rune ends the word
 			case s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S'):
 				if k := j + 2; k < len(s) && s[k] >= utf8.RuneSelf {
 					slow = true
-					break word
+					break scan
 				} else if k == len(s) || !asciiAlnum[s[k]] {
 					poss = true // "Hideyoshi's"
-					break word
+					break scan
 				}
 			}
 			j++ // a joiner between word parts, which keys leave out
 		}
-		in.buf = b
 		if slow {
 			t, next, _ := nextToken(s, i)
 			t.key, t.lex = in.fold(s[t.start:t.end])
@@ -233,8 +235,12 @@ func (in *interner) tokenize(s string, toks []token) []token {
 			i = next
 			continue
 		}
+		w := binary.LittleEndian.Uint64(word[:8])
+		if n < 8 {
+			w &= 1<<(8*n) - 1
+		}
 		t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
-		t.key, t.lex = in.lookup(b, h, w)
+		t.key, t.lex = in.lookup(word[:n], h, w)
 		toks = append(toks, t)
 		i = j
 		if poss {
@@ -243,6 +249,17 @@ func (in *interner) tokenize(s string, toks []token) []token {
 	}
 	return toks
 }
+
+// asciiFold maps each ASCII letter and digit to its lower case, and any
+// other byte to 0.
+var asciiFold = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
 
 // asciiAlnum holds the ASCII letters and digits, indexed by any byte.
 var asciiAlnum = func() (t [256]bool) {
@@ -504,6 +521,7 @@ func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // extraction at a time (see proseScratch).
 type interner struct {
 	buf   []byte
+	word  []byte // tokenize's
 	slots [internSlots]internSlot
 }
 
