@@ -51,3 +51,28 @@ func TestAliasPhrasesEndInCue(t *testing.T) {
 		}
 	}
 }
+
+func TestWordBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text       string
+		start, end int
+		want       string
+	}{
+		{"fought at Nagashino", 0, 10, "at"},
+		{"fought At  Nagashino", 0, 11, "at"},
+		{"under\u00a0Kim", 0, 7, "under"},    // a no-break space
+		{"captured Pusan", 0, 9, "captured"}, // no space before end
+		{"près Séoul", 0, 6, "pres"},
+		{"x Ōmura", 0, 2, "x"},
+		{"a, Kim", 0, 3, ""},
+		{"the army under Kim", 9, 15, "under"},
+		{"the army under Kim", 11, 15, "der"}, // not before start
+		{"Kim", 0, 0, ""},
+		{"Won-ik Kim", 0, 7, "ik"},
+	} {
+		var buf [4]byte // shorter than some words: they grow it
+		if got := wordBefore(buf[:0], tc.text, tc.start, tc.end); got != tc.want {
+			t.Errorf("wordBefore(%q, %d, %d) = %q, want %q", tc.text, tc.start, tc.end, got, tc.want)
+		}
+	}
+}

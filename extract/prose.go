@@ -1646,6 +1646,7 @@ func (st *proseState) relations() {
 	}
 	// A sentence's mentions are adjacent in st.ments, which scan fills one
 	// sentence at a time; ms collects the resolved ones of each.
+	var beforeBuf [32]byte
 	ms := st.sc.resolved[:0]
 	defer func() { clear(ms); st.sc.resolved = ms[:0] }()
 	for lo := 0; lo < len(st.ments); {
@@ -1659,8 +1660,13 @@ func (st *proseState) relations() {
 		}
 		lo = hi
 		for _, m := range ms {
-			before := wordBefore(sen.text, sen.span.Start, m.start)
 			c := st.classOf(m.ent)
+			// The word before the mention is read only for the cases
+			// below that test it.
+			before := ""
+			if subjConflict && (c == ontology.Place && !hasPlace && sen.lead && sen.index < 2 || c == ontology.Person) {
+				before = wordBefore(beforeBuf[:0], sen.text, sen.span.Start, m.start)
+			}
 			switch {
 			case c == ontology.Place && subjConflict && !hasPlace && sen.lead && sen.index < 2 &&
 				(placeVerbs[before] || (before == "at" || before == "in" || before == "near") && statesOccurrence(sen.text[sen.span.Start:m.start])):
@@ -1694,10 +1700,18 @@ func statesOccurrence(s string) bool {
 }
 
 // wordBefore returns the folded word right before offset end in text,
-// not looking before start.
-func wordBefore(text string, start, end int) string {
+// not looking before start. The word is folded into b, so it is valid
+// only as long as b's array is not written.
+func wordBefore(b []byte, text string, start, end int) string {
 	i := end
 	for i > start {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if !unicode.IsSpace(r) {
 			break
@@ -1706,13 +1720,21 @@ func wordBefore(text string, start, end int) string {
 	}
 	j := i
 	for j > start {
+		if c := text[j-1]; c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[:j])
 		if !isWordRune(r) {
 			break
 		}
 		j -= n
 	}
-	return foldString(text[j:i])
+	b = appendFold(b, text[j:i])
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // fact writes a kg:ProseFact for (s, p, o) stated in sentence sen at
