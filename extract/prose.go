@@ -159,6 +159,8 @@ type proseScratch struct {
 	resolved   []*mention
 	parts      map[string]nameOwner
 	titles     map[string]nameOwner
+	// minted holds the first catalog hit of each label resolve minted.
+	minted map[string]*mention
 }
 
 // mentionGroup gathers the unresolved mentions of one key, with the
@@ -271,7 +273,7 @@ func (st *proseState) newSentence(sen sentence) *sentence {
 }
 
 var proseScratchPool = sync.Pool{New: func() any {
-	return &proseScratch{dict: map[string]known{}, phon: map[string]known{}, groups: map[string]*mentionGroup{}, parts: map[string]nameOwner{}, titles: map[string]nameOwner{}}
+	return &proseScratch{dict: map[string]known{}, phon: map[string]known{}, groups: map[string]*mentionGroup{}, parts: map[string]nameOwner{}, titles: map[string]nameOwner{}, minted: map[string]*mention{}}
 }}
 
 // Extract implements Extractor.
@@ -294,6 +296,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		clear(sc.groups)
 		clear(sc.parts)
 		clear(sc.titles)
+		clear(sc.minted)
 		clear(sc.groupOrder)
 		sc.groupOrder = sc.groupOrder[:0]
 		proseScratchPool.Put(sc)
@@ -1503,10 +1506,20 @@ func (st *proseState) resolve() {
 		}
 	}
 	st.sc.groupOrder = order
-	// Catalog hits first: they carry their own canonical names.
+	// Catalog hits first: they carry their own canonical names. A name
+	// and class met before give the entity they gave then, as entity
+	// would again.
+	minted := st.sc.minted
 	for _, m := range st.ments {
 		if m.ent == nil && m.label != "" && m.strength >= evCatalog {
+			if first := minted[m.label]; first != nil && first.class == m.class {
+				m.ent = first.ent
+				continue
+			}
 			m.ent = st.entity(m.label, m.class)
+			if minted[m.label] == nil {
+				minted[m.label] = m
+			}
 		}
 	}
 	for _, key := range order {
@@ -1526,7 +1539,15 @@ func (st *proseState) resolve() {
 			m.ent, m.class = e, g.best
 		}
 	}
-	// Name parts of the article's people, clans' names, titles.
+	// Name parts of the article's people, clans' names, titles: indexes
+	// that only unresolved one-word names and descriptions use.
+	needParts, needTitles := false, false
+	for _, m := range st.ments {
+		if m.ent == nil {
+			needParts = needParts || m.single && !m.description
+			needTitles = needTitles || m.description
+		}
+	}
 	parts, titles := st.sc.parts, st.sc.titles
 	addPart := func(key string, e *Entity) {
 		o := parts[key]
@@ -1534,6 +1555,9 @@ func (st *proseState) resolve() {
 		parts[key] = o
 	}
 	for _, e := range st.g.order {
+		if !needParts {
+			break
+		}
 		c := st.classOf(e)
 		switch c {
 		case ontology.Person:
@@ -1560,6 +1584,9 @@ func (st *proseState) resolve() {
 		}
 	}
 	for _, m := range st.ments {
+		if !needTitles {
+			break
+		}
 		if m.ent != nil && st.classOf(m.ent) == ontology.Person {
 			for _, t := range m.titles {
 				o := titles[t]
