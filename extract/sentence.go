@@ -31,14 +31,26 @@ func SplitSentences(text string) []Span {
 // AppendSentences appends the sentences of text, as SplitSentences cuts
 // them, to out.
 func AppendSentences(out []Span, text string) []Span {
+	// Only the bytes of sentenceBytes matter here, and no byte of a
+	// multi-byte character is one of them. next holds where each occurs
+	// next (len(text) when it does not): one fast search per occurrence
+	// rather than a test per byte.
+	var next [len(sentenceBytes)]int
+	for k := range next {
+		next[k] = indexByteFrom(text, 0, sentenceBytes[k])
+	}
 	start := 0
 	depth := 0
-	for i := 0; i < len(text); {
-		// Only these ASCII bytes matter here, and no byte of a multi-byte
-		// character is one of them.
-		for i < len(text) && !sentenceByte[text[i]] {
-			i++
+	for i := 0; ; {
+		stop := len(text)
+		for k, at := range next {
+			if at < i {
+				at = indexByteFrom(text, i, sentenceBytes[k])
+				next[k] = at
+			}
+			stop = min(stop, at)
 		}
+		i = stop
 		if i == len(text) {
 			break
 		}
@@ -65,6 +77,18 @@ func AppendSentences(out []Span, text string) []Span {
 		i = end
 	}
 	return appendSentence(out, text, start, len(text))
+}
+
+// sentenceBytes are the bytes AppendSentences stops at.
+const sentenceBytes = ".!?()[]"
+
+// indexByteFrom returns the index of the first c in text at or after i, or
+// len(text).
+func indexByteFrom(text string, i int, c byte) int {
+	if k := strings.IndexByte(text[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(text)
 }
 
 // sentenceEnd takes the terminal punctuation mark at text[i] and returns
@@ -117,11 +141,20 @@ func appendSentence(out []Span, text string, start, end int) []Span {
 // judging by the word before it.
 func periodEnds(text string, i int) bool {
 	j := i
+	ascii := true
 	for j > 0 {
+		if c := text[j-1]; c < utf8.RuneSelf {
+			if !asciiAlnum[c] && c != '.' {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[:j])
 		if !isWordRune(r) && r != '.' {
 			break
 		}
+		ascii = false
 		j -= n
 	}
 	word := text[j:i]
@@ -135,13 +168,21 @@ func periodEnds(text string, i int) bool {
 	if n == len(word) && unicode.IsUpper(r) {
 		return false // an initial
 	}
+	if ascii && len(word) > maxAbbreviation {
+		return true // an ASCII word folds to as many bytes
+	}
 	var buf [32]byte
 	return !abbreviations[string(appendFold(buf[:0], word))] // no allocation
 }
 
-// sentenceByte holds the bytes AppendSentences stops at: a table rather
-// than strings.IndexAny, which builds its set anew at every call.
-var sentenceByte = [256]bool{'.': true, '!': true, '?': true, '(': true, ')': true, '[': true, ']': true}
+// maxAbbreviation is the length of the longest abbreviation.
+var maxAbbreviation = func() int {
+	n := 0
+	for a := range abbreviations {
+		n = max(n, len(a))
+	}
+	return n
+}()
 
 // boundaryFollows reports whether rest (the text after a sentence's final
 // punctuation) starts a new sentence: spaces, then an upper-case letter, a

@@ -76,3 +76,33 @@ func TestWordBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodEnds checks periodEnds against the words before a period it
+// must tell apart, ASCII or not, short or long.
+func TestPeriodEnds(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"He came.", true},
+		{"Born c.", false},
+		{"It was approx.", false},
+		{"It was Approx.", false},
+		{"It was approxx.", true},
+		{"the U.S.", false},
+		{"J.", false},
+		{"Ō.", false},
+		{"Gén.", false}, // folds to "gen"
+		{"Gen.", false},
+		{"Él fue Capt.", false},
+		{"an extraordinarily.", true},
+		{".", true},
+		{" .", true},
+		{"in 1592.", true},
+		{"Myŏngwŏn.", true},
+	} {
+		if got := periodEnds(tc.text, len(tc.text)-1); got != tc.want {
+			t.Errorf("periodEnds(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
