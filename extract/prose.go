@@ -118,11 +118,13 @@ type proseState struct {
 	phon map[string]known // zero value (no entity): ambiguous
 	// phonFirst has bit b set when a key of phon starts with byte b.
 	phonFirst [4]uint64
-	ments     []*mention
-	article   rdf.Term
-	base      string
-	toks      []token
-	sc        *proseScratch
+	// dictKeys has bit dictBit(k) set for every key k of dict.
+	dictKeys [8]uint64
+	ments    []*mention
+	article  rdf.Term
+	base     string
+	toks     []token
+	sc       *proseScratch
 	// aliasFrom is the offset in the block after "also known as" in a
 	// sentence about the subject, or -1: the names after it are the
 	// subject's. aliasTaken is set once a subject that is no event has
@@ -390,19 +392,19 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		return
 	}
 	kept := ""
-	if _, dup := st.dict[key]; !dup {
+	if !st.inDict(key) {
 		kept = st.sc.keys.str(kb)
-		st.dict[kept] = known{ent: e, class: c}
+		st.addDict(kept, known{ent: e, class: c})
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
 	// "Seonjo".
 	if c == ontology.Person {
 		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
-			if _, dup := st.dict[key[i+1:]]; !dup && usableKey(key[i+1:]) {
+			if !st.inDict(key[i+1:]) && usableKey(key[i+1:]) {
 				if kept == "" {
 					kept = st.sc.keys.str(kb)
 				}
-				st.dict[kept[i+1:]] = known{ent: e, class: c}
+				st.addDict(kept[i+1:], known{ent: e, class: c})
 			}
 		}
 	}
@@ -418,11 +420,44 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 	st.phonFirst[pk[0]>>6] |= 1 << (pk[0] & 63)
 }
 
+// addDict adds k to dict under key.
+func (st *proseState) addDict(key string, k known) {
+	st.dict[key] = k
+	b := dictBit(key)
+	st.dictKeys[b>>6] |= 1 << (b & 63)
+}
+
+// inDict reports whether dict holds key.
+func (st *proseState) inDict(key string) bool {
+	if !st.dictMay(key) {
+		return false
+	}
+	_, ok := st.dict[key]
+	return ok
+}
+
+// dictMay reports whether dict may hold key: false for most keys that
+// are no name of the article's, without hashing them.
+func (st *proseState) dictMay(key string) bool {
+	if key == "" {
+		return false // no key of dict is empty: see usableKey
+	}
+	b := dictBit(key)
+	return st.dictKeys[b>>6]&(1<<(b&63)) != 0
+}
+
+// dictBit returns the bit of dictKeys for a non-empty key.
+func dictBit(key string) uint {
+	return (uint(len(key))*37 + uint(key[0])*7 + uint(key[len(key)-1])) % uint(64*len(proseState{}.dictKeys))
+}
+
 // lookup resolves a folded key: the article's own entities first, then the
 // run's catalog, then another romanisation of an article entity.
 func (st *proseState) lookup(key string) (known, string, int, bool) {
-	if k, ok := st.dict[key]; ok {
-		return k, "", evGraph, true
+	if st.dictMay(key) {
+		if k, ok := st.dict[key]; ok {
+			return k, "", evGraph, true
+		}
 	}
 	if st.x.Catalog != nil {
 		if name, c, ok := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
@@ -642,7 +677,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// whole span: "Later Jin accused Joseon …".
 		key, known := st.spanProbe(toks, i, j), false
 		if j-i == 1 {
-			_, known = st.dict[key]
+			known = st.inDict(key)
 		} else {
 			_, _, _, known = st.lookup(key)
 		}
