@@ -60,8 +60,8 @@ const (
 	lexPlaceListCue
 	lexPersonListNoun
 	lexPersonListCue
-	// lexAliasCue marks "as" and "called", one of which ends every alias
-	// phrase: a sentence without them needs no search for one.
+	// lexAliasCue marks the words of aliasCues, one of which is in every
+	// alias phrase: a sentence without them needs no search for one.
 	lexAliasCue
 )
 

@@ -592,7 +592,7 @@ func (st *proseState) scan(sen *sentence) {
 	}
 	st.aliasFrom, st.aliasTaken = -1, false
 	if lex&lexAliasCue == 0 {
-		// No alias phrase: each ends in the word "as" or "called".
+		// No alias phrase: each has a word of aliasCues.
 	} else if k := alsoKnownAs(text); k >= 0 && st.aboutSubject(text, toks) {
 		st.aliasFrom = sen.span.Start + k
 	}
@@ -1138,8 +1138,9 @@ func quotedAfterThe(toks []token, i int) bool {
 // aliasPhrases introduce another name of what a sentence is about.
 var aliasPhrases = []string{"also known as ", "also referred to as ", "also called ", "better known as ", "commonly known as ", "otherwise known as "}
 
-// aliasCues are the last words of the alias phrases.
-var aliasCues = set("as", "called")
+// aliasCues are the words of which every alias phrase has one, rarer in
+// prose than "as".
+var aliasCues = set("known", "referred", "called")
 
 // alsoKnownAs returns the offset in text after its first alias phrase
 // that follows a form of "be" ("It was also known as"), or -1. After a
