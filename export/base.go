@@ -63,6 +63,8 @@ type sink struct {
 	trusted bool
 	// tail is the line end writeValidLines copies (see lineEnd).
 	tail []byte
+	// lines is writeValidLines's buffer.
+	lines []byte
 }
 
 // encodeValid is the EncodeValid of every encoder: enc's Encode, with s's

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -118,6 +119,17 @@ func TestEncodeValidGraph(t *testing.T) {
 	for _, format := range []Format{NTriples, NQuads} {
 		t.Run(string(format), func(t *testing.T) {
 			checkGraphEncoder(t, format, hardQuads())
+		})
+		// A graph whose lines fill writeValidLines's buffer many times.
+		t.Run(string(format)+"/large", func(t *testing.T) {
+			var qs []rdf.Quad
+			for i := 0; i < 2000; i++ {
+				s := rdf.IRI(fmt.Sprintf("%sE%d", res, i))
+				qs = append(qs,
+					rdf.Quad{S: s, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(ont + "Person"), G: rdf.IRI(res + "g")},
+					rdf.Quad{S: s, P: rdf.IRI(ont + "label"), O: rdf.LangString(fmt.Sprintf("E \"%d\"\n", i), "en"), G: rdf.IRI(res + "g")})
+			}
+			checkGraphEncoder(t, format, qs)
 		})
 	}
 }

@@ -89,6 +89,50 @@ func WriteStringEscaped(w Writer, s string) {
 	w.WriteString(s[start:])
 }
 
+// AppendStringEscaped appends s to dst as WriteStringEscaped writes it,
+// for callers that build lines in a buffer of their own.
+func AppendStringEscaped(dst []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
+			i++
+			continue
+		}
+		if c >= 0x80 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size != 1 {
+				i += size
+				continue
+			}
+			dst = append(append(dst, s[start:i]...), "\uFFFD"...)
+			i++
+			start = i
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch c {
+		case '"':
+			dst = append(dst, `\"`...)
+		case '\\':
+			dst = append(dst, `\\`...)
+		case '\n':
+			dst = append(dst, `\n`...)
+		case '\r':
+			dst = append(dst, `\r`...)
+		case '\t':
+			dst = append(dst, `\t`...)
+		default:
+			dst = append(dst, `\u00`...)
+			dst = append(dst, hex[c>>4], hex[c&15])
+		}
+		i++
+		start = i
+	}
+	return append(dst, s[start:]...)
+}
+
 // WriteIRIEscaped writes IRI s for use inside <>: characters that IRIREF
 // forbids become \u escapes, so even an invalid IRI cannot break the syntax.
 // Callers validate IRIs first; this is the last line of defence.

@@ -153,11 +153,28 @@ func FuzzAppendNTriples(f *testing.F) {
 		if want := strings.ToValidUTF8(s, "\uFFFD"); got != want && got != replaceEach(s) {
 			t.Fatalf("round trip: got %q, want %q", got, want)
 		}
+		var b strings.Builder
+		WriteStringEscaped(&b, s)
+		if got := string(AppendStringEscaped([]byte("x"), s)); got != "x"+b.String() {
+			t.Fatalf("AppendStringEscaped gave %q, WriteStringEscaped %q", got, b.String())
+		}
 		iri := IRI("http://x/" + s).String()
 		if strings.ContainsAny(iri[1:len(iri)-1], "<> \"{}|^`\n") {
 			t.Fatalf("IRI escape leaked a forbidden character: %q", iri)
 		}
 	})
+}
+
+// TestAppendStringEscaped checks that AppendStringEscaped appends what
+// WriteStringEscaped writes.
+func TestAppendStringEscaped(t *testing.T) {
+	for _, s := range []string{"", "plain", `a"b\c`, "l1\nl2\r\t", "\x00\x1f\x7f", "Myŏngwŏn", "bad\xffutf8\xfe", "\u2028"} {
+		var b strings.Builder
+		WriteStringEscaped(&b, s)
+		if got := string(AppendStringEscaped([]byte("<"), s)); got != "<"+b.String() {
+			t.Errorf("AppendStringEscaped(%q) = %q, want %q", s, got, "<"+b.String())
+		}
+	}
 }
 
 // replaceEach replaces each invalid byte by U+FFFD, as WriteStringEscaped
