@@ -3,10 +3,12 @@ package extract
 import (
 	"cmp"
 	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -174,25 +176,39 @@ func (g *Graph) compact() {
 // tripleSorter sorts triples by subject, predicate and object. An article's
 // triples share a few dozen subjects and predicates: each distinct one is
 // ranked once, and the triples are sorted by integer keys, comparing terms
-// only between triples of one subject and predicate. Sorting by a
+// only between triples of one subject and predicate, and there by rank too
+// when the objects are subjects (the article's kg:mentions). Sorting by a
 // comparator of whole terms cost ten times as much.
 type tripleSorter struct {
-	// rankIRI numbers IRIs by their text, rank every other term: hashing
-	// one string costs a third of hashing a Term's three.
-	rankIRI map[string]int32
-	rank    map[rdf.Term]int32
-	terms   []rdf.Term
-	order   []int32
-	keys    []uint64
-	// ranks holds each triple's first-seen number, rankOf each number's
-	// rank.
-	ranks  []int32
-	rankOf []int32
+	// slots is an open-addressing table of the terms met, keyed by the
+	// address of their value's bytes: a graph's triples share one string
+	// for each entity and vocabulary term, and finding it by address
+	// costs a fifth of a map's hash of its text. Terms of equal text and
+	// different strings get numbers of their own and are given one rank
+	// when sorted. A slot is in use when its gen is the sorter's.
+	slots []sortSlot
+	gen   uint32
+	// terms holds each number's term, order the numbers sorted.
+	terms []rdf.Term
+	order []int32
+	keys  []uint64
+	// ranks holds each triple's number, rankOf each number's rank, and
+	// objRank each triple's object's rank among the subjects, or -1.
+	ranks   []int32
+	rankOf  []int32
+	objRank []int32
 }
 
-func newTripleSorter() *tripleSorter {
-	return &tripleSorter{rankIRI: map[string]int32{}, rank: map[rdf.Term]int32{}}
+// sortSlot is a slot of tripleSorter.slots.
+type sortSlot struct {
+	addr uintptr
+	n    int32
+	gen  uint32
+	num  int32
+	kind rdf.Kind
 }
+
+func newTripleSorter() *tripleSorter { return &tripleSorter{} }
 
 // Key layout: subject rank, predicate rank, triple index, each below
 // 1<<sortBits: a graph of fewer triples has fewer distinct terms.
@@ -206,23 +222,23 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 	}
 	s.keys = slices.Grow(s.keys[:0], len(ts))[:len(ts)]
 	clear(s.keys)
-	s.rankInto(ts, false, 2*sortBits)
 	s.rankInto(ts, true, sortBits)
+	// Subjects last: objects are looked up in their table.
+	s.rankInto(ts, false, 2*sortBits)
 	for i := range s.keys {
 		s.keys[i] |= uint64(i)
 	}
 	slices.Sort(s.keys)
 	// Triples of one subject and predicate are sorted by object.
 	const spMask = ^uint64(1<<sortBits - 1)
+	s.objRank = slices.Grow(s.objRank[:0], len(ts))[:len(ts)]
 	for i := 0; i < len(s.keys); {
 		j := i + 1
 		for j < len(s.keys) && s.keys[j]&spMask == s.keys[i]&spMask {
 			j++
 		}
 		if j-i > 1 {
-			slices.SortFunc(s.keys[i:j], func(a, b uint64) int {
-				return CompareTerms(ts[a&^spMask].O, ts[b&^spMask].O)
-			})
+			s.sortObjects(ts, s.keys[i:j], spMask)
 		}
 		i = j
 	}
@@ -248,49 +264,127 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 	return ts[:w]
 }
 
+// sortObjects sorts keys, those of one subject and predicate, by object.
+// Objects that are subjects too compare by their rank.
+func (s *tripleSorter) sortObjects(ts []rdf.Triple, keys []uint64, spMask uint64) {
+	all := true
+	for _, k := range keys {
+		i := k &^ spMask
+		r := int32(-1)
+		if n := s.find(&ts[i].O); n >= 0 {
+			r = s.rankOf[n]
+		}
+		s.objRank[i] = r
+		all = all && r >= 0
+	}
+	if all {
+		sp := keys[0] & spMask
+		for x, k := range keys {
+			keys[x] = uint64(s.objRank[k&^spMask])<<sortBits | k&^spMask
+		}
+		slices.Sort(keys)
+		for x, k := range keys {
+			keys[x] = sp | k&^spMask
+		}
+		return
+	}
+	slices.SortFunc(keys, func(a, b uint64) int {
+		i, j := a&^spMask, b&^spMask
+		// Ranks are in CompareTerms order: comparing them is comparing
+		// the terms.
+		if ri, rj := s.objRank[i], s.objRank[j]; ri >= 0 && rj >= 0 {
+			return cmp.Compare(ri, rj)
+		}
+		return CompareTerms(ts[i].O, ts[j].O)
+	})
+}
+
+// slot returns the slot of t's value in s.slots: the one holding it, or
+// the empty one it would take. Only IRIs and blank nodes are kept there.
+func (s *tripleSorter) slot(t *rdf.Term) *sortSlot {
+	addr := uintptr(unsafe.Pointer(unsafe.StringData(t.Value)))
+	h := (uint64(addr) ^ uint64(len(t.Value))<<48) * 0x9e3779b97f4a7c15
+	mask := uint64(len(s.slots) - 1)
+	for i := h >> 32 & mask; ; i = (i + 1) & mask {
+		e := &s.slots[i]
+		if e.gen != s.gen || e.addr == addr && e.n == int32(len(t.Value)) && e.kind == t.Kind {
+			return e
+		}
+	}
+}
+
+// find returns the number of t, or -1 if it has none.
+func (s *tripleSorter) find(t *rdf.Term) int32 {
+	if !plainTerm(t) {
+		return -1
+	}
+	if e := s.slot(t); e.gen == s.gen {
+		return e.num
+	}
+	return -1
+}
+
+// plainTerm reports whether t is an IRI or blank node, as kept in
+// tripleSorter.slots.
+func plainTerm(t *rdf.Term) bool {
+	return (t.Kind == rdf.KindIRI || t.Kind == rdf.KindBlank) && t.Datatype == "" && t.Lang == ""
+}
+
 // rankInto ORs into s.keys, shifted left by shift, the rank of each
 // triple's subject (or predicate) among the distinct subjects (or
 // predicates) of ts in CompareTerms order.
 func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, shift uint) {
-	clear(s.rankIRI)
-	clear(s.rank)
+	// The table is at most half full, so probes stay short.
+	if size := max(64, 2*len(ts)); len(s.slots) < size {
+		s.slots = make([]sortSlot, 1<<bits.Len(uint(size-1)))
+		s.gen = 0
+	}
+	s.gen++
+	if s.gen == 0 {
+		clear(s.slots)
+		s.gen = 1
+	}
 	s.terms = s.terms[:0]
 	s.ranks = s.ranks[:0]
 	var last *rdf.Term
-	var r int32
+	var n int32
 	for i := range ts {
 		t := &ts[i].S
 		if predicate {
 			t = &ts[i].P
 		}
-		// Consecutive triples mostly share their subject and predicate.
-		if last == nil || !sameTerm(t, last) {
-			var ok bool
-			if t.Kind == rdf.KindIRI && t.Datatype == "" && t.Lang == "" {
-				if r, ok = s.rankIRI[t.Value]; !ok {
-					r = int32(len(s.terms))
-					s.rankIRI[t.Value] = r
-					s.terms = append(s.terms, *t)
-				}
-			} else if r, ok = s.rank[*t]; !ok {
-				r = int32(len(s.terms))
-				s.rank[*t] = r
+		// Consecutive triples mostly share their subject and predicate,
+		// and their string.
+		if last == nil || unsafe.StringData(t.Value) != unsafe.StringData(last.Value) || !sameTerm(t, last) {
+			if !plainTerm(t) {
+				n = int32(len(s.terms))
+				s.terms = append(s.terms, *t)
+			} else if e := s.slot(t); e.gen == s.gen {
+				n = e.num
+			} else {
+				n = int32(len(s.terms))
+				*e = sortSlot{addr: uintptr(unsafe.Pointer(unsafe.StringData(t.Value))), n: int32(len(t.Value)), gen: s.gen, num: n, kind: t.Kind}
 				s.terms = append(s.terms, *t)
 			}
 			last = t
 		}
-		s.ranks = append(s.ranks, r)
+		s.ranks = append(s.ranks, n)
 	}
-	// order lists the distinct terms' first-seen numbers in sorted order,
-	// so its inverse, rankOf, gives each number's rank.
+	// order lists the numbers in sorted order, so its inverse, rankOf,
+	// gives each number's rank; equal terms, found under different
+	// strings, share one.
 	s.order = s.order[:0]
 	for i := range s.terms {
 		s.order = append(s.order, int32(i))
 	}
 	slices.SortFunc(s.order, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
 	s.rankOf = slices.Grow(s.rankOf[:0], len(s.order))[:len(s.order)]
+	r := int32(-1)
 	for p, n := range s.order {
-		s.rankOf[n] = int32(p)
+		if p == 0 || !sameTerm(&s.terms[n], &s.terms[s.order[p-1]]) {
+			r++
+		}
+		s.rankOf[n] = r
 	}
 	for i, n := range s.ranks {
 		s.keys[i] |= uint64(s.rankOf[n]) << shift

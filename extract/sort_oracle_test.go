@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -28,8 +29,16 @@ func sortOracle(ts []rdf.Triple) []rdf.Triple {
 }
 
 // sortTermPool holds terms that differ in one field only: the same value as
-// an IRI and a blank node, as a plain, typed and tagged literal.
+// an IRI and a blank node, as a plain, typed and tagged literal; and equal
+// terms whose values are different strings, or whose different kinds share
+// one string, which the sorter, keeping terms by their string's address,
+// must tell apart and rank alike.
 var sortTermPool = []rdf.Term{
+	rdf.IRI(strings.Clone("https://w3id.org/wikikg/resource/Yi_Sun")),
+	rdf.IRI(sharedValue),
+	rdf.Blank(sharedValue),
+	{Kind: rdf.KindIRI, Value: sharedValue, Datatype: rdf.XSDString},
+	rdf.IRI(strings.Clone("http://www.w3.org/2000/01/rdf-schema#label")),
 	rdf.IRI("https://w3id.org/wikikg/resource/Yi_Sun-sin"),
 	rdf.IRI("https://w3id.org/wikikg/resource/Yi_Sun"),
 	rdf.IRI("https://w3id.org/wikikg/resource/Siege_of_Pyongyang_(1592)"),
@@ -43,6 +52,9 @@ var sortTermPool = []rdf.Term{
 	rdf.String("1592"),
 	rdf.String(""),
 }
+
+// sharedValue is the value of an IRI and a blank node of sortTermPool.
+var sharedValue = strings.Clone("Yi_Sun")
 
 // randomTriples returns n triples over the first k terms of the pool.
 func randomTriples(r *rand.Rand, n, k int) []rdf.Triple {
