@@ -213,8 +213,16 @@ func validateIRI(s string) error {
 		}
 	}
 	// One pass over the bytes, with a table for ASCII, as this runs for
-	// every IRI of every quad written.
-	for i := 0; i < len(s); {
+	// every IRI of every quad written; eight plain bytes at a time first,
+	// which takes most IRIs whole but their last few bytes.
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		b := s[i : i+8]
+		if iriPlain8[b[0]]&iriPlain8[b[1]]&iriPlain8[b[2]]&iriPlain8[b[3]]&iriPlain8[b[4]]&iriPlain8[b[5]]&iriPlain8[b[6]]&iriPlain8[b[7]] == 0 {
+			break
+		}
+	}
+	for i < len(s) {
 		c := s[i]
 		if iriPlain[c] {
 			i++ // the common case, one table look-up a byte
@@ -267,6 +275,16 @@ var iriASCII = func() (t [utf8.RuneSelf]bool) {
 var iriPlain = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		t[c] = iriChar(rune(c)) && c != '%'
+	}
+	return t
+}()
+
+// iriPlain8 is iriPlain as bytes, 1 for true, to AND eight look-ups.
+var iriPlain8 = func() (t [256]uint8) {
+	for c, ok := range iriPlain {
+		if ok {
+			t[c] = 1
+		}
 	}
 	return t
 }()
