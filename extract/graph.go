@@ -70,6 +70,9 @@ type Entity struct {
 	Aliases []string
 	// classes backs Classes while it fits.
 	classes [2]rdf.Term
+	// minted is the IRI Graph.Entity minted and validated for it: finish
+	// need not validate IRI again while it is that string.
+	minted string
 }
 
 // NewGraph returns an empty graph named name.
@@ -474,7 +477,7 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 			return nil
 		}
 		e = g.newEntity()
-		e.IRI, e.Label = iri, canonical
+		e.IRI, e.Label, e.minted = iri, canonical, iri.Value
 		g.entities[iri.Value] = e
 		g.order = append(g.order, e)
 	}
@@ -558,8 +561,8 @@ func (g *Graph) finish(article rdf.Term) {
 	articleOK := g.validator.Term(article) == nil && (article.IsIRI() || article.IsBlank())
 	for _, e := range g.order {
 		iri := e.IRI
-		if !iri.IsIRI() || g.validator.Term(iri) != nil {
-			continue // an Entity made outside Graph.Entity
+		if !iri.IsIRI() || iri.Value != e.minted && g.validator.Term(iri) != nil {
+			continue // an IRI changed since Graph.Entity minted it
 		}
 		g.addLabel(iri, ontology.Label, e.Label)
 		for _, a := range e.Aliases {
