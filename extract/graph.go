@@ -31,7 +31,8 @@ type Graph struct {
 	light bool
 	// validator validates what is added, each IRI once: entities and
 	// vocabulary terms share one string for every triple that names them.
-	validator rdf.Validator
+	// It is kept by pointer so that Release does not copy its cache.
+	validator *rdf.Validator
 	// entities by IRI, and in order of first mention.
 	entities map[string]*Entity
 	order    []*Entity
@@ -82,11 +83,11 @@ func NewGraph(name rdf.Term) *Graph { return newGraph(name, initialTriples) }
 // dozen, and starting with room for them saves the slice's growth by
 // doubling, a large share of all allocation, on every article. A released
 // graph is reused whole: its triple slice, entity index and entity slab,
-// and the Graph itself, which its validator's cache makes a kilobyte.
+// and the Graph itself with its validator and its cache.
 func newGraph(name rdf.Term, n int) *Graph {
 	g, _ := graphPool.Get().(*Graph)
 	if g == nil {
-		g = &Graph{entities: map[string]*Entity{}}
+		g = &Graph{entities: map[string]*Entity{}, validator: new(rdf.Validator)}
 	}
 	g.Name, g.distinct = name, true
 	if cap(g.triples) < n {

@@ -13,7 +13,9 @@ type Validator struct {
 	iris [validatorSlots]string
 }
 
-const validatorSlots = 64
+// validatorSlots is the size of the cache: an article names a hundred
+// IRIs or so, its vocabulary's among them, which 64 slots did not hold.
+const validatorSlots = 256
 
 // Term returns t.Validate().
 func (v *Validator) Term(t Term) error {
