@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"iter"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -179,10 +180,11 @@ func (g *Graph) compact() {
 
 // tripleSorter sorts triples by subject, predicate and object. An article's
 // triples share a few dozen subjects and predicates: each distinct one is
-// ranked once, and the triples are sorted by integer keys, comparing terms
-// only between triples of one subject and predicate, and there by rank too
-// when the objects are subjects (the article's kg:mentions). Sorting by a
-// comparator of whole terms cost ten times as much.
+// ranked once, and the triples are put in order of their ranks by two
+// counting sorts, comparing terms only between triples of one subject and
+// predicate, and there by rank too when the objects are subjects (the
+// article's kg:mentions). Sorting by a comparator of whole terms cost ten
+// times as much, and sorting integer keys twice as much.
 type tripleSorter struct {
 	// slots is an open-addressing table of the terms met, keyed by the
 	// address of their value's bytes: a graph's triples share one string
@@ -192,15 +194,20 @@ type tripleSorter struct {
 	// when sorted. A slot is in use when its gen is the sorter's.
 	slots []sortSlot
 	gen   uint32
-	// terms holds each number's term, order the numbers sorted.
-	terms []rdf.Term
-	order []int32
-	keys  []uint64
-	// ranks holds each triple's number, rankOf each number's rank, and
-	// objRank each triple's object's rank among the subjects, or -1.
-	ranks   []int32
-	rankOf  []int32
-	objRank []int32
+	// terms holds each number's term, byRank the numbers sorted.
+	terms  []rdf.Term
+	byRank []int32
+	// nums holds each triple's number, rankOf each number's rank.
+	nums   []int32
+	rankOf []int32
+	// subj, pred and obj hold each triple's subject's and predicate's
+	// rank, and its object's rank among the subjects, or -1.
+	subj, pred, obj []int32
+	// order is the triples' order, tmp and count the counting sorts'.
+	order, tmp, count []int32
+	// dup marks the positions in order of duplicates.
+	dup  []bool
+	keys []uint64
 }
 
 // sortSlot is a slot of tripleSorter.slots.
@@ -214,89 +221,116 @@ type sortSlot struct {
 
 func newTripleSorter() *tripleSorter { return &tripleSorter{} }
 
-// Key layout: subject rank, predicate rank, triple index, each below
-// 1<<sortBits: a graph of fewer triples has fewer distinct terms.
-const sortBits = 21
-
 // sort returns ts sorted by subject, predicate and object, without
 // duplicates, in ts's own array.
 func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
-	if len(ts) >= 1<<sortBits {
+	if len(ts) > math.MaxInt32 {
 		return sortTriplesByComparator(ts)
 	}
-	s.keys = slices.Grow(s.keys[:0], len(ts))[:len(ts)]
-	clear(s.keys)
-	s.rankInto(ts, true, sortBits)
+	n := len(ts)
+	s.pred = resize(s.pred, n)
+	s.subj = resize(s.subj, n)
+	s.obj = resize(s.obj, n)
+	s.tmp = resize(s.tmp, n)
+	s.order = resize(s.order, n)
+	s.dup = slices.Grow(s.dup[:0], n)[:n]
+	dp := s.rankInto(ts, true, s.pred)
 	// Subjects last: objects are looked up in their table.
-	s.rankInto(ts, false, 2*sortBits)
-	for i := range s.keys {
-		s.keys[i] |= uint64(i)
-	}
-	slices.Sort(s.keys)
-	// Triples of one subject and predicate are sorted by object.
-	const spMask = ^uint64(1<<sortBits - 1)
-	s.objRank = slices.Grow(s.objRank[:0], len(ts))[:len(ts)]
-	for i := 0; i < len(s.keys); {
+	ds := s.rankInto(ts, false, s.subj)
+	// By predicate, then stably by subject; triples of one subject and
+	// predicate stay in their first order, as sorting by index would.
+	s.countingSort(s.tmp, nil, s.pred, dp)
+	s.countingSort(s.order, s.tmp, s.subj, ds)
+	// Triples of one subject and predicate are sorted by object, and
+	// duplicates are adjacent then.
+	for i := 0; i < n; {
 		j := i + 1
-		for j < len(s.keys) && s.keys[j]&spMask == s.keys[i]&spMask {
+		a := s.order[i]
+		for j < n && s.subj[s.order[j]] == s.subj[a] && s.pred[s.order[j]] == s.pred[a] {
 			j++
 		}
+		s.dup[i] = false
 		if j-i > 1 {
-			s.sortObjects(ts, s.keys[i:j], spMask)
+			s.sortObjects(ts, s.order[i:j])
+			for k := i + 1; k < j; k++ {
+				s.dup[k] = sameTerm(&ts[s.order[k]].O, &ts[s.order[k-1]].O)
+			}
 		}
 		i = j
 	}
-	s.order = s.order[:0]
-	for _, k := range s.keys {
-		s.order = append(s.order, int32(k&^spMask))
-	}
 	permute(ts, s.order)
-	// Duplicates are adjacent now, in one subject and predicate's run:
-	// only their objects need comparing.
-	if len(ts) == 0 {
-		return ts
-	}
-	w := 1
-	for i := 1; i < len(ts); i++ {
-		if s.keys[i]&spMask == s.keys[i-1]&spMask && sameTerm(&ts[i].O, &ts[w-1].O) {
+	w := 0
+	for i := range ts {
+		if s.dup[i] {
 			continue
 		}
-		ts[w] = ts[i]
+		if w != i {
+			ts[w] = ts[i]
+		}
 		w++
 	}
 	clear(ts[w:])
 	return ts[:w]
 }
 
-// sortObjects sorts keys, those of one subject and predicate, by object.
-// Objects that are subjects too compare by their rank.
-func (s *tripleSorter) sortObjects(ts []rdf.Triple, keys []uint64, spMask uint64) {
+// resize returns b with length n, its contents undefined.
+func resize(b []int32, n int) []int32 { return slices.Grow(b[:0], n)[:n] }
+
+// countingSort writes to dst the indexes of from (0, 1, 2… when nil)
+// sorted stably by their rank in ranks, each below d.
+func (s *tripleSorter) countingSort(dst, from, ranks []int32, d int) {
+	count := s.count[:0]
+	count = slices.Grow(count, d+1)[:d+1]
+	clear(count)
+	for _, r := range ranks {
+		count[r+1]++
+	}
+	for r := 1; r <= d; r++ {
+		count[r] += count[r-1]
+	}
+	if from == nil {
+		for i, r := range ranks {
+			dst[count[r]] = int32(i)
+			count[r]++
+		}
+	} else {
+		for _, i := range from {
+			r := ranks[i]
+			dst[count[r]] = i
+			count[r]++
+		}
+	}
+	s.count = count
+}
+
+// sortObjects sorts order, triples of one subject and predicate, by
+// object. Objects that are subjects too compare by their rank.
+func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32) {
 	all := true
-	for _, k := range keys {
-		i := k &^ spMask
+	for _, i := range order {
 		r := int32(-1)
 		if n := s.find(&ts[i].O); n >= 0 {
 			r = s.rankOf[n]
 		}
-		s.objRank[i] = r
+		s.obj[i] = r
 		all = all && r >= 0
 	}
 	if all {
-		sp := keys[0] & spMask
-		for x, k := range keys {
-			keys[x] = uint64(s.objRank[k&^spMask])<<sortBits | k&^spMask
+		keys := s.keys[:0]
+		for _, i := range order {
+			keys = append(keys, uint64(s.obj[i])<<32|uint64(i))
 		}
 		slices.Sort(keys)
 		for x, k := range keys {
-			keys[x] = sp | k&^spMask
+			order[x] = int32(uint32(k))
 		}
+		s.keys = keys
 		return
 	}
-	slices.SortFunc(keys, func(a, b uint64) int {
-		i, j := a&^spMask, b&^spMask
+	slices.SortFunc(order, func(i, j int32) int {
 		// Ranks are in CompareTerms order: comparing them is comparing
 		// the terms.
-		if ri, rj := s.objRank[i], s.objRank[j]; ri >= 0 && rj >= 0 {
+		if ri, rj := s.obj[i], s.obj[j]; ri >= 0 && rj >= 0 {
 			return cmp.Compare(ri, rj)
 		}
 		return CompareTerms(ts[i].O, ts[j].O)
@@ -334,10 +368,10 @@ func plainTerm(t *rdf.Term) bool {
 	return (t.Kind == rdf.KindIRI || t.Kind == rdf.KindBlank) && t.Datatype == "" && t.Lang == ""
 }
 
-// rankInto ORs into s.keys, shifted left by shift, the rank of each
-// triple's subject (or predicate) among the distinct subjects (or
-// predicates) of ts in CompareTerms order.
-func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, shift uint) {
+// rankInto writes to ranks the rank of each triple's subject (or
+// predicate) among the distinct subjects (or predicates) of ts in
+// CompareTerms order, and returns their number.
+func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) int {
 	// The table is at most half full, so probes stay short.
 	if size := max(64, 2*len(ts)); len(s.slots) < size {
 		s.slots = make([]sortSlot, 1<<bits.Len(uint(size-1)))
@@ -349,7 +383,7 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, shift uint) {
 		s.gen = 1
 	}
 	s.terms = s.terms[:0]
-	s.ranks = s.ranks[:0]
+	s.nums = s.nums[:0]
 	var last *rdf.Term
 	var n int32
 	for i := range ts {
@@ -372,27 +406,28 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, shift uint) {
 			}
 			last = t
 		}
-		s.ranks = append(s.ranks, n)
+		s.nums = append(s.nums, n)
 	}
-	// order lists the numbers in sorted order, so its inverse, rankOf,
+	// byRank lists the numbers in sorted order, so its inverse, rankOf,
 	// gives each number's rank; equal terms, found under different
 	// strings, share one.
-	s.order = s.order[:0]
+	s.byRank = s.byRank[:0]
 	for i := range s.terms {
-		s.order = append(s.order, int32(i))
+		s.byRank = append(s.byRank, int32(i))
 	}
-	slices.SortFunc(s.order, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
-	s.rankOf = slices.Grow(s.rankOf[:0], len(s.order))[:len(s.order)]
+	slices.SortFunc(s.byRank, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
+	s.rankOf = resize(s.rankOf, len(s.byRank))
 	r := int32(-1)
-	for p, n := range s.order {
-		if p == 0 || !sameTerm(&s.terms[n], &s.terms[s.order[p-1]]) {
+	for p, n := range s.byRank {
+		if p == 0 || !sameTerm(&s.terms[n], &s.terms[s.byRank[p-1]]) {
 			r++
 		}
 		s.rankOf[n] = r
 	}
-	for i, n := range s.ranks {
-		s.keys[i] |= uint64(s.rankOf[n]) << shift
+	for i, n := range s.nums {
+		ranks[i] = s.rankOf[n]
 	}
+	return int(r + 1)
 }
 
 // sameTerm is *a == *b, inlined: the comparison the compiler generates
