@@ -160,17 +160,16 @@ func daysIn(y, m int) int {
 }
 
 var (
-	// reCalendar finds calendar annotations, which end the date they
-	// describe: "(Gregorian Calendar)", "[Lunar calendar]", "(O.S.)".
-	reCalendar = regexp.MustCompile(`(?i)[(\[]\s*(gregorian|lunar|julian|old style|new style|o\.\s?s\.|n\.\s?s\.)(?:\s+calendar)?\s*[)\]]`)
 	// reAged removes the age at death: "(aged 74)", ", (aged 56 or 57)".
 	reAged = regexp.MustCompile(`(?i)[(\[]?\s*\baged\s+[^()\[\]]*[)\]]?`)
-	// reLunarPhrase finds dates counted in lunar months, which cannot be
-	// turned into Gregorian days: "13th day of the 4th month".
-	reLunarPhrase = regexp.MustCompile(`(?i)\b\d+(?:st|nd|rd|th)?\s+day\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+(?:lunar\s+)?month\b|\b\d+(?:st|nd|rd|th)\s+(?:lunar\s+)?month\b`)
-	// reBrackets removes remaining bracketed text (era names, notes).
-	reBrackets = regexp.MustCompile(`[(\[][^()\[\]]*[)\]]`)
+	// reLunarAt matches, at the start of its text, a date counted in lunar
+	// months, which cannot be turned into Gregorian days: "13th day of
+	// the 4th month". lunarPhraseAt runs it where such a date can start.
+	reLunarAt = regexp.MustCompile(`(?i)^(?:` + lunarPhrase + `)`)
 )
+
+// lunarPhrase is the expression of a date counted in lunar months.
+const lunarPhrase = `\b\d+(?:st|nd|rd|th)?\s+day\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+(?:lunar\s+)?month\b|\b\d+(?:st|nd|rd|th)\s+(?:lunar\s+)?month\b`
 
 var monthNames = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -221,7 +220,7 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 			if sg.calendar != want {
 				continue
 			}
-			if containsFoldASCII(sg.text, "month") && reLunarPhrase.MatchString(sg.text) {
+			if containsFoldASCII(sg.text, "month") && hasLunarPhrase(sg.text) {
 				continue
 			}
 			if a, b, ok := parseRange(sg.text); ok {
@@ -235,7 +234,7 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 		}
 		t := sg.text
 		if containsFoldASCII(t, "month") {
-			t = reLunarPhrase.ReplaceAllString(t, " ")
+			t = removeLunarPhrases(t)
 		}
 		if a, b, ok := parseRange(t); ok {
 			return yearOnly(a), yearOnly(b), true
@@ -269,8 +268,8 @@ func segments(s string) []segment {
 	// Every annotation is bracketed: most dates have no bracket, and
 	// need not run the expression.
 	for hasBracket(s) {
-		m := reCalendar.FindStringSubmatchIndex(s)
-		if m == nil {
+		m, ok := findCalendar(s)
+		if !ok {
 			break
 		}
 		cal := strings.ToLower(s[m[2]:m[3]])
@@ -312,8 +311,8 @@ type token struct {
 	iso     Date
 }
 
-// hasBracket reports whether s has an opening bracket, which every match
-// of reCalendar and reBrackets starts with.
+// hasBracket reports whether s has an opening bracket, which every
+// calendar annotation and every bracketed note starts with.
 func hasBracket(s string) bool {
 	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0
 }
@@ -490,8 +489,8 @@ func parseSide(toks []token) (side, bool) {
 // parseRange parses one calendar's text as a date or range.
 func parseRange(s string) (Date, Date, bool) {
 	for hasBracket(s) {
-		t := reBrackets.ReplaceAllString(s, " ")
-		if t == s {
+		t, ok := removeBrackets(s)
+		if !ok {
 			break
 		}
 		s = t
@@ -671,4 +670,218 @@ func containsFoldASCII(s, word string) bool {
 		}
 	}
 	return false
+}
+
+// findCalendar finds the first calendar annotation in s, as the expression
+//
+//	(?i)[(\[]\s*(gregorian|lunar|julian|old style|new style|o\.\s?s\.|n\.\s?s\.)(?:\s+calendar)?\s*[)\]]
+//
+// would: m holds the bounds of the annotation and of its calendar's name.
+// Every date with a bracket is searched, and the expression cost 28,000
+// instructions a search.
+func findCalendar(s string) (m [4]int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '(' && s[i] != '[' {
+			continue
+		}
+		j := skipSpace(s, i+1)
+		// At most one name matches: those that share a first letter
+		// differ in the second.
+		k := -1
+		for _, name := range [...]string{"gregorian", "lunar", "julian", "old style", "new style"} {
+			if k = foldPrefixAt(s, j, name); k >= 0 {
+				break
+			}
+		}
+		if k < 0 {
+			k = abbrevStyleAt(s, j)
+		}
+		if k < 0 {
+			continue
+		}
+		// (?:\s+calendar)? is taken when what follows it matches.
+		end := -1
+		if c := skipSpace(s, k); c > k {
+			if c = foldPrefixAt(s, c, "calendar"); c >= 0 {
+				end = closingAt(s, skipSpace(s, c))
+			}
+		}
+		if end < 0 {
+			end = closingAt(s, skipSpace(s, k))
+		}
+		if end >= 0 {
+			return [4]int{i, end, j, k}, true
+		}
+	}
+	return m, false
+}
+
+// abbrevStyleAt returns the end of "o.s." or "n.s.", in any case and with
+// one white space byte allowed before the second letter, at s[i], or -1.
+func abbrevStyleAt(s string, i int) int {
+	if i+2 > len(s) || s[i+1] != '.' {
+		return -1
+	}
+	switch s[i] | 0x20 {
+	case 'o', 'n':
+	default:
+		return -1
+	}
+	j := i + 2
+	if j < len(s) && isASCIISpace(s[j]) {
+		if k := foldPrefixAt(s, j+1, "s."); k >= 0 {
+			return k
+		}
+	}
+	return foldPrefixAt(s, j, "s.")
+}
+
+// closingAt returns the index after s[i] when it is a closing bracket, or -1.
+func closingAt(s string, i int) int {
+	if i < len(s) && (s[i] == ')' || s[i] == ']') {
+		return i + 1
+	}
+	return -1
+}
+
+// skipSpace returns the index of the first byte at or after s[i] that is
+// not white space as regular expressions mean \s.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isASCIISpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// isASCIISpace reports whether c is white space as regular expressions
+// mean \s.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// foldPrefixAt returns the end of word at s[i] when s has it there under
+// Unicode simple case folding, as a case-insensitive expression matches
+// it, or -1. word is lower-case ASCII; its k and s may also be the
+// Kelvin sign and the long s.
+func foldPrefixAt(s string, i int, word string) int {
+	for w := 0; w < len(word); w++ {
+		if i >= len(s) {
+			return -1
+		}
+		c, l := s[i], word[w]
+		switch {
+		case c == l || 'a' <= l && l <= 'z' && c == l-('a'-'A'):
+			i++
+		case l == 's' && strings.HasPrefix(s[i:], "\u017f"):
+			i += len("\u017f")
+		case l == 'k' && strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		default:
+			return -1
+		}
+	}
+	return i
+}
+
+// removeBrackets replaces each innermost bracketed text of s, from an
+// opening to a closing bracket of either kind, with a space, as
+// `[(\[][^()\[\]]*[)\]]` would, and reports whether it found any.
+func removeBrackets(s string) (string, bool) {
+	var b []byte
+	last := 0 // s[last:] is not yet in b
+	for i := 0; i < len(s); {
+		if s[i] != '(' && s[i] != '[' {
+			i++
+			continue
+		}
+		j := strings.IndexAny(s[i+1:], "()[]")
+		if j < 0 {
+			break
+		}
+		j += i + 1
+		if s[j] == '(' || s[j] == '[' {
+			i = j
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(append(b, s[last:i]...), ' ')
+		last, i = j+1, j+1
+	}
+	if b == nil {
+		return s, false
+	}
+	return string(append(b, s[last:]...)), true
+}
+
+// hasLunarPhrase reports whether s has a date counted in lunar months.
+func hasLunarPhrase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if lunarPhraseAt(s, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// removeLunarPhrases replaces each date counted in lunar months in s with
+// a space, as reLunarPhrase.ReplaceAllString(s, " ") would.
+func removeLunarPhrases(s string) string {
+	var b []byte
+	last := 0
+	for i := 0; i < len(s); i++ {
+		n := lunarPhraseAt(s, i)
+		if n == 0 {
+			continue
+		}
+		b = append(append(b, s[last:i]...), ' ')
+		last = i + n
+		i = last - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+// lunarPhraseAt returns the length of the date counted in lunar months
+// that starts at s[i], or 0. The expression runs only where one can
+// start: at a number that starts a word, followed, perhaps after an
+// ordinal suffix, by white space and the d of "day", the l of "lunar" or
+// the m of "month". Unanchored, it cost 87,000 instructions a date.
+func lunarPhraseAt(s string, i int) int {
+	if !isDigit(s[i]) || i > 0 && isWordChar(s[i-1]) {
+		return 0
+	}
+	j := i + 1
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	// The suffix is two letters, three bytes with a long s.
+	k := j
+	for k < len(s) && k-j <= 3 && !isASCIISpace(s[k]) {
+		k++
+	}
+	if k == len(s) || !isASCIISpace(s[k]) {
+		return 0
+	}
+	if k = skipSpace(s, k); k == len(s) {
+		return 0
+	}
+	switch s[k] | 0x20 {
+	case 'd', 'l', 'm':
+	default:
+		return 0
+	}
+	m := reLunarAt.FindStringIndex(s[i:])
+	if m == nil {
+		return 0
+	}
+	return m[1]
+}
+
+// isWordChar reports whether c is an ASCII word character, as \b means one.
+func isWordChar(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
