@@ -136,8 +136,10 @@ type infoboxScratch struct {
 	matches []*infoboxKey
 	keys    []string
 	kms     []*ontology.KeyMatch
-	// items is the scratch of list values' items.
+	// items is the scratch of list values' items, and clean whether
+	// each one's name is as its cleaning left it.
 	items []value.Item
+	clean []bool
 	// sides are the side nodes of the conflict, by number, once made.
 	sides []rdf.Term
 	// known caches what the mapping says of each key: a corpus's
@@ -298,7 +300,9 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		}
 		return true
 	case ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
-		items := sc.items[:0]
+		// clean tells, item by item, whether the list's cleaning left the
+		// name as it was, which cleanEntityName would do again.
+		items, clean := sc.items[:0], sc.clean[:0]
 		switch {
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
@@ -311,29 +315,33 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			if mayPlaceAfterScript(v) {
 				v = placeAfterScript.ReplaceAllString(v, ", $1")
 			}
-			items = value.AppendEntities(items, v, nil)
+			items, clean = value.AppendEntitiesClean(items, clean, v, nil)
 		case isEventClass(r.Range):
 			// "Asian and Pacific theatre of World War I" is one event:
 			// event names are split at commas, never at "and".
-			items = value.AppendEntities(items, strings.ReplaceAll(v, " and ", keepAnd), nil)
+			items, clean = value.AppendEntitiesClean(items, clean, strings.ReplaceAll(v, " and ", keepAnd), nil)
 			for i := range items {
-				items[i].Name = strings.ReplaceAll(items[i].Name, keepAnd, " and ")
+				if strings.Contains(items[i].Name, keepAnd) {
+					items[i].Name = strings.ReplaceAll(items[i].Name, keepAnd, " and ")
+					clean[i] = false
+				}
 			}
 		case r.Range == ontology.Person:
 			// Commander lists name their belligerents as group labels.
 			groups := belligerents()
-			items = splitPersonRuns(value.AppendEntities(items, v, groups))
+			items, clean = value.AppendEntitiesClean(items, clean, v, groups)
+			items, clean = splitPersonRuns(items, clean)
 			if len(items) == 0 && onlyGroups(v, groups) {
 				// "Joseon ---- Ming": the sides' labels, without their
 				// commanders, name no one.
 				return true
 			}
 		default:
-			items = value.AppendEntities(items, v, nil)
+			items, clean = value.AppendEntitiesClean(items, clean, v, nil)
 		}
 		n, placeholder := 0, false
-		for _, item := range items {
-			name, ok := cleanEntityName(item.Name, r.Range)
+		for i, item := range items {
+			name, ok := cleanEntityNameOf(item.Name, r.Range, clean[i])
 			if !ok {
 				continue
 			}
@@ -364,7 +372,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			}
 		}
 		clear(items) // the scratch keeps no article's strings
-		sc.items = items[:0]
+		sc.items, sc.clean = items[:0], clean[:0]
 		return n > 0 || placeholder
 	}
 	return false
@@ -573,9 +581,18 @@ func isUnknown(v string) bool {
 // ("(biological)", "(PRK)", "(弥九郎)"), keeping a year in parentheses on
 // conflicts, where it is part of the title ("Siege of Pyongyang (1592)").
 func cleanEntityName(s string, class rdf.Term) (string, bool) {
-	name, ok := value.CleanName(s)
-	if !ok {
-		return "", false
+	return cleanEntityNameOf(s, class, false)
+}
+
+// cleanEntityNameOf is cleanEntityName of s, which CleanName gives back
+// as it is when clean is set, so that it need not run.
+func cleanEntityNameOf(s string, class rdf.Term, clean bool) (string, bool) {
+	name := s
+	if !clean {
+		var ok bool
+		if name, ok = value.CleanName(s); !ok {
+			return "", false
+		}
 	}
 	for strings.HasSuffix(name, ")") {
 		i := strings.LastIndex(name, " (")
@@ -710,7 +727,9 @@ func kinDescribedBy(name string) (string, bool) {
 // relation note ("Enomoto Takenori (son) Enomoto Kinu (daughter)") or
 // before a title that starts the item again ("Emperor Meiji Emperor
 // Taishō"). The note stays with the name before it, which cleaning drops.
-func splitPersonRuns(items []value.Item) []value.Item {
+// clean, whether each item's name is as its cleaning left it, is kept in
+// step: the names of a split item are not.
+func splitPersonRuns(items []value.Item, clean []bool) ([]value.Item, []bool) {
 	for i := 0; i < len(items); i++ {
 		name := items[i].Name
 		cut := personRunCut(name)
@@ -723,8 +742,10 @@ func splitPersonRuns(items []value.Item) []value.Item {
 		rest.Name = strings.TrimSpace(name[cut:])
 		items[i] = value.Item{Name: strings.TrimSpace(name[:cut]), Group: rest.Group}
 		items = slices.Insert(items, i+1, rest)
+		clean[i] = false
+		clean = slices.Insert(clean, i+1, false)
 	}
-	return items
+	return items, clean
 }
 
 // personRunCut returns where the second of two names run together in name

@@ -42,7 +42,15 @@ func TestSplitPersonRuns(t *testing.T) {
 		{"Kato  Mitsuyasu Hasegawa Hidekazu", []string{"Kato  Mitsuyasu Hasegawa Hidekazu"}},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
-			items := splitPersonRuns([]value.Item{{Name: tc.in, Group: "Side", Flags: value.KIA, Note: "x"}})
+			items, clean := splitPersonRuns([]value.Item{{Name: tc.in, Group: "Side", Flags: value.KIA, Note: "x"}}, []bool{true})
+			if len(clean) != len(items) {
+				t.Fatalf("%d items but %d clean marks", len(items), len(clean))
+			}
+			for i := range clean {
+				if clean[i] != (len(items) == 1) {
+					t.Errorf("item %d of %d marked clean %v", i, len(items), clean[i])
+				}
+			}
 			var got []string
 			for i, it := range items {
 				got = append(got, it.Name)
@@ -150,7 +158,7 @@ func FuzzSplitPersonRuns(f *testing.F) {
 		if s == "" {
 			return
 		}
-		items := splitPersonRuns([]value.Item{{Name: s}})
+		items, _ := splitPersonRuns([]value.Item{{Name: s}}, []bool{false})
 		var names []string
 		for _, it := range items {
 			if it.Name == "" {

@@ -111,6 +111,7 @@ func FuzzSplitEntities(f *testing.F) {
 				t.Fatalf("SplitEntitiesGrouped(%q) gave bad item %+v", s, it)
 			}
 		}
+		checkAppendEntitiesClean(t, s, []string{group, "Joseon"})
 	})
 }
 

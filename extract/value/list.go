@@ -48,6 +48,21 @@ func SplitEntitiesGrouped(s string, groups []string) []Item {
 // and returns the extended slice, so that a caller splitting many lists
 // can reuse one.
 func AppendEntities(dst []Item, s string, groups []string) []Item {
+	dst, _ = appendEntities(dst, nil, false, s, groups)
+	return dst
+}
+
+// AppendEntitiesClean is AppendEntities that also appends to clean, in
+// step with the items, whether each item's Name is the text it was
+// cleaned from, unchanged: CleanName gives such a name back as it is, and
+// a caller that cleans names again need not for these.
+func AppendEntitiesClean(dst []Item, clean []bool, s string, groups []string) ([]Item, []bool) {
+	return appendEntities(dst, clean, true, s, groups)
+}
+
+// appendEntities is AppendEntities, appending to clean too when withClean
+// is set.
+func appendEntities(dst []Item, clean []bool, withClean bool, s string, groups []string) ([]Item, []bool) {
 	s, bits := stripResidueScan(s)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, "|")
@@ -123,8 +138,11 @@ func AppendEntities(dst []Item, s string, groups []string) []Item {
 			items = make([]Item, 0, len(pieces)-i)
 		}
 		items = append(items, Item{Name: name, Group: group, Flags: flags, Note: note})
+		if withClean {
+			clean = append(clean, name == pc.part)
+		}
 	}
-	return items
+	return items, clean
 }
 
 // trimBullets is strings.TrimLeft(s, "*•·#- ").

@@ -118,3 +118,38 @@ func TestAppendEntities(t *testing.T) {
 		}
 	}
 }
+
+// checkAppendEntitiesClean checks that AppendEntitiesClean gives the items
+// of SplitEntitiesGrouped and marks clean only names that CleanName gives
+// back as they are.
+func checkAppendEntitiesClean(t *testing.T, s string, groups []string) {
+	t.Helper()
+	want := SplitEntitiesGrouped(s, groups)
+	got, clean := AppendEntitiesClean(nil, []bool{false}, s, groups)
+	if !reflect.DeepEqual(got, want) || len(clean) != 1+len(got) {
+		t.Fatalf("AppendEntitiesClean(%q) = %+v, %v, want %+v", s, got, clean, want)
+	}
+	for i, it := range got {
+		if !clean[1+i] {
+			continue
+		}
+		if name, ok := CleanName(it.Name); !ok || name != it.Name {
+			t.Errorf("AppendEntitiesClean(%q) marks %q clean, but CleanName gives %q, %v", s, it.Name, name, ok)
+		}
+	}
+}
+
+func TestAppendEntitiesClean(t *testing.T) {
+	cases := []string{
+		"Ming , Li Rusong , Joseon , Yi Il", "Konishi Yukinaga (KIA), Katō Kiyomasa", "", "Main:", "Main:, Konishi Yukinaga , Reinforcement:, Shimazu Yoshihiro",
+		"Oda Nobunaga, Hashiba Hideyoshi, Sassa Narimasa", "the Ming, The Joseon", "Yi Sun-sin†, Won Gyun", "So Yoshitoshi  (daimyo)",
+	}
+	for _, s := range append(cases, fuzzSeeds...) {
+		checkAppendEntitiesClean(t, s, []string{"Ming dynasty", "Joseon"})
+	}
+	// Some names are clean and some are not.
+	_, clean := AppendEntitiesClean(nil, nil, "Oda Nobunaga, Yi Sun-sin†", nil)
+	if len(clean) != 2 || !clean[0] || clean[1] {
+		t.Errorf("AppendEntitiesClean marks %v, want [true false]", clean)
+	}
+}
