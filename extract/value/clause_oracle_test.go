@@ -61,9 +61,45 @@ func splitClausesBuilder(s string) []clause {
 	return out
 }
 
+// clauseCases exercise splitClauses: words starting with "o" and "p"
+// after ASCII, other runes, punctuation, digits and "_", brackets.
+var clauseCases = []string{
+	"13,000 (est.) or 20,000; plus 300 ships", "(a (b) c) | d", "x\xffy (\xfe)", "18,000–20,000 (Japanese: 15,000)", "ab or cd plus", "",
+	"or", "plus", "o", "p", "op", "xor", "xplus", "1or", "1plus", "_or", "_plus", "-or", "-plus", " or ", ".or", "éor", "éplus", "\xffor",
+	"or1", "orx", "plusx", "pluso", "ore or ors", "plus plus", "(or) (plus) [x or y]", "(a or b, c) or d", "oo or pp plus",
+	"5,000 soldiers or 6,000,0000", "12,345,678 men plus 3 ships", "a,b;c|d", "((x)", "x))", "[a(b]c)", "Ōtomo or Shimazu",
+}
+
+// TestSplitClausesOracle checks splitClauses against splitClausesBuilder
+// on clauseCases, the fuzz seeds and strings put together from pieces.
+func TestSplitClausesOracle(t *testing.T) {
+	check := func(s string) {
+		if got, want := splitClauses(s), splitClausesBuilder(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitClauses(%q) = %#v, want %#v", s, got, want)
+		}
+	}
+	for _, s := range append(append([]string(nil), clauseCases...), fuzzSeeds...) {
+		check(s)
+	}
+	pieces := []string{"or", "plus", "o", "p", "x", "1", ",", ",000", ";", "|", "(", ")", "[", "]", " ", "_", "é", "\xff", "ships"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		check(prefix)
+		if n > 0 {
+			for _, p := range pieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", 4)
+}
+
 // FuzzSplitClausesOracle checks splitClauses against splitClausesBuilder.
 func FuzzSplitClausesOracle(f *testing.F) {
 	for _, s := range []string{"13,000 (est.) or 20,000; plus 300 ships", "(a (b) c) | d", "x\xffy (\xfe)", "18,000–20,000 (Japanese: 15,000)", "ab or cd plus", ""} {
+		f.Add(s)
+	}
+	for _, s := range clauseCases {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -113,6 +113,23 @@ func splitClauses(s string) []clause {
 		text = text[:0]
 	}
 	for i := 0; i < len(s); {
+		// Runs of ASCII that neither bracket nor separate are copied
+		// whole: most of a value. An "o" or a "p" after a letter or digit
+		// starts no word.
+		if j := i; s[j] < utf8.RuneSelf && clausePlain[s[j]] {
+			for j++; j < len(s); j++ {
+				if c := s[j]; c >= utf8.RuneSelf || !clausePlain[c] && !((c == 'o' || c == 'p') && (isDigit(s[j-1]) || isASCIILetter(s[j-1]))) {
+					break
+				}
+			}
+			if depth > 0 {
+				note = append(note, s[i:j]...)
+			} else {
+				text = append(text, s[i:j]...)
+			}
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '(' || r == '[':
@@ -152,6 +169,19 @@ func splitClauses(s string) []clause {
 	flush(false)
 	return out
 }
+
+// clausePlain marks the ASCII bytes that splitClauses copies as they are
+// wherever they are: all but brackets, separators and the first letters of
+// "or" and "plus".
+var clausePlain = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = true
+	}
+	for _, c := range "([)],;|op" {
+		t[c] = false
+	}
+	return t
+}()
 
 // appendRuneAt appends the rune of size bytes at s[i], as
 // strings.Builder.WriteRune would: an invalid byte becomes U+FFFD.
