@@ -295,7 +295,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			return true
 		}
 		g.Add(target, r.Property, rdf.LangString(text, "en"))
-		if counts := value.ParseCount(v); len(counts) == 1 {
+		if counts := value.ParseCleanCount(text); len(counts) == 1 {
 			g.Add(target, r.Property, rdf.Integer(counts[0].Value))
 		}
 		return true

@@ -817,7 +817,13 @@ func ParseStrength(s string) (Number, bool) {
 // years) and figures that cannot be read with confidence are skipped; a
 // placeholder such as "Unknown" gives nil.
 func ParseCount(s string) []Number {
-	text := CleanText(s)
+	return ParseCleanCount(CleanText(s))
+}
+
+// ParseCleanCount is ParseCount of a value that CleanText cleaned into
+// text, for a caller that keeps the text too and need not have the value
+// cleaned twice.
+func ParseCleanCount(text string) []Number {
 	text = separateGluedLabels(text)
 	var out []Number
 	for _, c := range splitClauses(text) {

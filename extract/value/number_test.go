@@ -1,6 +1,9 @@
 package value
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // TestParseNumberCorpus checks every Strength value of the corpus against
 // the gold's strength facts (ok=false where the gold has none).
@@ -146,6 +149,9 @@ func TestParseCountCorpus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got := ParseCount(tt.in)
+			if clean := ParseCleanCount(CleanText(tt.in)); !reflect.DeepEqual(clean, got) {
+				t.Errorf("ParseCleanCount(CleanText(%q)) = %+v, ParseCount gives %+v", tt.in, clean, got)
+			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("ParseCount(%q) = %+v, want %+v", tt.in, got, tt.want)
 			}
