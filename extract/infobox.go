@@ -861,8 +861,10 @@ func isYearish(s string) bool {
 // trimLowerPrefix drops leading lower-case words ("off the coast of").
 func trimLowerPrefix(s string) string {
 	for {
-		r := []rune(s)
-		if len(r) == 0 || !unicode.IsLower(r[0]) {
+		if s == "" {
+			return s
+		}
+		if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLower(r) {
 			return s
 		}
 		i := strings.IndexByte(s, ' ')
@@ -882,9 +884,20 @@ func startsWithLetterOrDigit(s string) bool {
 
 // mayDescribePlace reports whether name may start with what
 // placeDescriptor removes: its first word, up to white space, is off, near,
-// outside, around or a compass point in any case, or has a non-ASCII
-// letter, which case folding may map to one ("ſ" folds to "s").
+// outside, around or a compass point in any case, the last followed by
+// white space, "of" and white space, or has a non-ASCII letter, which case
+// folding may map to one ("ſ" folds to "s").
 func mayDescribePlace(name string) bool {
+	if name == "" {
+		return false
+	}
+	switch name[0] | 0x20 {
+	case 'o', 'n', 'a', 's', 'e', 'w':
+	default:
+		if name[0] < utf8.RuneSelf {
+			return false // no word of them starts so
+		}
+	}
 	end := 0
 	for end < len(name) && !isASCIISpace(name[end]) {
 		if name[end] >= utf8.RuneSelf {
@@ -907,18 +920,31 @@ func mayDescribePlace(name string) bool {
 	case "off", "near", "outside", "around":
 		return true
 	}
-	// (north|south|east|west)(east|west)?
+	// (north|south|east|west)(east|west)?\s+of\s+
 	for _, p := range [...]string{"north", "south", "east", "west"} {
 		if rest, ok := strings.CutPrefix(string(w), p); ok {
-			return rest == "" || rest == "east" || rest == "west"
+			return (rest == "" || rest == "east" || rest == "west") && ofFollows(name[end:])
 		}
 	}
 	return false
 }
 
+// ofFollows reports whether s is white space, "of" in any case, then
+// white space.
+func ofFollows(s string) bool {
+	i := 0
+	for i < len(s) && isASCIISpace(s[i]) {
+		i++
+	}
+	return i > 0 && i+2 < len(s) && s[i]|0x20 == 'o' && s[i+1]|0x20 == 'f' && isASCIISpace(s[i+2])
+}
+
 // endsWithPeriodName reports whether name ends with white space and
 // "period" or "era", lower case or capitalised: a time, not a place.
 func endsWithPeriodName(name string) bool {
+	if name == "" || name[len(name)-1] != 'd' && name[len(name)-1] != 'a' {
+		return false // neither "period" nor "era"
+	}
 	for _, w := range [...]string{"period", "era", "Period", "Era"} {
 		if n := len(name) - len(w) - 1; n >= 0 && strings.HasSuffix(name, w) && isASCIISpace(name[n]) {
 			return true

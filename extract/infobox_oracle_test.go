@@ -2,15 +2,51 @@ package extract
 
 import "testing"
 
+// placeDescriptorCases are names that placeDescriptor changes or nearly
+// does.
+var placeDescriptorCases = []string{
+	"off the coast of Namhae Island", "Near Seoul", "northeast of Kaesong", "NorthWest of X", "ſouth of X", "Seoul", "eastwestern X",
+	"around\tX", "outside", "OFF  X", "South Korea", "South of", "South of ", "South  OF\tX", "South ofX", "south  X of Y",
+	"west  of", "West\nOf\nX", "Westof X", "north east of X", "sOuth of X", "eaſt of X", "Eastern X", "", "o", "n X", "é of X",
+	"near near X", "off the coast X", "off the coast of", "west of east of X", "Northeast of", "northwestern of X",
+}
+
+func checkPlaceDescriptorFilter(t *testing.T, s string) {
+	t.Helper()
+	if !mayDescribePlace(s) && placeDescriptor.ReplaceAllString(s, "") != s {
+		t.Fatalf("mayDescribePlace(%q) = false, but placeDescriptor removes %q", s, placeDescriptor.FindString(s))
+	}
+}
+
+// TestPlaceDescriptorFilter checks mayDescribePlace on placeDescriptorCases
+// and on every string of up to four pieces.
+func TestPlaceDescriptorFilter(t *testing.T) {
+	for _, s := range placeDescriptorCases {
+		checkPlaceDescriptorFilter(t, s)
+	}
+	if mayDescribePlace("South Korea") {
+		t.Errorf("mayDescribePlace(%q) = true, want false", "South Korea")
+	}
+	pieces := []string{"north", "South", "east", "west", "ſ", "of", "OF", "off", "near", "the coast", " ", "\t", "X", "o", "f"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		checkPlaceDescriptorFilter(t, prefix)
+		if n > 0 {
+			for _, p := range pieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", 5)
+}
+
 // FuzzPlaceDescriptorFilter checks that mayDescribePlace never rules out a
 // name that placeDescriptor would change.
 func FuzzPlaceDescriptorFilter(f *testing.F) {
-	for _, s := range []string{"off the coast of Namhae Island", "Near Seoul", "northeast of Kaesong", "NorthWest of X", "ſouth of X", "Seoul", "eastwestern X", "around\tX", "outside", "OFF  X"} {
+	for _, s := range placeDescriptorCases {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !mayDescribePlace(s) && placeDescriptor.ReplaceAllString(s, "") != s {
-			t.Errorf("mayDescribePlace(%q) = false, but placeDescriptor removes %q", s, placeDescriptor.FindString(s))
-		}
+		checkPlaceDescriptorFilter(t, s)
 	})
 }
