@@ -1236,23 +1236,33 @@ func isNotName(s string) bool {
 	return ok && notNameLen[len(b)] && notNames[string(b)]
 }
 
-// appendLower appends strings.ToLower(s) to b, ASCII a byte at a time. It
-// stops, reporting false, once it has appended more than limit bytes; a
+// appendLower appends strings.ToLower(s) to b, runs of ASCII at a time.
+// It stops, reporting false, when it would append more than limit bytes; a
 // negative limit means none.
 func appendLower(b []byte, s string, limit int) ([]byte, bool) {
 	start := len(b)
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		if s[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
 			}
-			b = append(b, c)
-			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-			i += n
+			if limit >= 0 && len(b)-start+j-i > limit {
+				return b, false
+			}
+			k := len(b)
+			b = append(b, s[i:j]...)
+			for ; k < len(b); k++ {
+				if c := b[k]; c >= 'A' && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			i = j
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
 		if limit >= 0 && len(b)-start > limit {
 			return b, false
 		}

@@ -188,3 +188,20 @@ func TestIsNotNameASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendLower checks appendLower against strings.ToLower, with and
+// without a limit.
+func TestAppendLower(t *testing.T) {
+	for _, s := range append([]string{"", "ABC", "Ming Dynasty", "ÉCOLE de Paris", "a\xffB", "İstanbul", "ΣΑΣ x", "\u212aelvin", "ſ"}, fuzzSeeds...) {
+		want := strings.ToLower(s)
+		if got, ok := appendLower([]byte("x"), s, -1); string(got) != "x"+want || !ok {
+			t.Errorf("appendLower(%q, -1) = %q, %v, want %q", s, got, ok, want)
+		}
+		for limit := 0; limit <= len(want)+1; limit++ {
+			got, ok := appendLower(nil, s, limit)
+			if ok != (len(want) <= limit) || ok && string(got) != want {
+				t.Errorf("appendLower(%q, %d) = %q, %v, want %q", s, limit, got, ok, want)
+			}
+		}
+	}
+}

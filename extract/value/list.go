@@ -106,9 +106,11 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, groups [
 		flags      Flags
 		ok         bool
 	}
+	// The groups' cores are made once for the list, at the first need.
+	gm := groupMatcher{groups: groups}
 	if grouped {
 		first.name, first.flags, first.note, first.ok = cleanName(pieces[0].part)
-		grouped = first.ok && matchName(first.name, groups) != ""
+		grouped = first.ok && gm.match(first.name) != ""
 	}
 	items := dst
 	group := ""
@@ -129,7 +131,7 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, groups [
 			continue
 		}
 		if grouped {
-			if g := matchName(name, groups); g != "" {
+			if g := gm.match(name); g != "" {
 				group = g
 				continue
 			}
@@ -207,23 +209,17 @@ func cutLabel(s string) (label, rest string, ok bool) {
 	return label, s[i+1:], true
 }
 
-// genericGroupWords are words that vary between spellings of the same state
-// or force ("Ming" and "Ming dynasty", "Joseon" and "Kingdom of Joseon").
-var genericGroupWords = map[string]bool{
-	"dynasty": true, "clan": true, "kingdom": true, "empire": true, "of": true,
-	"the": true, "navy": true, "army": true, "forces": true, "force": true,
-	"government": true, "state": true, "republic": true,
-}
-
-// groupCore returns the lower-cased words of s without generic words.
-func groupCore(s string) string {
-	var words []string
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if !genericGroupWords[w] {
-			words = append(words, w)
-		}
+// isGenericGroupWord reports whether the lower-cased word w varies between
+// spellings of the same state or force ("Ming" and "Ming dynasty", "Joseon"
+// and "Kingdom of Joseon"). A switch compares w with them without hashing
+// it, as a map look-up would for every word of every name matched.
+func isGenericGroupWord(w []byte) bool {
+	switch string(w) {
+	case "dynasty", "clan", "kingdom", "empire", "of", "the", "navy", "army", "forces", "force",
+		"government", "state", "republic":
+		return true
 	}
-	return strings.Join(words, " ")
+	return false
 }
 
 // countFields is len(strings.Fields(s)).
@@ -272,27 +268,82 @@ func matchName(name string, groups []string) string {
 	return ""
 }
 
-// appendGroupCore appends groupCore(s) to dst. The lower-cased s is
+// groupMatcher is matchName for the names of one list: it keeps each
+// group's core (appendGroupCore) once made, rather than making them all
+// again for every name.
+type groupMatcher struct {
+	groups []string
+	// buf holds the groups' cores, each ending at the index in ends.
+	buf  []byte
+	ends []int
+}
+
+// match returns matchName(name, m.groups).
+func (m *groupMatcher) match(name string) string {
+	for _, g := range m.groups {
+		if strings.EqualFold(name, g) {
+			return g
+		}
+	}
+	var buf [64]byte
+	core := appendGroupCore(buf[:0], name)
+	if len(core) == 0 {
+		return ""
+	}
+	if len(m.ends) < len(m.groups) {
+		for _, g := range m.groups {
+			m.buf = appendGroupCore(m.buf, g)
+			m.ends = append(m.ends, len(m.buf))
+		}
+	}
+	start := 0
+	for i, end := range m.ends {
+		if gc := m.buf[start:end]; len(gc) > 0 && string(gc) == string(core) {
+			return m.groups[i]
+		}
+		start = end
+	}
+	return ""
+}
+
+// appendGroupCore appends to dst the lower-cased words of s but generic
+// ones (isGenericGroupWord), a space between them. The lower-cased s is
 // appended first, and its words are then moved back over it.
 func appendGroupCore(dst []byte, s string) []byte {
 	start := len(dst)
 	dst, _ = appendLower(dst, s, -1)
 	w := start // where the next word goes
 	for i := start; i < len(dst); {
-		r, n := utf8.DecodeRune(dst[i:])
-		if isFieldSpace(r) {
-			i += n
-			continue
+		// ASCII is split without decoding it.
+		n := 1
+		if c := dst[i]; c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			if r, n = utf8.DecodeRune(dst[i:]); unicode.IsSpace(r) {
+				i += n
+				continue
+			}
 		}
 		j := i + n
 		for j < len(dst) {
+			if c := dst[j]; c < utf8.RuneSelf {
+				if asciiSpace(c) {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRune(dst[j:])
-			if isFieldSpace(r) {
+			if unicode.IsSpace(r) {
 				break
 			}
 			j += n
 		}
-		if word := dst[i:j]; !genericGroupWords[string(word)] {
+		if word := dst[i:j]; !isGenericGroupWord(word) {
 			if w > start {
 				dst[w] = ' '
 				w++

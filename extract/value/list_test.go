@@ -153,3 +153,18 @@ func TestAppendEntitiesClean(t *testing.T) {
 		t.Errorf("AppendEntitiesClean marks %v, want [true false]", clean)
 	}
 }
+
+// TestGroupMatcher checks that groupMatcher, which makes the groups' cores
+// once, matches as matchName does.
+func TestGroupMatcher(t *testing.T) {
+	groups := []string{"Ming dynasty", "Joseon", "Kingdom of Joseon", "the Army", "", "Tokugawa clan", "Empire of Japan", "日本 Navy"}
+	names := append([]string{"Ming", "MING DYNASTY", "Joseon Kingdom", "army", "Tokugawa", "Japan", "日本", "Oda", "the", "Clan"}, fuzzSeeds...)
+	for n := 0; n <= len(groups); n++ {
+		m := groupMatcher{groups: groups[:n]}
+		for _, name := range names {
+			if got, want := m.match(name), matchName(name, groups[:n]); got != want {
+				t.Errorf("groupMatcher(%q).match(%q) = %q, want %q", groups[:n], name, got, want)
+			}
+		}
+	}
+}

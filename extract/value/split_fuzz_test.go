@@ -222,7 +222,7 @@ func checkHelpers(t *testing.T, s string) {
 	if got, want := isNotName(s), oracleNotNames[strings.ToLower(s)]; got != want {
 		t.Fatalf("isNotName(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := string(appendGroupCore([]byte("x"), s)), "x"+groupCore(s); got != want {
+	if got, want := string(appendGroupCore([]byte("x"), s)), "x"+oracleGroupCore(s); got != want {
 		t.Fatalf("appendGroupCore(%q) = %q, want %q", s, got, want)
 	}
 	if got, want := countFields(s), len(strings.Fields(s)); got != want {
