@@ -484,26 +484,34 @@ func sortTriplesByComparator(ts []rdf.Triple) []rdf.Triple {
 // it, and records class and surface as evidence. It returns nil when the name
 // mints no IRI.
 func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
-	canonical := ontology.CanonicalName(name)
+	// Minting costs less than a cache of minted IRIs would: a corpus
+	// names more entities than a cache could hold, and most names need
+	// neither canonicalising nor escaping, which one pass over the name
+	// checks as it mints the IRI. The IRI is minted into a scratch buffer
+	// and becomes a string only for a new entity.
+	buf, done := ontology.AppendCanonicalEntityIRI(g.iriBuf[:0], base, name)
+	canonical := name
+	if !done {
+		canonical = ontology.CanonicalName(name)
+	}
 	alias := ""
 	if g.Resolver != nil {
 		if c, ok := g.Resolver.Resolve(g.title, canonical, class); ok && c != canonical {
-			alias, canonical = canonical, c
+			alias, canonical, done = canonical, c, false
 		}
 	}
-	// Minting costs less than a cache of minted IRIs would: a corpus
-	// names more entities than a cache could hold, and most names need
-	// neither canonicalising nor escaping. The IRI is minted into a
-	// scratch buffer and becomes a string only for a new entity: most
-	// calls name an entity the article named before.
-	minted := canonical
-	if alias != "" {
-		minted = ontology.CanonicalName(canonical) // as EntityIRI would
+	if !done {
+		minted := canonical
+		if alias != "" {
+			minted = ontology.CanonicalName(canonical) // as EntityIRI would
+		}
+		if minted == "" {
+			g.iriBuf = buf
+			return nil
+		}
+		buf = ontology.AppendEntityIRI(buf[:0], base, minted)
 	}
-	if minted == "" {
-		return nil
-	}
-	g.iriBuf = ontology.AppendEntityIRI(g.iriBuf[:0], base, minted)
+	g.iriBuf = buf
 	e := g.entities[string(g.iriBuf)]
 	if e == nil {
 		iri := rdf.IRI(string(g.iriBuf))

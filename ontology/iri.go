@@ -131,13 +131,14 @@ func isCanonical(s string) bool {
 
 // The bits of canonicalByte.
 const (
-	cbAlnum = 1 << iota // an ASCII letter or digit
-	cbLook              // a byte isCanonical looks at
+	cbAlnum  = 1 << iota // an ASCII letter or digit
+	cbLook               // a byte isCanonical looks at
+	cbEscape             // an ASCII byte appendEscaped does not copy as it is
 )
 
-// canonicalByte marks the ASCII letters and digits, and the bytes
+// canonicalByte marks the ASCII letters and digits, the bytes
 // isCanonical looks at: the space, the hyphen, controls, '_' and those
-// of runes beyond ASCII.
+// of runes beyond ASCII, and the ASCII bytes appendEscaped replaces.
 var canonicalByte = func() (t [256]uint8) {
 	for c := range t {
 		switch {
@@ -146,9 +147,70 @@ var canonicalByte = func() (t [256]uint8) {
 		case c == ' ', c == '-', c == '_', c < 0x20, c == 0x7f, c >= utf8.RuneSelf:
 			t[c] = cbLook
 		}
+		if c < utf8.RuneSelf && asciiEscaped[c] {
+			t[c] |= cbEscape
+		}
 	}
 	return t
 }()
+
+// AppendCanonicalEntityIRI appends to dst the value of EntityIRI(base,
+// name) and reports true when name is canonical (CanonicalName(name) ==
+// name, not "") and needs no percent-encoding, as most names a graph is
+// given are: one pass over the name checks it and mints the IRI, where
+// CanonicalName and AppendEntityIRI make two. Otherwise it returns dst
+// (perhaps grown) and false, and the caller takes the long way.
+func AppendCanonicalEntityIRI(dst []byte, base, name string) ([]byte, bool) {
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' || 'a' <= name[0] && name[0] <= 'z' {
+		return dst, false
+	}
+	if base == "" {
+		base = DefaultBase
+	}
+	start := len(dst)
+	// The name is copied whole, and its spaces then made underscores in
+	// place: a name that needs more than that goes the long way.
+	b := append(append(dst, base...), name...)
+	out := b[len(b)-len(name):]
+	seen := uint8(0)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		k := canonicalByte[c]
+		seen |= k
+		if k&(cbLook|cbEscape) == 0 {
+			continue
+		}
+		switch {
+		case c == ' ':
+			if name[i+1] == ' ' { // not the last byte, which is no space
+				return b[:start], false
+			}
+			out[i] = '_'
+		case c == '-':
+			if yearRangeAt(name, i) {
+				return b[:start], false
+			}
+		case c < utf8.RuneSelf: // a control, '_' or a byte to escape
+			return b[:start], false
+		default:
+			r, size := utf8.DecodeRuneInString(name[i:])
+			if r == utf8.RuneError && size == 1 || !iriUcschar(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
+				return b[:start], false
+			}
+			if i == 0 && unicode.ToUpper(r) != r {
+				return b[:start], false
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				seen |= cbAlnum
+			}
+			i += size - 1
+		}
+	}
+	if seen&cbAlnum == 0 {
+		return b[:start], false
+	}
+	return b, true
+}
 
 // EscapeName returns the IRI path segment for a canonical name: spaces become
 // underscores, and every character that an IRI or the Turtle and N-Triples

@@ -150,3 +150,79 @@ func FuzzEscapeNameOracle(f *testing.F) {
 		}
 	})
 }
+
+// checkCanonicalEntityIRI checks AppendCanonicalEntityIRI(name) against
+// CanonicalName and AppendEntityIRI: it mints what they mint when it
+// reports true, and reports false only for a name that is not canonical
+// or needs a percent-encoding.
+func checkCanonicalEntityIRI(t *testing.T, base, name string) bool {
+	t.Helper()
+	got, ok := AppendCanonicalEntityIRI([]byte("x"), base, name)
+	c := CanonicalName(name)
+	if !ok {
+		if string(got) != "x" {
+			t.Errorf("AppendCanonicalEntityIRI(%q) = %q, false: dst changed", name, got)
+		}
+		if c == name && c != "" && !strings.Contains(EscapeName(name), "%") {
+			t.Errorf("AppendCanonicalEntityIRI(%q) reports false for a canonical name", name)
+		}
+		return false
+	}
+	if c != name {
+		t.Errorf("AppendCanonicalEntityIRI(%q) reports true, CanonicalName gives %q", name, c)
+	}
+	if want := "x" + string(AppendEntityIRI(nil, base, name)); string(got) != want {
+		t.Errorf("AppendCanonicalEntityIRI(%q) = %q, want %q", name, got, want)
+	}
+	return true
+}
+
+func TestAppendCanonicalEntityIRI(t *testing.T) {
+	tests := []struct {
+		name string
+		ok   bool
+	}{
+		{"Konishi Yukinaga", true},
+		{"Siege of Pyongyang (1592)", true},
+		{"Kim Myŏngwŏn", true},
+		{"Ŏ-ri", true},
+		{"Uwajima, Ehime", true},
+		{"T-34-85", true},
+		{"Japanese invasions of Korea (1592–1598)", true},
+		{"Japanese invasions of Korea (1592-1598)", false}, // an en dash is due
+		{"konishi", false},
+		{"ŏ", false},
+		{" Yi", false},
+		{"Yi ", false},
+		{"Yi  Il", false},
+		{"Yi_Il", false},
+		{"Yi\tIl", false},
+		{"A\u00a0b", false},
+		{"---", false},
+		{"", false},
+		{"AC/DC", false}, // canonical, but escaped
+		{"100%", false},
+		{"What?", false},
+		{"X\u0085", false},
+		{"X\xff", false},
+		{"X\uFFFE", false},
+	}
+	for _, tt := range tests {
+		for _, base := range []string{"", "http://x.test/r/"} {
+			if got := checkCanonicalEntityIRI(t, base, tt.name); got != tt.ok {
+				t.Errorf("AppendCanonicalEntityIRI(%q, %q) reports %v, want %v", base, tt.name, got, tt.ok)
+			}
+		}
+	}
+}
+
+// FuzzCanonicalEntityIRI checks AppendCanonicalEntityIRI against
+// CanonicalName and AppendEntityIRI.
+func FuzzCanonicalEntityIRI(f *testing.F) {
+	for _, s := range []string{"Siege of Pyongyang (1592)", "Yi  Il", "War (1592-1598)", "Kim Myŏngwŏn", "ŏ", "AC/DC", "\xff", "X\u2028Y", "9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		checkCanonicalEntityIRI(t, "http://x.test/r/", name)
+	})
+}
