@@ -516,8 +516,12 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	if e == nil {
 		iri := rdf.IRI(string(g.iriBuf))
 		// Validated once here, it is remembered, and the triples naming
-		// it need no second look.
-		if g.validator.Term(iri) != nil {
+		// it need no second look. The base is validated once a graph.
+		n := len(base)
+		if base == "" {
+			n = len(ontology.DefaultBase)
+		}
+		if g.validator.PrefixedIRI(iri.Value, n) != nil {
 			return nil
 		}
 		e = g.newEntity()

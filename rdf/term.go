@@ -212,10 +212,16 @@ func validateIRI(s string) error {
 			return relativeOrUTF8(s)
 		}
 	}
+	return validateIRIFrom(s, 0)
+}
+
+// validateIRIFrom is validateIRI for an s whose scheme is valid and whose
+// bytes before i are valid in an IRI, a '%' among them followed by two
+// hex digits: the rest is checked as validateIRI would check it.
+func validateIRIFrom(s string, i int) error {
 	// One pass over the bytes, with a table for ASCII, as this runs for
 	// every IRI of every quad written; eight plain bytes at a time first,
 	// which takes most IRIs whole but their last few bytes.
-	i := 0
 	for ; len(s)-i >= 8; i += 8 {
 		b := s[i : i+8]
 		if iriPlain8[b[0]]&iriPlain8[b[1]]&iriPlain8[b[2]]&iriPlain8[b[3]]&iriPlain8[b[4]]&iriPlain8[b[5]]&iriPlain8[b[6]]&iriPlain8[b[7]] == 0 {

@@ -297,3 +297,71 @@ func FuzzValidIRIIsSafe(f *testing.F) {
 		}
 	})
 }
+
+// checkPrefixedIRI checks that Validator.PrefixedIRI(s, n) gives what
+// IRI(s).Validate() gives, with v's prefix remembered or not.
+func checkPrefixedIRI(t *testing.T, v *Validator, s string, n int) {
+	t.Helper()
+	want, got := IRI(s).Validate(), v.PrefixedIRI(s, n)
+	if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
+		t.Errorf("PrefixedIRI(%q, %d) = %v, Validate() = %v", s, n, got, want)
+	}
+}
+
+func TestValidatorPrefixedIRI(t *testing.T) {
+	tests := []struct {
+		prefix, rest string
+	}{
+		{"https://w3id.org/wikikg/resource/", "Kim_Myŏngwŏn"},
+		{"https://w3id.org/wikikg/resource/", "100%25_Pure"},
+		{"https://w3id.org/wikikg/resource/", "100%2"},
+		{"https://w3id.org/wikikg/resource/", "100%"},
+		{"https://w3id.org/wikikg/resource/", "a b"},
+		{"https://w3id.org/wikikg/resource/", "a<b>"},
+		{"https://w3id.org/wikikg/resource/", "\xff"},
+		{"https://w3id.org/wikikg/resource/", "\u0085"},
+		{"https://w3id.org/wikikg/resource/", ""},
+		{"http://x/%4", "1"}, // an escape across the cut
+		{"http://x/%", "41"},
+		{"http://x/%4", "x"},
+		{"x", ":y"}, // the scheme's colon after the cut
+		{"", "http://x/y"},
+		{"", ""},
+		{"1x", ":y"},
+		{"x y", ":z"},
+		{"http://x/\xff", "a"},
+		{"urn:a:", "{}"},
+	}
+	var v Validator
+	for round := 0; round < 2; round++ {
+		for _, tt := range tests {
+			checkPrefixedIRI(t, &v, tt.prefix+tt.rest, len(tt.prefix))
+			// As remembered: Term agrees afterwards.
+			s := tt.prefix + tt.rest
+			if want, got := IRI(s).Validate() == nil, v.Term(IRI(s)) == nil; got != want {
+				t.Errorf("Term(%q) == nil is %v after PrefixedIRI, want %v", s, got, want)
+			}
+		}
+	}
+	checkPrefixedIRI(t, &v, "http://x/a", 11) // n out of range
+	checkPrefixedIRI(t, &v, "http://x/a", -1)
+}
+
+// FuzzPrefixedIRI checks Validator.PrefixedIRI against Term.Validate for
+// any cut of any IRI, after a valid prefix was remembered.
+func FuzzPrefixedIRI(f *testing.F) {
+	f.Add("https://w3id.org/wikikg/resource/Kim_Myŏngwŏn", 33)
+	f.Add("http://x/%41", 10)
+	f.Add("x:y", 1)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		var v Validator
+		v.PrefixedIRI("http://x/a", 9)
+		checkPrefixedIRI(t, &v, s, n)
+		if n > 0 && n <= len(s) {
+			v.prefix = s[:n]
+			if validateIRI(v.prefix) == nil {
+				checkPrefixedIRI(t, &v, s, n)
+			}
+		}
+	})
+}

@@ -1,6 +1,9 @@
 package rdf
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Validator validates quads as Quad.Validate does, remembering the IRIs it
 // found valid: the subjects, predicates and graph names of a stream repeat
@@ -11,6 +14,8 @@ type Validator struct {
 	// an IRI's bytes: the same string value shared by many quads hits the
 	// same slot. A hit compares contents, so distinct strings are safe.
 	iris [validatorSlots]string
+	// prefix is the last valid prefix PrefixedIRI was given.
+	prefix string
 }
 
 // validatorSlots is the size of the cache: an article names a hundred
@@ -22,7 +27,7 @@ func (v *Validator) Term(t Term) error {
 	if t.Kind != KindIRI || t.Value == "" {
 		return t.Validate()
 	}
-	i := (uintptr(unsafe.Pointer(unsafe.StringData(t.Value)))>>3 ^ uintptr(len(t.Value))) % validatorSlots
+	i := slot(t.Value)
 	if v.iris[i] == t.Value {
 		return nil
 	}
@@ -31,6 +36,34 @@ func (v *Validator) Term(t Term) error {
 	}
 	v.iris[i] = t.Value
 	return nil
+}
+
+// PrefixedIRI returns IRI(s).Validate() for an s whose first n bytes are
+// a prefix many IRIs share, such as the base of entity IRIs: a valid
+// prefix is remembered, and only the rest of s is scanned then. (An IRI
+// whose prefix is valid is valid when the rest holds only characters
+// valid in an IRI, and each '%' there is followed by two hex digits.) A
+// valid s is remembered as Term remembers it.
+func (v *Validator) PrefixedIRI(s string, n int) error {
+	if n <= 0 || n > len(s) {
+		return v.Term(IRI(s))
+	}
+	if s[:n] != v.prefix {
+		if validateIRI(s[:n]) != nil {
+			return v.Term(IRI(s))
+		}
+		v.prefix = strings.Clone(s[:n]) // not to keep s
+	}
+	if err := validateIRIFrom(s, n); err != nil {
+		return err
+	}
+	v.iris[slot(s)] = s
+	return nil
+}
+
+// slot returns the slot of s in Validator.iris.
+func slot(s string) uintptr {
+	return (uintptr(unsafe.Pointer(unsafe.StringData(s)))>>3 ^ uintptr(len(s))) % validatorSlots
 }
 
 // Quad returns q.Validate().
