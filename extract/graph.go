@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"hash/maphash"
 	"iter"
 	"math"
 	"math/bits"
@@ -34,8 +35,9 @@ type Graph struct {
 	// vocabulary terms share one string for every triple that names them.
 	// It is kept by pointer so that Release does not copy its cache.
 	validator *rdf.Validator
-	// entities by IRI, and in order of first mention.
-	entities map[string]*Entity
+	// entities indexes the entities by IRI; order holds them in order
+	// of first mention.
+	entities entityIndex
 	order    []*Entity
 	// slab holds the entities, allocated a chunk at a time and kept with
 	// the graph when it is released; slabUsed counts those in use.
@@ -88,7 +90,7 @@ func NewGraph(name rdf.Term) *Graph { return newGraph(name, initialTriples) }
 func newGraph(name rdf.Term, n int) *Graph {
 	g, _ := graphPool.Get().(*Graph)
 	if g == nil {
-		g = &Graph{entities: map[string]*Entity{}, validator: new(rdf.Validator)}
+		g = &Graph{validator: new(rdf.Validator)}
 	}
 	g.Name, g.distinct = name, true
 	if cap(g.triples) < n {
@@ -126,14 +128,14 @@ func (g *Graph) newEntity() *Entity {
 // its entities, nor any slice its methods returned may be used afterwards.
 // Callers that drop a graph without releasing it lose only the reuse.
 func (g *Graph) Release() {
-	if cap(g.triples) > maxPooledTriples || len(g.entities) > maxPooledTriples {
+	if cap(g.triples) > maxPooledTriples || len(g.order) > maxPooledTriples {
 		return
 	}
 	// The triples, order and slab are not cleared: what they still point
 	// at is one article's strings, bounded by maxPooledTriples, and
 	// clearing them is pointer writes the collector's write barrier makes
 	// dear. They are overwritten as the next article fills them.
-	clear(g.entities)
+	g.entities.reset()
 	// The validator keeps what it holds: valid IRIs, compared by content,
 	// among them the vocabulary's, which every article uses.
 	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf, sorter: g.sorter}
@@ -512,8 +514,10 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		buf = ontology.AppendEntityIRI(buf[:0], base, minted)
 	}
 	g.iriBuf = buf
-	e := g.entities[string(g.iriBuf)]
-	if e == nil {
+	h := maphash.Bytes(entitySeed, g.iriBuf)
+	slot := g.entities.find(h, g.iriBuf)
+	e := slot.e
+	if slot.gen != g.entities.gen {
 		iri := rdf.IRI(string(g.iriBuf))
 		// Validated once here, it is remembered, and the triples naming
 		// it need no second look. The base is validated once a graph.
@@ -526,14 +530,84 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		}
 		e = g.newEntity()
 		e.IRI, e.Label, e.minted = iri, canonical, iri.Value
-		g.entities[iri.Value] = e
+		*slot = entitySlot{hash: uint32(h), gen: g.entities.gen, e: e}
 		g.order = append(g.order, e)
+		if g.entities.full(len(g.order)) {
+			g.entities.grow(g.order)
+		}
 	}
 	e.AddClass(class)
 	if alias != "" {
 		e.AddAlias(alias)
 	}
 	return e
+}
+
+// entityIndex is an open-addressing table of a graph's entities by
+// their minted IRI. It hashes the IRI once, where a map hashed it to
+// look it up and again to insert it, and the minted bytes need no string
+// for the look-up; a released graph's table is emptied by starting a new
+// generation, not by clearing it.
+type entityIndex struct {
+	slots []entitySlot
+	// gen is the generation of the slots in use.
+	gen uint32
+}
+
+// entitySlot is a slot of entityIndex; it is in use when its gen is the
+// index's.
+type entitySlot struct {
+	hash uint32
+	gen  uint32
+	e    *Entity
+}
+
+// entitySeed seeds the hash of entity IRIs.
+var entitySeed = maphash.MakeSeed()
+
+// find returns the slot of the entity minted as iri, of hash h: the one
+// holding it, or the empty slot it would take.
+func (x *entityIndex) find(h uint64, iri []byte) *entitySlot {
+	if x.slots == nil {
+		x.slots = make([]entitySlot, 64)
+		x.gen = 1
+	}
+	mask := uint64(len(x.slots) - 1)
+	for i := h >> 32 & mask; ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.gen != x.gen || s.hash == uint32(h) && s.e.minted == string(iri) {
+			return s
+		}
+	}
+}
+
+// full reports whether the table, holding n entities, should grow: it is
+// kept at most half full, so that probes stay short.
+func (x *entityIndex) full(n int) bool { return 2*n > len(x.slots) }
+
+// grow doubles the table, and indexes all anew.
+func (x *entityIndex) grow(all []*Entity) {
+	x.slots = make([]entitySlot, 2*len(x.slots))
+	x.gen = 1
+	mask := uint64(len(x.slots) - 1)
+	for _, e := range all {
+		// The entities are distinct: each takes the first empty slot.
+		h := maphash.String(entitySeed, e.minted)
+		i := h >> 32 & mask
+		for x.slots[i].gen == x.gen {
+			i = (i + 1) & mask
+		}
+		x.slots[i] = entitySlot{hash: uint32(h), gen: x.gen, e: e}
+	}
+}
+
+// reset empties the table.
+func (x *entityIndex) reset() {
+	x.gen++
+	if x.gen == 0 {
+		clear(x.slots)
+		x.gen = 1
+	}
 }
 
 // AddClass records that e is of class c (a zero c is ignored).

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -37,5 +38,38 @@ func TestFinishValidatesChangedIRIs(t *testing.T) {
 		if got := subjects[tt.iri]; got != tt.want {
 			t.Errorf("%v is the subject of %d triples, want %d", tt.iri, got, tt.want)
 		}
+	}
+}
+
+// TestGraphEntityIndex checks that Graph.Entity finds each entity again
+// by any name that mints its IRI, as its index grows, and that a graph
+// reused after Release knows none of the entities of the one before.
+func TestGraphEntityIndex(t *testing.T) {
+	const n = 300 // past the index's first sizes
+	for round := 0; round < 3; round++ {
+		g := NewGraph(ontology.ArticleIRI("", "Test"))
+		var all []*Entity
+		for i := 0; i < n; i++ {
+			name := "Person " + strconv.Itoa(i)
+			e := g.Entity("", name, ontology.Person)
+			if e == nil || e.Label != name {
+				t.Fatalf("round %d: Entity(%q) = %v", round, name, e)
+			}
+			all = append(all, e)
+		}
+		for i, e := range all {
+			// Not canonical, the long way: the same entity.
+			name := "person  " + strconv.Itoa(i)
+			if got := g.Entity("", name, ontology.Place); got != e {
+				t.Fatalf("round %d: Entity(%q) = %p, want %p", round, name, got, e)
+			}
+			if len(e.Classes) != 2 {
+				t.Errorf("round %d: %s has classes %v", round, e.Label, e.Classes)
+			}
+		}
+		if got := len(g.Entities()); got != n {
+			t.Errorf("round %d: %d entities, want %d", round, got, n)
+		}
+		g.Release()
 	}
 }
