@@ -165,7 +165,7 @@ func (g *Graph) Add(s, p, o rdf.Term) {
 // valid is rdf.Quad{S: s, P: p, O: o}.Validate() == nil, with IRIs seen
 // before in this graph taken from a cache rather than validated again.
 func (g *Graph) valid(s, p, o rdf.Term) bool {
-	return g.validator.Quad(rdf.Quad{S: s, P: p, O: o}) == nil
+	return g.validator.Triple(&s, &p, &o) == nil
 }
 
 // compact sorts the triples and removes duplicates.

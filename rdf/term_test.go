@@ -263,6 +263,8 @@ func TestValidatorAgrees(t *testing.T) {
 		{S: good, P: good, O: good, G: IRI("http://example.org/<")},
 		{S: Blank("b1"), P: good, O: LangString("x", "en")},
 		{S: good, P: good, O: IRI("")},
+		{S: good, P: String("p"), O: good},
+		{S: IRI("http://example.org/<"), P: IRI("rel"), O: good},
 	}
 	var v Validator
 	for round := 0; round < 2; round++ {
@@ -270,6 +272,12 @@ func TestValidatorAgrees(t *testing.T) {
 			want, got := q.Validate(), v.Quad(q)
 			if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
 				t.Errorf("round %d: Validator.Quad(%v) = %v, Quad.Validate() = %v", round, q, got, want)
+			}
+			// Triple agrees with the quad's triple.
+			tr := Quad{S: q.S, P: q.P, O: q.O}
+			want, got = tr.Validate(), v.Triple(&q.S, &q.P, &q.O)
+			if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
+				t.Errorf("round %d: Validator.Triple(%v) = %v, Quad.Validate() = %v", round, tr, got, want)
 			}
 			// Term agrees term by term, whatever was remembered before.
 			for _, term := range []Term{q.S, q.P, q.O, q.G} {

@@ -23,7 +23,10 @@ type Validator struct {
 const validatorSlots = 256
 
 // Term returns t.Validate().
-func (v *Validator) Term(t Term) error {
+func (v *Validator) Term(t Term) error { return v.term(&t) }
+
+// term is Term for a term passed by address: a Term is seven words.
+func (v *Validator) term(t *Term) error {
 	if t.Kind != KindIRI || t.Value == "" {
 		return t.Validate()
 	}
@@ -71,13 +74,26 @@ func (v *Validator) Quad(q Quad) error {
 	if err := q.checkPositions(); err != nil {
 		return err
 	}
-	for _, t := range [...]Term{q.S, q.P, q.O} {
-		if err := v.Term(t); err != nil {
-			return err
-		}
+	if err := v.Triple(&q.S, &q.P, &q.O); err != nil {
+		return err
 	}
 	if !q.G.IsZero() {
-		return v.Term(q.G)
+		return v.term(&q.G)
 	}
 	return nil
+}
+
+// Triple returns Quad{S: *s, P: *p, O: *o}.Validate(), without copying
+// the terms into a quad: a graph checks every triple added to it.
+func (v *Validator) Triple(s, p, o *Term) error {
+	if !(s.IsIRI() || s.IsBlank()) || !p.IsIRI() {
+		return (&Quad{S: *s, P: *p}).checkPositions()
+	}
+	if err := v.term(s); err != nil {
+		return err
+	}
+	if err := v.term(p); err != nil {
+		return err
+	}
+	return v.term(o)
 }
