@@ -43,8 +43,12 @@ type Graph struct {
 	// the graph when it is released; slabUsed counts those in use.
 	slab     []*[entityChunk]Entity
 	slabUsed int
-	// iriBuf is scratch for minting IRIs.
-	iriBuf []byte
+	// iris is the free end of a chunk of memory that IRIs are minted
+	// into: a new entity's IRI stays there, and the string of it points
+	// there, and iris is moved past it. Bytes before iris are never
+	// written again; a full chunk is left to the strings in it, which
+	// keep it alive while any of them is.
+	iris []byte
 	// sorter is compact's scratch, kept with a released graph.
 	sorter *tripleSorter
 	// Warnings are things about the input that did not stop extraction:
@@ -138,7 +142,7 @@ func (g *Graph) Release() {
 	g.entities.reset()
 	// The validator keeps what it holds: valid IRIs, compared by content,
 	// among them the vocabulary's, which every article uses.
-	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iriBuf: g.iriBuf, sorter: g.sorter}
+	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iris: g.iris, sorter: g.sorter}
 	graphPool.Put(g)
 }
 
@@ -489,9 +493,13 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	// Minting costs less than a cache of minted IRIs would: a corpus
 	// names more entities than a cache could hold, and most names need
 	// neither canonicalising nor escaping, which one pass over the name
-	// checks as it mints the IRI. The IRI is minted into a scratch buffer
-	// and becomes a string only for a new entity.
-	buf, done := ontology.AppendCanonicalEntityIRI(g.iriBuf[:0], base, name)
+	// checks as it mints the IRI. The IRI is minted at the free end of
+	// the graph's chunk of IRIs, and kept there only for a new entity:
+	// one allocation a chunk, not one an entity.
+	if need := len(base) + len(ontology.DefaultBase) + 3*len(name); cap(g.iris) < need {
+		g.iris = make([]byte, 0, max(iriChunk, need))
+	}
+	buf, done := ontology.AppendCanonicalEntityIRI(g.iris[:0], base, name)
 	canonical := name
 	if !done {
 		canonical = ontology.CanonicalName(name)
@@ -508,17 +516,19 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 			minted = ontology.CanonicalName(canonical) // as EntityIRI would
 		}
 		if minted == "" {
-			g.iriBuf = buf
 			return nil
 		}
 		buf = ontology.AppendEntityIRI(buf[:0], base, minted)
 	}
-	g.iriBuf = buf
-	h := maphash.Bytes(entitySeed, g.iriBuf)
-	slot := g.entities.find(h, g.iriBuf)
+	h := maphash.Bytes(entitySeed, buf)
+	slot := g.entities.find(h, buf)
 	e := slot.e
 	if slot.gen != g.entities.gen {
-		iri := rdf.IRI(string(g.iriBuf))
+		// The IRI is kept where it was minted, past which minting goes
+		// on. (An escaped name may have outgrown the chunk: it is then
+		// in an array of its own, kept as the chunk.)
+		iri := rdf.IRI(unsafe.String(unsafe.SliceData(buf), len(buf)))
+		g.iris = buf[len(buf):]
 		// Validated once here, it is remembered, and the triples naming
 		// it need no second look. The base is validated once a graph.
 		n := len(base)
@@ -542,6 +552,10 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	}
 	return e
 }
+
+// iriChunk is the size of the chunks IRIs are minted into: an article's
+// entities' IRIs take a few kilobytes.
+const iriChunk = 4096
 
 // entityIndex is an open-addressing table of a graph's entities by
 // their minted IRI. It hashes the IRI once, where a map hashed it to

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -42,34 +43,53 @@ func TestFinishValidatesChangedIRIs(t *testing.T) {
 }
 
 // TestGraphEntityIndex checks that Graph.Entity finds each entity again
-// by any name that mints its IRI, as its index grows, and that a graph
-// reused after Release knows none of the entities of the one before.
+// by any name that mints its IRI, as its index grows, that a graph
+// reused after Release knows none of the entities of the one before, and
+// that the IRIs minted stay as they were, in this graph and later ones.
 func TestGraphEntityIndex(t *testing.T) {
-	const n = 300 // past the index's first sizes
+	const n = 300 // past the index's first sizes, and a chunk of IRIs
+	var kept []rdf.Term
+	var want []string
 	for round := 0; round < 3; round++ {
 		g := NewGraph(ontology.ArticleIRI("", "Test"))
 		var all []*Entity
 		for i := 0; i < n; i++ {
 			name := "Person " + strconv.Itoa(i)
+			if i%7 == 0 {
+				name += " /" + strings.Repeat("é?", i+1) // escaped, and long
+			}
 			e := g.Entity("", name, ontology.Person)
 			if e == nil || e.Label != name {
 				t.Fatalf("round %d: Entity(%q) = %v", round, name, e)
 			}
 			all = append(all, e)
+			kept = append(kept, e.IRI)
+			want = append(want, ontology.EntityIRI("", name).Value)
 		}
 		for i, e := range all {
 			// Not canonical, the long way: the same entity.
-			name := "person  " + strconv.Itoa(i)
+			name := "person  " + e.Label[len("Person "):]
 			if got := g.Entity("", name, ontology.Place); got != e {
 				t.Fatalf("round %d: Entity(%q) = %p, want %p", round, name, got, e)
 			}
 			if len(e.Classes) != 2 {
 				t.Errorf("round %d: %s has classes %v", round, e.Label, e.Classes)
 			}
+			if i%7 == 0 {
+				// Not found by a name minting another IRI.
+				if got := g.Entity("", "Person "+strconv.Itoa(i)+" /", ontology.Place); got == e {
+					t.Errorf("round %d: %s found by another name", round, e.Label)
+				}
+			}
 		}
-		if got := len(g.Entities()); got != n {
-			t.Errorf("round %d: %d entities, want %d", round, got, n)
+		if got := len(g.Entities()); got != n+(n+6)/7 {
+			t.Errorf("round %d: %d entities, want %d", round, got, n+(n+6)/7)
 		}
 		g.Release()
+	}
+	for i, iri := range kept {
+		if iri.Value != want[i] {
+			t.Fatalf("IRI %d is %q, want %q", i, iri.Value, want[i])
+		}
 	}
 }
