@@ -81,6 +81,9 @@ type Entity struct {
 	// minted is the IRI Graph.Entity minted and validated for it: finish
 	// need not validate IRI again while it is that string.
 	minted string
+	// label is the Label Graph.Entity gave it when that is a canonical
+	// name, valid UTF-8: finish need not check Label while it is that.
+	label string
 }
 
 // NewGraph returns an empty graph named name.
@@ -540,6 +543,9 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		}
 		e = g.newEntity()
 		e.IRI, e.Label, e.minted = iri, canonical, iri.Value
+		if alias == "" {
+			e.label = canonical // not the Resolver's
+		}
 		*slot = entitySlot{hash: uint32(h), gen: g.entities.gen, e: e}
 		g.order = append(g.order, e)
 		if g.entities.full(len(g.order)) {
@@ -661,18 +667,23 @@ func (g *Graph) AllEntities() iter.Seq[*Entity] {
 // gets, so that stores without inference answer queries on the broader
 // classes.
 func alsoTyped(c rdf.Term) []rdf.Term {
-	switch kgLocalName(c) {
-	case "Person":
+	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
+		return nil
+	}
+	// Compared whole, as the classes mostly are these very strings: a
+	// comparison of one string with itself looks at no byte.
+	switch c.Value {
+	case ontology.Person.Value:
 		return alsoPerson
-	case "Place":
+	case ontology.Place.Value:
 		return alsoPlace
-	case "Force":
+	case ontology.Force.Value:
 		return alsoForce
-	case "Event":
+	case ontology.Event.Value:
 		return alsoEvent
-	case "MilitaryConflict":
+	case ontology.MilitaryConflict.Value:
 		return alsoConflict
-	case "Article":
+	case ontology.Article.Value:
 		return alsoArticle
 	}
 	return nil
@@ -700,7 +711,11 @@ func (g *Graph) finish(article rdf.Term) {
 		if !iri.IsIRI() || iri.Value != e.minted && g.validator.Term(iri) != nil {
 			continue // an IRI changed since Graph.Entity minted it
 		}
-		g.addLabel(iri, ontology.Label, e.Label)
+		if e.Label != "" && e.Label == e.label {
+			g.addUnchecked(iri, ontology.Label, rdf.LangString(e.Label, "en"))
+		} else {
+			g.addLabel(iri, ontology.Label, e.Label)
+		}
 		for _, a := range e.Aliases {
 			g.addLabel(iri, ontology.AltLabel, a)
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,6 +91,60 @@ func TestGraphEntityIndex(t *testing.T) {
 	for i, iri := range kept {
 		if iri.Value != want[i] {
 			t.Fatalf("IRI %d is %q, want %q", i, iri.Value, want[i])
+		}
+	}
+}
+
+// TestAlsoTyped checks the broader classes of each contract class, by
+// its own string or another of the same text.
+func TestAlsoTyped(t *testing.T) {
+	tests := []struct {
+		class rdf.Term
+		want  []rdf.Term
+	}{
+		{ontology.Person, []rdf.Term{ontology.SchemaPerson}},
+		{ontology.Place, []rdf.Term{ontology.SchemaPlace}},
+		{ontology.Force, []rdf.Term{ontology.SchemaOrganization}},
+		{ontology.Event, []rdf.Term{ontology.SchemaEvent}},
+		{ontology.MilitaryConflict, []rdf.Term{ontology.Event, ontology.SchemaEvent}},
+		{ontology.Article, []rdf.Term{ontology.SchemaArticle}},
+		{ontology.SchemaPerson, nil},
+		{rdf.LangString(ontology.Person.Value, "en"), nil},
+		{rdf.String(ontology.Person.Value), nil},
+		{rdf.Term{}, nil},
+	}
+	for _, tt := range tests {
+		for _, c := range []rdf.Term{tt.class, {Kind: tt.class.Kind, Value: strings.Clone(tt.class.Value), Datatype: tt.class.Datatype, Lang: tt.class.Lang}} {
+			if got := alsoTyped(c); !slices.Equal(got, tt.want) {
+				t.Errorf("alsoTyped(%v) = %v, want %v", c, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestFinishChecksChangedLabels checks that finish trusts the labels
+// Graph.Entity gave, and checks one a caller put in their place.
+func TestFinishChecksChangedLabels(t *testing.T) {
+	article := ontology.ArticleIRI("", "Yi Sun-sin")
+	g := NewGraph(article)
+	kept := g.Entity("", "Yi Sun-sin", ontology.Person)
+	bad := g.Entity("", "Won Gyun", ontology.Person)
+	bad.Label = "Won \xff"
+	good := g.Entity("", "Hansan", ontology.Place)
+	good.Label = "Hansan Island"
+	g.finish(article)
+	labels := map[rdf.Term]string{}
+	for _, tr := range g.Triples() {
+		if tr.P == ontology.Label {
+			labels[tr.S] = tr.O.Value
+		}
+	}
+	for _, tt := range []struct {
+		e    *Entity
+		want string
+	}{{kept, "Yi Sun-sin"}, {bad, ""}, {good, "Hansan Island"}} {
+		if got := labels[tt.e.IRI]; got != tt.want {
+			t.Errorf("%v has label %q, want %q", tt.e.IRI, got, tt.want)
 		}
 	}
 }
