@@ -529,7 +529,10 @@ func (m *Matcher) record(g *extract.Graph, ds []Decision) {
 		case "decided none":
 			continue
 		}
-		row := ReviewRow{Entity: d.Entity.IRI.Value, Label: d.Entity.Label, Kind: entityKind(d.Entity.Classes),
+		// The row outlives the graph: its strings are copied, since an
+		// entity's IRI shares its graph's chunk of minted IRIs and its
+		// label may be a slice of the article's text.
+		row := ReviewRow{Entity: strings.Clone(d.Entity.IRI.Value), Label: strings.Clone(d.Entity.Label), Kind: entityKind(d.Entity.Classes),
 			Article: g.Name.Value, Reason: d.Reason, Candidates: d.Candidates[:min(3, len(d.Candidates))]}
 		// One row per entity: the article whose evidence came closest,
 		// then the first article by IRI, so the file does not depend on
