@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,17 +161,25 @@ func tokenizeInto(s string, toks []token, in *interner) []token {
 	}
 }
 
-// tokenize is tokenizeInto(s, toks, in). An ASCII word, most words of
-// English prose, is cut, folded and hashed in one pass over its bytes;
-// a word with other bytes in it goes through nextToken and fold.
+// tokenize is tokenizeInto(s, toks, in).
 func (in *interner) tokenize(s string, toks []token) []token {
+	toks, _ = in.tokenizeFrom(s, 0, toks)
+	return toks
+}
+
+// tokenizeFrom is tokenize for s[i:], with offsets into s, and returns
+// the union of the words' lexicon flags too. An ASCII word, most words of
+// English prose, is cut and folded eight bytes at a time; a word with
+// other bytes in it goes through nextToken and fold.
+func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFlag) {
 	// A word's folded bytes go to word, which has room for the longest
-	// word s can hold and for reading 8 bytes at its start.
+	// word s can hold and for writing and reading 8 bytes past it.
 	if len(in.word) < len(s)+8 {
 		in.word = make([]byte, len(s)+8)
 	}
 	word := in.word
-	for i := 0; i < len(s); {
+	var lex lexFlag
+	for i < len(s) {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			t, next, ok := nextToken(s, i)
@@ -179,6 +188,7 @@ func (in *interner) tokenize(s string, toks []token) []token {
 			}
 			if t.word {
 				t.key, t.lex = in.fold(s[t.start:t.end])
+				lex |= t.lex
 			}
 			toks = append(toks, t)
 			i = next
@@ -191,20 +201,33 @@ func (in *interner) tokenize(s string, toks []token) []token {
 			i++
 			continue
 		}
-		h := uint32(2166136261) // FNV-1a, as fold hashes
 		// slow is set when a rune past ASCII decides where the word
 		// ends; poss when "'s" ends it.
 		j, n, slow, poss := i, 0, false, false
 	scan:
 		for {
-			for ; j < len(s); j++ {
-				c := asciiFold[s[j]]
-				if c == 0 {
+			// Eight bytes at a time while s has them: the run of ASCII
+			// letters and digits among them is folded in one store.
+			for j+8 <= len(s) {
+				x := load64(s, j)
+				letters, alnum := asciiClasses(x)
+				binary.LittleEndian.PutUint64(word[n:], x|letters>>2)
+				k := bits.TrailingZeros64(^alnum&highBits) >> 3
+				j += k
+				n += k
+				if k < 8 {
 					break
 				}
-				word[n] = c
-				n++
-				h = (h ^ uint32(c)) * 16777619
+			}
+			if j+8 > len(s) {
+				for ; j < len(s); j++ {
+					c := asciiFold[s[j]]
+					if c == 0 {
+						break
+					}
+					word[n] = c
+					n++
+				}
 			}
 			switch {
 			case j+1 >= len(s) || s[j] != '-' && s[j] != '\'':
@@ -231,23 +254,53 @@ func (in *interner) tokenize(s string, toks []token) []token {
 		if slow {
 			t, next, _ := nextToken(s, i)
 			t.key, t.lex = in.fold(s[t.start:t.end])
+			lex |= t.lex
 			toks = append(toks, t)
 			i = next
 			continue
 		}
+		t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
 		w := binary.LittleEndian.Uint64(word[:8])
 		if n < 8 {
 			w &= 1<<(8*n) - 1
 		}
-		t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
-		t.key, t.lex = in.lookup(word[:n], h, w)
+		if slot := in.slot(word[:n], w); slot.holds(word[:n], w) {
+			t.key, t.lex = slot.s, slot.lex
+		} else {
+			t.key, t.lex = slot.fill(word[:n], w)
+		}
+		lex |= t.lex
 		toks = append(toks, t)
 		i = j
 		if poss {
 			i += 2 // past the "'s", which is not in the token
 		}
 	}
-	return toks
+	return toks, lex
+}
+
+// highBits has the high bit of each byte of a word set.
+const highBits = 0x8080808080808080
+
+// load64 returns the 8 bytes of s from i as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiClasses returns, for the 8 bytes of x, the high bit of each byte
+// that is an ASCII letter (letters) and of each that is an ASCII letter or
+// digit (alnum). Each range test adds to the bytes' low 7 bits a constant
+// that carries into the high bit at the range's bound, and no sum carries
+// out of its byte.
+func asciiClasses(x uint64) (letters, alnum uint64) {
+	const ones = 0x0101010101010101
+	y := x &^ highBits
+	digits := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
+	l := y | 0x20*ones // upper case to lower
+	letters = (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones) &^ x & highBits
+	return letters, (digits&^x)&highBits | letters
 }
 
 // asciiFold maps each ASCII letter and digit to its lower case, and any
@@ -535,13 +588,15 @@ type internSlot struct {
 	w uint64
 }
 
-const internSlots = 4096
+const (
+	internBits  = 14
+	internSlots = 1 << internBits
+)
 
 // fold returns foldString(s) and lexicon[foldString(s)]. ASCII words are
-// folded and hashed in one pass; others go to foldString.
+// folded in one pass; others go to foldString.
 func (in *interner) fold(s string) (string, lexFlag) {
 	b := in.buf[:0]
-	h := uint32(2166136261) // FNV-1a
 	var w uint64
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -560,20 +615,43 @@ func (in *interner) fold(s string) (string, lexFlag) {
 			w |= uint64(c) << (8 * len(b))
 		}
 		b = append(b, c)
-		h = (h ^ uint32(c)) * 16777619
 	}
 	in.buf = b
-	return in.lookup(b, h, w)
+	return in.lookup(b, w)
 }
 
 // lookup returns string(b) and its lexicon flags, from the cache when it
-// holds them; h is b's FNV-1a hash and w its first 8 bytes.
-func (in *interner) lookup(b []byte, h uint32, w uint64) (string, lexFlag) {
-	slot := &in.slots[h%internSlots]
-	// Up to 8 bytes, the length and w tell b: no byte of b is 0.
-	if len(slot.s) == len(b) && slot.w == w && (len(b) <= 8 || slot.s == string(b)) {
+// holds them; w is the first 8 bytes of b, zero-padded.
+func (in *interner) lookup(b []byte, w uint64) (string, lexFlag) {
+	slot := in.slot(b, w)
+	if slot.holds(b, w) {
 		return slot.s, slot.lex
 	}
+	return slot.fill(b, w)
+}
+
+// slot returns the slot of b, whose first 8 bytes are w, zero-padded: it
+// is picked by a multiplicative hash of the first and last 8 bytes and
+// the length.
+func (in *interner) slot(b []byte, w uint64) *internSlot {
+	h := w ^ uint64(len(b))
+	if len(b) > 8 {
+		h ^= bits.RotateLeft64(binary.LittleEndian.Uint64(b[len(b)-8:]), 29)
+	}
+	return &in.slots[(h*0x9e3779b97f4a7c15)>>(64-internBits)]
+}
+
+// holds reports whether slot holds b, whose first 8 bytes are w.
+func (slot *internSlot) holds(b []byte, w uint64) bool {
+	// Up to 8 bytes, the length and w tell b: no byte of b is 0.
+	return len(slot.s) == len(b) && slot.w == w && (len(b) <= 8 || slot.s == string(b))
+}
+
+// fill makes slot hold string(b), whose first 8 bytes are w, and returns
+// it and its lexicon flags.
+//
+//go:noinline
+func (slot *internSlot) fill(b []byte, w uint64) (string, lexFlag) {
 	s := string(b)
 	*slot = internSlot{s: s, lex: lexicon[s], w: w}
 	return s, slot.lex

@@ -582,14 +582,9 @@ func (st *proseState) seeAlso(a *Article, b *Block) {
 // scan finds the mentions of one sentence.
 func (st *proseState) scan(sen *sentence) {
 	text := sen.text[sen.span.Start:sen.span.End]
-	st.toks = tokenizeInto(text, st.toks[:0], &st.sc.in)
-	toks := st.toks
 	var lex lexFlag
-	for i := range toks {
-		toks[i].start += sen.span.Start
-		toks[i].end += sen.span.Start
-		lex |= toks[i].lex
-	}
+	st.toks, lex = st.sc.in.tokenizeFrom(sen.text[:sen.span.End], sen.span.Start, st.toks[:0])
+	toks := st.toks
 	st.aliasFrom, st.aliasTaken = -1, false
 	if lex&lexAliasCue == 0 {
 		// No alias phrase: each has a word of aliasCues.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -107,6 +108,68 @@ func TestPeriodEnds(t *testing.T) {
 	} {
 		if got := periodEnds(tc.text, len(tc.text)-1); got != tc.want {
 			t.Errorf("periodEnds(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestASCIIClasses checks asciiClasses against the byte tables for every
+// byte value in every position of a word, among neighbours of each kind.
+func TestASCIIClasses(t *testing.T) {
+	for _, fill := range []byte{0, 'a', 'Z', '5', ' ', 0x80, 0xff, '@', '[', '`', '{', '/', ':'} {
+		for pos := range 8 {
+			for c := range 256 {
+				var x uint64
+				for p := range 8 {
+					b := fill
+					if p == pos {
+						b = byte(c)
+					}
+					x |= uint64(b) << (8 * p)
+				}
+				letters, alnum := asciiClasses(x)
+				for p := range 8 {
+					b := byte(x >> (8 * p))
+					isLetter := b < 0x80 && asciiAlnum[b] && (b < '0' || b > '9')
+					if got := letters>>(8*p+7)&1 == 1; got != isLetter {
+						t.Fatalf("asciiClasses(%#x): byte %d (%#x) letter %v, want %v", x, p, b, got, isLetter)
+					}
+					if got := alnum>>(8*p+7)&1 == 1; got != asciiAlnum[b] {
+						t.Fatalf("asciiClasses(%#x): byte %d (%#x) alnum %v, want %v", x, p, b, got, asciiAlnum[b])
+					}
+					if asciiAlnum[b] {
+						if got := byte((x | letters>>2) >> (8 * p)); got != asciiFold[b] {
+							t.Fatalf("folding %#x: byte %d is %q, want %q", x, p, got, asciiFold[b])
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestInternerTokenizeLong checks the tokenizer's eight-byte steps, on
+// words longer than eight bytes, against tokenizeGeneric.
+func TestInternerTokenizeLong(t *testing.T) {
+	var fast, slow interner
+	for _, s := range []string{
+		"Internationalisation's Commander-in-Chief ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 abcdefgh",
+		"abcdefgh-ijklmnop'qrstuvwx abcdefghé Abcdefghijklmnopqrstuvwxyz@[`{/: 12345678.",
+		"Tokugawa Ieyasu's Sekigahara campaign of 1600, Yoshimichi–Tokugawa",
+		"xxxxxxxxxxxxxxx'sxxxxxxxx xxxxxxxxxxxxxxxx's",
+	} {
+		for i := range len(s) {
+			got, want := fast.tokenize(s[i:], nil), tokenizeGeneric(&slow, s[i:], nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("tokenize(%q)\n got %+v\nwant %+v", s[i:], got, want)
+			}
+			got, _ = fast.tokenizeFrom(s, i, nil)
+			for k := range want {
+				want[k].start += i
+				want[k].end += i
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("tokenizeFrom(%q, %d)\n got %+v\nwant %+v", s, i, got, want)
+			}
 		}
 	}
 }
