@@ -84,6 +84,8 @@ type Entity struct {
 	// label is the Label Graph.Entity gave it when that is a canonical
 	// name, valid UTF-8: finish need not check Label while it is that.
 	label string
+	// prose is the prose extractor's record of it (see proseEntity).
+	prose *proseEntity
 }
 
 // NewGraph returns an empty graph named name.

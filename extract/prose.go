@@ -163,6 +163,64 @@ type proseScratch struct {
 	titles     map[string]nameOwner
 	// minted holds the first catalog hit of each label resolve minted.
 	minted map[string]*mention
+	// ents holds the extraction's records of entities; aliasKeys the
+	// keys of their aliases.
+	ents      slab[proseEntity]
+	aliasKeys []string
+}
+
+// proseEntity is what one extraction keeps of an entity: its class, and
+// the keys of its names, each folded once. It is the entity's while e is
+// the entity: the records are reused by later extractions.
+type proseEntity struct {
+	e *Entity
+	// class is the entity's class while it has classes-1 classes; 0 is
+	// never a count plus one.
+	class   rdf.Term
+	classes int
+	// label is FoldName(e.Label), once labelSet; the keys of the first
+	// nAliases aliases are aliasKeys[aliasOff:aliasOff+nAliases].
+	label              string
+	labelSet           bool
+	aliasOff, nAliases int
+}
+
+// record returns e's record in this extraction, making it if need be.
+func (st *proseState) record(e *Entity) *proseEntity {
+	if p := e.prose; p != nil && p.e == e {
+		return p
+	}
+	p := st.sc.ents.get()
+	p.e = e
+	e.prose = p
+	return p
+}
+
+// nameKey returns FoldName of e's label (i < 0) or of its alias i, folded
+// once in an extraction and valid until it ends.
+func (st *proseState) nameKey(e *Entity, i int) string {
+	p := st.record(e)
+	if i < 0 {
+		if !p.labelSet {
+			p.label, p.labelSet = st.foldKey(e.Label), true
+		}
+		return p.label
+	}
+	if i < p.nAliases {
+		return st.sc.aliasKeys[p.aliasOff+i]
+	}
+	if p.nAliases == 0 {
+		p.aliasOff = len(st.sc.aliasKeys)
+	}
+	if p.aliasOff+p.nAliases != len(st.sc.aliasKeys) {
+		// Another entity's keys follow this one's: the alias is folded
+		// each time, as it is rare that a later alias is asked for.
+		return st.foldKey(e.Aliases[i])
+	}
+	for ; p.nAliases < len(e.Aliases); p.nAliases++ {
+		st.sc.aliasKeys = append(st.sc.aliasKeys, st.foldKey(e.Aliases[p.nAliases]))
+	}
+	return st.sc.aliasKeys[p.aliasOff+i]
 }
 
 // mentionGroup gathers the unresolved mentions of one key, with the
@@ -251,6 +309,11 @@ func (a *keyArena) str(b []byte) string {
 	return unsafe.String(&a.buf[n], len(b))
 }
 
+// copy returns a copy of s that stays valid until the next reset.
+func (a *keyArena) copy(s string) string {
+	return a.str(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
 // reset makes the bytes of every string str returned free for reuse.
 func (a *keyArena) reset() {
 	if cap(a.buf) > maxKeyArena {
@@ -299,6 +362,9 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		clear(sc.parts)
 		clear(sc.titles)
 		clear(sc.minted)
+		sc.ents.reset()
+		clear(sc.aliasKeys)
+		sc.aliasKeys = sc.aliasKeys[:0]
 		clear(sc.groupOrder)
 		sc.groupOrder = sc.groupOrder[:0]
 		proseScratchPool.Put(sc)
@@ -372,9 +438,11 @@ func (st *proseState) seedDictionary(a *Article) {
 		if c.IsZero() {
 			continue
 		}
-		st.addKnown(e.Label, e, c)
-		for _, al := range e.Aliases {
-			st.addKnown(al, e, c)
+		// The keys are kept with the entity: resolve's name parts are
+		// made of them again.
+		st.addKey(st.nameKey(e, -1), true, e, c)
+		for i := range e.Aliases {
+			st.addKey(st.nameKey(e, i), true, e, c)
 		}
 	}
 }
@@ -387,13 +455,23 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 	if len(kb) == 0 {
 		return
 	}
-	key := unsafe.String(&kb[0], len(kb))
+	st.addKey(unsafe.String(&kb[0], len(kb)), false, e, c)
+}
+
+// addKey indexes e of class c under key, a folded name, which is copied
+// when it is to be kept unless lasting, valid until the extraction ends.
+func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	if !usableKey(key) {
 		return
 	}
 	kept := ""
+	if lasting {
+		kept = key
+	}
 	if !st.inDict(key) {
-		kept = st.sc.keys.str(kb)
+		if kept == "" {
+			kept = st.sc.keys.copy(key)
+		}
 		st.addDict(kept, known{ent: e, class: c})
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
@@ -402,7 +480,7 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
 			if !st.inDict(key[i+1:]) && usableKey(key[i+1:]) {
 				if kept == "" {
-					kept = st.sc.keys.str(kb)
+					kept = st.sc.keys.copy(key)
 				}
 				st.addDict(kept[i+1:], known{ent: e, class: c})
 			}
@@ -1213,11 +1291,17 @@ func (st *proseState) subjectClass() rdf.Term {
 // classOf returns e's contract class; the subject, which takes its title's
 // or lead's class only once the extractors are done, has that one already.
 func (st *proseState) classOf(e *Entity) rdf.Term {
-	c := contractClass(e.Classes)
-	if c.IsZero() && e == st.s.Entity {
-		c = st.s.Fallback
+	// The class is found once for each count of classes: they are only
+	// ever added to.
+	p := st.record(e)
+	if p.classes != len(e.Classes)+1 {
+		c := contractClass(e.Classes)
+		if c.IsZero() && e == st.s.Entity {
+			c = st.s.Fallback
+		}
+		p.class, p.classes = c, len(e.Classes)+1
 	}
-	return c
+	return p.class
 }
 
 // titledNameOf returns the index of the "of" in toks[i:j] that follows a
@@ -1547,7 +1631,7 @@ func (st *proseState) resolve() {
 				m.ent = first.ent
 				continue
 			}
-			m.ent = st.entity(m.label, m.class)
+			m.ent = st.entityKey(m.label, m.key, m.class)
 			if minted[m.label] == nil {
 				minted[m.label] = m
 			}
@@ -1593,11 +1677,7 @@ func (st *proseState) resolve() {
 		switch c {
 		case ontology.Person:
 			for ni := -1; ni < len(e.Aliases); ni++ {
-				name := e.Label
-				if ni >= 0 {
-					name = e.Aliases[ni]
-				}
-				key := st.foldKey(name)
+				key := st.nameKey(e, ni)
 				if of := strings.Index(key, " of "); of > 0 {
 					key = key[:of]
 				}
@@ -1609,7 +1689,7 @@ func (st *proseState) resolve() {
 				}
 			}
 		case ontology.Force:
-			if key := st.foldKey(e.Label); strings.HasSuffix(key, " clan") {
+			if key := st.nameKey(e, -1); strings.HasSuffix(key, " clan") {
 				addPart(strings.TrimSuffix(key, " clan"), e)
 			}
 		}
@@ -1676,9 +1756,26 @@ func stripRank(label string) string {
 // entity returns the graph's entity for a name, indexing it for the rest
 // of the article.
 func (st *proseState) entity(name string, class rdf.Term) *Entity {
+	return st.entityKey(name, "", class)
+}
+
+// entityKey is entity for a name whose key, FoldName(name), is key when
+// not "", valid until the extraction ends.
+func (st *proseState) entityKey(name, key string, class rdf.Term) *Entity {
 	e := st.g.Entity(st.base, name, class)
-	if e != nil {
+	if e == nil {
+		return nil
+	}
+	if name == e.Label {
+		if p := st.record(e); key != "" && !p.labelSet {
+			p.label, p.labelSet = key, true
+		}
+		key = st.nameKey(e, -1)
+	}
+	if key == "" {
 		st.addKnown(name, e, class)
+	} else {
+		st.addKey(key, true, e, class)
 	}
 	return e
 }
