@@ -177,6 +177,7 @@ type proseEntity struct {
 	// class is the entity's class while it has classes-1 classes; 0 is
 	// never a count plus one.
 	class   rdf.Term
+	kind    classKind
 	classes int
 	// label is FoldName(e.Label), once labelSet; the keys of the first
 	// nAliases aliases are aliasKeys[aliasOff:aliasOff+nAliases].
@@ -1291,6 +1292,16 @@ func (st *proseState) subjectClass() rdf.Term {
 // classOf returns e's contract class; the subject, which takes its title's
 // or lead's class only once the extractors are done, has that one already.
 func (st *proseState) classOf(e *Entity) rdf.Term {
+	return st.classRecord(e).class
+}
+
+// kindOf returns the kind of classOf(e).
+func (st *proseState) kindOf(e *Entity) classKind {
+	return st.classRecord(e).kind
+}
+
+// classRecord returns e's record with its class up to date.
+func (st *proseState) classRecord(e *Entity) *proseEntity {
 	// The class is found once for each count of classes: they are only
 	// ever added to.
 	p := st.record(e)
@@ -1299,10 +1310,44 @@ func (st *proseState) classOf(e *Entity) rdf.Term {
 		if c.IsZero() && e == st.s.Entity {
 			c = st.s.Fallback
 		}
-		p.class, p.classes = c, len(e.Classes)+1
+		p.class, p.kind, p.classes = c, kindOf(c), len(e.Classes)+1
 	}
-	return p.class
+	return p
 }
+
+// classKind is a contract class as a small integer, which tests compare
+// without comparing terms.
+type classKind uint8
+
+const (
+	kindNone classKind = iota
+	kindPerson
+	kindPlace
+	kindForce
+	kindEvent
+	kindConflict
+)
+
+// kindOf returns the kind of class c: kindNone for no contract class.
+func kindOf(c rdf.Term) classKind {
+	switch kgLocalName(c) {
+	case "Person":
+		return kindPerson
+	case "Place":
+		return kindPlace
+	case "Force":
+		return kindForce
+	case "Event":
+		return kindEvent
+	case "MilitaryConflict":
+		return kindConflict
+	}
+	return kindNone
+}
+
+// isEvent reports whether k is an event's kind, as isEventClass does for
+// its class.
+func (k classKind) isEvent() bool { return k == kindEvent || k == kindConflict }
 
 // titledNameOf returns the index of the "of" in toks[i:j] that follows a
 // royal title and a name ("King Gojong of the Joseon Dynasty"), or 0.
@@ -1673,9 +1718,8 @@ func (st *proseState) resolve() {
 		if !needParts {
 			break
 		}
-		c := st.classOf(e)
-		switch c {
-		case ontology.Person:
+		switch st.kindOf(e) {
+		case kindPerson:
 			for ni := -1; ni < len(e.Aliases); ni++ {
 				key := st.nameKey(e, ni)
 				if of := strings.Index(key, " of "); of > 0 {
@@ -1688,7 +1732,7 @@ func (st *proseState) resolve() {
 					}
 				}
 			}
-		case ontology.Force:
+		case kindForce:
 			if key := st.nameKey(e, -1); strings.HasSuffix(key, " clan") {
 				addPart(strings.TrimSuffix(key, " clan"), e)
 			}
@@ -1698,7 +1742,7 @@ func (st *proseState) resolve() {
 		if !needTitles {
 			break
 		}
-		if m.ent != nil && st.classOf(m.ent) == ontology.Person {
+		if m.ent != nil && st.kindOf(m.ent) == kindPerson {
 			for _, t := range m.titles {
 				o := titles[t]
 				o.add(m.ent)
@@ -1791,11 +1835,16 @@ func (st *proseState) relations() {
 	// The commanders already stated: an article has a handful.
 	var commandersBuf [16]rdf.Term
 	commanders := commandersBuf[:0]
+	// Only a conflict's place and commanders are read; the predicates'
+	// values are compared first, as most differ in length.
 	for _, t := range st.g.triples {
+		if !subjConflict {
+			break
+		}
 		switch {
-		case t.S == subj.IRI && t.P == ontology.PlaceP:
+		case t.P.Value == ontology.PlaceP.Value && t.S == subj.IRI && t.P == ontology.PlaceP:
 			hasPlace = true
-		case t.P == ontology.Commander && strings.HasPrefix(t.S.Value, subj.IRI.Value):
+		case t.P.Value == ontology.Commander.Value && t.P == ontology.Commander && strings.HasPrefix(t.S.Value, subj.IRI.Value):
 			commanders = append(commanders, t.O)
 		}
 	}
@@ -1815,25 +1864,25 @@ func (st *proseState) relations() {
 		}
 		lo = hi
 		for _, m := range ms {
-			c := st.classOf(m.ent)
+			k := st.kindOf(m.ent)
 			// The word before the mention is read only for the cases
 			// below that test it.
 			before := ""
-			if subjConflict && (c == ontology.Place && !hasPlace && sen.lead && sen.index < 2 || c == ontology.Person) {
+			if subjConflict && (k == kindPlace && !hasPlace && sen.lead && sen.index < 2 || k == kindPerson) {
 				before = wordBefore(beforeBuf[:0], sen.text, sen.span.Start, m.start)
 			}
 			switch {
-			case c == ontology.Place && subjConflict && !hasPlace && sen.lead && sen.index < 2 &&
+			case k == kindPlace && subjConflict && !hasPlace && sen.lead && sen.index < 2 &&
 				(placeVerbs[before] || (before == "at" || before == "in" || before == "near") && statesOccurrence(sen.text[sen.span.Start:m.start])):
 				st.fact(sen, m, subj.IRI, ontology.PlaceP, m.ent.IRI)
 				hasPlace = true
-			case c == ontology.Person && before == "under" && subjConflict && !slices.Contains(commanders, m.ent.IRI) && m.ent != subj:
+			case k == kindPerson && before == "under" && subjConflict && !slices.Contains(commanders, m.ent.IRI) && m.ent != subj:
 				st.fact(sen, m, subj.IRI, ontology.Commander, m.ent.IRI)
 				commanders = append(commanders, m.ent.IRI)
-			case c == ontology.Force:
+			case k == kindForce:
 				// "<force> fought in the <conflict>".
 				for _, ev := range ms {
-					if ev.start <= m.end || !isEventClass(st.classOf(ev.ent)) {
+					if ev.start <= m.end || !st.kindOf(ev.ent).isEvent() {
 						continue
 					}
 					between := strings.ToLower(sen.text[m.end:ev.start])
