@@ -116,8 +116,9 @@ type proseState struct {
 	s    *Subject
 	dict map[string]known
 	phon map[string]known // zero value (no entity): ambiguous
-	// phonFirst has bit b set when a key of phon starts with byte b.
-	phonFirst [4]uint64
+	// phonKeys has bit phonBit(f, l) set for every key of phon, f and l
+	// being its first and last bytes.
+	phonKeys [8]uint64
 	// dictKeys has bit dictBit(k) set for every key k of dict.
 	dictKeys [8]uint64
 	ments    []*mention
@@ -184,6 +185,8 @@ type proseEntity struct {
 	label              string
 	labelSet           bool
 	aliasOff, nAliases int
+	// surface is the surface form resolve last made an alias of it.
+	surface string
 }
 
 // record returns e's record in this extraction, making it if need be.
@@ -496,7 +499,8 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	}
 	pk := st.sc.keys.str(st.sc.key)
 	st.phon[pk] = known{ent: e, class: c}
-	st.phonFirst[pk[0]>>6] |= 1 << (pk[0] & 63)
+	b := phonBit(pk[0], pk[len(pk)-1])
+	st.phonKeys[b>>6] |= 1 << (b & 63)
 }
 
 // addDict adds k to dict under key.
@@ -525,6 +529,23 @@ func (st *proseState) dictMay(key string) bool {
 	return st.dictKeys[b>>6]&(1<<(b&63)) != 0
 }
 
+// phonBit returns the bit of phonKeys for a phonetic key's first and
+// last bytes.
+func phonBit(first, last byte) uint {
+	return (uint(first)*31 + uint(last)) % uint(64*len(proseState{}.phonKeys))
+}
+
+// phoneticLast returns the last byte of phoneticKey(key), which must not
+// be empty, as phoneticFirst returns its first: a final "ch" or "sh" is
+// "c" or "s", and any other last byte is phoneticByte's.
+func phoneticLast(key string) byte {
+	n := len(key)
+	if n >= 2 && key[n-1] == 'h' && (key[n-2] == 'c' || key[n-2] == 's') {
+		return key[n-2]
+	}
+	return phoneticByte[key[n-1]]
+}
+
 // dictBit returns the bit of dictKeys for a non-empty key.
 func dictBit(key string) uint {
 	return (uint(len(key))*37 + uint(key[0])*7 + uint(key[len(key)-1])) % uint(64*len(proseState{}.dictKeys))
@@ -544,8 +565,12 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		}
 	}
 	// Most keys are no name of the article's: phon holds none with the
-	// key's first phonetic byte, found without folding the whole key.
-	if key == "" || st.phonFirst[phoneticFirst(key)>>6]&(1<<(phoneticFirst(key)&63)) == 0 {
+	// key's first and last phonetic bytes, found without folding the
+	// whole key.
+	if key == "" {
+		return known{}, "", 0, false
+	}
+	if b := phonBit(phoneticFirst(key), phoneticLast(key)); st.phonKeys[b>>6]&(1<<(b&63)) == 0 {
 		return known{}, "", 0, false
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
@@ -1779,9 +1804,14 @@ func (st *proseState) resolve() {
 		if m.ent == nil || m.description {
 			continue
 		}
+		// An entity is mostly named by one surface form several times:
+		// the form it was last given is given again at no cost.
 		surface := m.sent.text[m.start:m.end]
-		if isLatinName(surface) {
-			m.ent.AddAlias(surface)
+		if p := st.record(m.ent); p.surface != surface {
+			p.surface = surface
+			if isLatinName(surface) {
+				m.ent.AddAlias(surface)
+			}
 		}
 	}
 }

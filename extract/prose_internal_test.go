@@ -173,3 +173,36 @@ func TestInternerTokenizeLong(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneticEnds checks phoneticFirst and phoneticLast, which the
+// phonetic index's filter uses, against the phonetic key they stand for.
+func TestPhoneticEnds(t *testing.T) {
+	const alphabet = "aceghjosu bdr"
+	var keys []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		if prefix != "" {
+			keys = append(keys, prefix)
+		}
+		if n == 0 {
+			return
+		}
+		for i := range len(alphabet) {
+			gen(prefix+alphabet[i:i+1], n-1)
+		}
+	}
+	gen("", 4)
+	keys = append(keys, "pyeongyang", "kim jeong-eun", "myeongwon", "shch", "eo", "ch", "sh", "hch", "chh", "cch")
+	for _, key := range keys {
+		p := phoneticKey(key)
+		if p == "" {
+			continue
+		}
+		if got := phoneticFirst(key); got != p[0] {
+			t.Errorf("phoneticFirst(%q) = %q, want %q (of %q)", key, got, p[0], p)
+		}
+		if got := phoneticLast(key); got != p[len(p)-1] {
+			t.Errorf("phoneticLast(%q) = %q, want %q (of %q)", key, got, p[len(p)-1], p)
+		}
+	}
+}
