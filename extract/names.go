@@ -576,7 +576,18 @@ type interner struct {
 	buf   []byte
 	word  []byte // tokenize's
 	slots [internSlots]internSlot
+	// written caches the keys of words with bytes past ASCII by the word
+	// as written (see foldUnicode).
+	written [writtenSlots]writtenSlot
 }
+
+// writtenSlot is a word as written, its key and its lexicon flags.
+type writtenSlot struct {
+	written, key string
+	lex          lexFlag
+}
+
+const writtenSlots = 1024
 
 // internSlot is a word and its lexicon flags, which are kept with it so
 // that a word seen before costs no look-up either.
@@ -603,8 +614,7 @@ func (in *interner) fold(s string) (string, lexFlag) {
 		switch {
 		case c >= utf8.RuneSelf:
 			in.buf = b
-			k := foldString(s)
-			return k, lexicon[k]
+			return in.foldUnicode(s)
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
@@ -618,6 +628,23 @@ func (in *interner) fold(s string) (string, lexFlag) {
 	}
 	in.buf = b
 	return in.lookup(b, w)
+}
+
+// foldUnicode is fold for a word with bytes past ASCII, whose folding
+// decomposes runes (foldRune) at many times the cost of the look-up: the
+// word's key is cached under the word as written.
+func (in *interner) foldUnicode(s string) (string, lexFlag) {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	slot := &in.written[h%writtenSlots]
+	if slot.written == s {
+		return slot.key, slot.lex
+	}
+	k := foldString(s)
+	*slot = writtenSlot{written: strings.Clone(s), key: k, lex: lexicon[k]}
+	return k, slot.lex
 }
 
 // lookup returns string(b) and its lexicon flags, from the cache when it

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -203,6 +204,29 @@ func TestPhoneticEnds(t *testing.T) {
 		}
 		if got := phoneticLast(key); got != p[len(p)-1] {
 			t.Errorf("phoneticLast(%q) = %q, want %q (of %q)", key, got, p[len(p)-1], p)
+		}
+	}
+}
+
+// TestInternerFoldUnicode checks that words past ASCII fold to
+// foldString's key and lexicon flags from the cache as from a miss,
+// among words whose slots collide.
+func TestInternerFoldUnicode(t *testing.T) {
+	var in interner
+	words := []string{"Myŏngwŏn", "Ōmi", "Kaihō", "Goguryeo–Tang", "Ōmi", "Myŏngwŏn", "ÉMPEROR", "Kōchi", "naïve", "Ōmi"}
+	for range 3 {
+		for _, w := range words {
+			key, lex := in.fold(w)
+			if want := foldString(w); key != want || lex != lexicon[want] {
+				t.Errorf("fold(%q) = %q, %v; want %q, %v", w, key, lex, want, lexicon[want])
+			}
+		}
+		// Fill every slot with another word.
+		for i := range 4 * writtenSlots {
+			w := "Ō" + strconv.Itoa(i)
+			if key, _ := in.fold(w); key != foldString(w) {
+				t.Fatalf("fold(%q) = %q, want %q", w, key, foldString(w))
+			}
 		}
 	}
 }
