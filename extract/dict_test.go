@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -272,4 +273,39 @@ func (d *Dictionary) counts(i int32) []classCount {
 		return nil
 	}
 	return append([]classCount{{class: e.class, n: e.n}}, d.more[i]...)
+}
+
+// TestFoldNameScan checks the one-scan FoldName against the oracle and
+// expected keys on what its paths handle: ASCII words, joiners that join
+// or end a word, possessives, non-ASCII letters, marks and separators.
+func TestFoldNameScan(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"Yi Sun-sin", "yi sunsin"},
+		{"  Kato  Kiyomasa ", "kato kiyomasa"},
+		{"Yang Manch'un", "yang manchun"},
+		{"Kuroda's men", "kuroda men"},
+		{"X'sy", "xsy"},
+		{"O’Neill’s", "oneill"},
+		{"a--b", "a b"},
+		{"a- b", "a b"},
+		{"-a", "a"},
+		{"a-", "a"},
+		{"Battle of Hansan (1592)", "battle of hansan 1592"},
+		{"Goguryeo–Tang War", "goguryeotang war"},
+		{"Kim\u00a0Yu-sin", "kim yusin"},
+		{"Katō Kiyomasa", "kato kiyomasa"},
+		{"a\u0301b", "ab"},
+		{"\u0301x", "x"},
+		{"a \u0301 b", "a  b"},
+		{"野村", "野村"},
+		{"x\xffy", "x y"},
+	} {
+		if got := FoldName(tc.in); got != tc.want {
+			t.Errorf("FoldName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got, want := FoldName(tc.in), oracleFoldName(tc.in); got != want && utf8.ValidString(tc.in) {
+			t.Errorf("FoldName(%q) = %q, oracle %q", tc.in, got, want)
+		}
+	}
 }

@@ -125,7 +125,8 @@ func oracleFoldName(s string) string {
 // the implementations they replaced gave.
 func FuzzFoldOracle(f *testing.F) {
 	for _, s := range []string{"", "Kim Myŏngwŏn", "Yi Won-ik's army", "King Seonjo", "Goguryeo–Tang War",
-		"Manch'un", "a\u0301b", "\u0301x", "Ōtomo Yoshimune", "x\xffy", "ﬁne Ⅻ", "İstanbul", "O’Neill’s", "'s", "a-", "—", "1592–1598"} {
+		"Manch'un", "a\u0301b", "\u0301x", "Ōtomo Yoshimune", "x\xffy", "ﬁne Ⅻ", "İstanbul", "O’Neill’s", "'s", "a-", "—", "1592–1598",
+		"Kuroda's men", "X'sy", "X'S", "a--b", "a -b", "a- b", "a-'b", "a'ŝ", "a’sé", "Kim\u00a0Yu-sin", "Hwang Yun-gil (1536)", "a\tb\u2003c"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -299,52 +299,88 @@ func FoldName(s string) string {
 	return string(appendFoldName(buf[:0], s))
 }
 
-// appendFoldName appends FoldName(s) to b.
+// appendFoldName appends FoldName(s) to b. It folds in one scan what
+// tokenizing and folding each word would give: a word is a run of word
+// runes, which a joiner between two of them ("Won-ik", "Manch'un") does
+// not end and folding drops; a possessive "'s" ends a word and is dropped
+// with the apostrophe; every other rune ends a word. Most names are ASCII
+// letters, digits and spaces, a table look-up a byte.
 func appendFoldName(b []byte, s string) []byte {
-	// Names of ASCII letters, digits and spaces, most of them, fold a byte
-	// at a time: each run of letters and digits is a word.
-	start, inWord := len(b), false
-	for i := 0; i < len(s); i++ {
+	inWord := false
+	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == ' ':
+		if f := foldByte[c]; f != 0 {
+			if !inWord {
+				if len(b) > 0 {
+					b = append(b, ' ')
+				}
+				inWord = true
+			}
+			b = append(b, f)
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '\'' {
+			inWord = false
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRuneSlow(r) {
+				if !inWord {
+					if len(b) > 0 {
+						b = append(b, ' ')
+					}
+					inWord = true
+				}
+				if r < foldTableEnd {
+					b = append(b, foldTable[r-utf8.RuneSelf]...)
+				} else {
+					b = append(b, foldRune(r)...)
+				}
+				i += n
+				continue
+			}
+		}
+		i += n
+		if !inWord || !isJoiner(r) {
 			inWord = false
 			continue
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-		default:
-			return appendFoldNameTokens(b[:start], s)
 		}
-		if !inWord {
-			if len(b) > 0 {
-				b = append(b, ' ')
+		// As nextToken: a joiner followed by a word rune joins, but for a
+		// possessive "'s" at the word's end, which ends it.
+		if i < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r2) {
+				if (r == '\'' || r == '’') && (r2 == 's' || r2 == 'S') {
+					if r3, _ := utf8.DecodeRuneInString(s[i+n2:]); i+n2 >= len(s) || !isWordRune(r3) {
+						i += n2
+						inWord = false
+					}
+				}
+				continue
 			}
-			inWord = true
 		}
-		b = append(b, c)
+		inWord = false
 	}
 	return b
 }
 
-// appendFoldNameTokens is appendFoldName for any name, a token at a time.
-func appendFoldNameTokens(b []byte, s string) []byte {
-	for i := 0; ; {
-		t, next, ok := nextToken(s, i)
-		if !ok {
-			break
+// foldByte folds each ASCII letter and digit, a word byte, to what
+// FoldName makes of it; every other byte maps to 0.
+var foldByte = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case asciiWord[c]:
+			t[c] = byte(c)
 		}
-		i = next
-		if !t.word {
-			continue
-		}
-		if len(b) > 0 {
-			b = append(b, ' ')
-		}
-		b = appendFold(b, s[t.start:t.end])
 	}
-	return b
-}
+	return t
+}()
 
 // foldString lower-cases s and removes diacritics, hyphens, apostrophes and
 // every other non-letter, non-digit rune: "Myŏngwŏn" gives "myongwon" and
