@@ -5,10 +5,10 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -403,16 +403,16 @@ func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// appendFold appends fold(s) to dst, without allocating for an ASCII s
-// (Resolve runs for every entity of every article); other names go
-// through fold.
+// appendFold appends fold(s) to dst, without allocating (Resolve runs for
+// every entity of every article): a byte at a time while s is ASCII, then
+// a rune at a time.
 func appendFold(dst []byte, s string) []byte {
 	start, space := len(dst), false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return append(dst[:start], fold(s)...)
+			return appendFoldRunes(dst, start, space, s[i:])
 		case c == ' ' || c >= '\t' && c <= '\r':
 			space = true
 			continue
@@ -428,15 +428,55 @@ func appendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-var yearSuffix = regexp.MustCompile(`^(.+) \((\d{3,4})\)$`)
-
-// matchYearSuffix is yearSuffix.FindStringSubmatch(name), skipping the
-// expression for the many names without a final ")", which cannot match.
-func matchYearSuffix(name string) []string {
-	if !strings.HasSuffix(name, ")") {
-		return nil
+// appendFoldRunes is appendFold from the first non-ASCII byte of s on,
+// start being where its fold starts in dst and space whether white space
+// came before s. As strings.Fields, it splits at unicode.IsSpace, and as
+// strings.ToLower, it lower-cases each rune, an invalid byte to U+FFFD.
+func appendFoldRunes(dst []byte, start int, space bool, s string) []byte {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
-	return yearSuffix.FindStringSubmatch(name)
+	return dst
+}
+
+// matchYearSuffix parses a name "X (1555)", with a year of 3 or 4 ASCII
+// digits, into X and the year; ok is false for any other name. It is what
+// the expression `^(.+) \((\d{3,4})\)$` matches, read from the end.
+func matchYearSuffix(name string) (base string, year int, ok bool) {
+	n := len(name)
+	if n < len("X (123)") || name[n-1] != ')' {
+		return "", 0, false
+	}
+	k := n - 1
+	for k > n-6 && name[k-1] >= '0' && name[k-1] <= '9' {
+		k--
+	}
+	if digits := n - 1 - k; digits < 3 || digits > 4 || name[k-1] != '(' || name[k-2] != ' ' {
+		return "", 0, false
+	}
+	base = name[:k-2]
+	if base == "" || strings.IndexByte(base, '\n') >= 0 {
+		return "", 0, false
+	}
+	for _, c := range name[k : n-1] {
+		year = 10*year + int(c-'0')
+	}
+	return base, year, true
 }
 
 // Resolve maps a name to the run's canonical name for it:
@@ -460,11 +500,9 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 	if c.title(name) != nil {
 		return name, true
 	}
-	if m := matchYearSuffix(name); m != nil {
-		if t := c.title(m[1]); t != nil {
-			if y, _ := strconv.Atoi(m[2]); y != 0 && y == t.Year {
-				return t.Name, true
-			}
+	if base, y, ok := matchYearSuffix(name); ok && y != 0 {
+		if t := c.title(base); t != nil && y == t.Year {
+			return t.Name, true
 		}
 	}
 	var buf [128]byte

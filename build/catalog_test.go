@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -110,7 +112,8 @@ func TestResolve(t *testing.T) {
 }
 
 func TestAppendFold(t *testing.T) {
-	for _, s := range []string{"", " ", "Siege of Pyongyang", "  Siege\tof\n\nPYONGYANG ", "Katō Kiyomasa", "İstanbul", "a\u00a0b", "x\x1fy"} {
+	for _, s := range []string{"", " ", "Siege of Pyongyang", "  Siege\tof\n\nPYONGYANG ", "Katō Kiyomasa", "İstanbul", "a\u00a0b", "x\x1fy",
+		"ÉCOLE\u2003 De\u0085x ", "Kat\xffō", "Kat\ufffdō  Kiyo", "ō A  B\tC", " \u00a0ō"} {
 		if got, want := string(appendFold(nil, s)), fold(s); got != want {
 			t.Errorf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
@@ -127,4 +130,36 @@ func FuzzAppendFoldOracle(f *testing.F) {
 			t.Fatalf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
 	})
+}
+
+// yearSuffix is the expression matchYearSuffix reads by hand: its oracle.
+var yearSuffix = regexp.MustCompile(`^(.+) \((\d{3,4})\)$`)
+
+// checkYearSuffix compares matchYearSuffix(name) with yearSuffix.
+func checkYearSuffix(t *testing.T, name string) {
+	t.Helper()
+	base, year, ok := matchYearSuffix(name)
+	m := yearSuffix.FindStringSubmatch(name)
+	if ok != (m != nil) {
+		t.Fatalf("matchYearSuffix(%q) ok = %v, want %v", name, ok, m != nil)
+	}
+	if m == nil {
+		return
+	}
+	if y, _ := strconv.Atoi(m[2]); base != m[1] || year != y {
+		t.Fatalf("matchYearSuffix(%q) = %q, %d; want %q, %d", name, base, year, m[1], y)
+	}
+}
+
+func TestMatchYearSuffix(t *testing.T) {
+	for _, s := range []string{"", ")", "X (123)", "X (1555)", "Battle of Okpo (1592)", " (1592)", "X (12)", "X (12345)",
+		"X(1555)", "X  (1555)", "X (155a)", "X (1555) ", "a\nb (1555)", "\xff (0000)", "(1555)", "X ((1555)", "XY (01)"} {
+		checkYearSuffix(t, s)
+	}
+}
+
+func FuzzMatchYearSuffixOracle(f *testing.F) {
+	f.Add("Battle of Okpo (1592)")
+	f.Add("X (12345)")
+	f.Fuzz(checkYearSuffix)
 }
