@@ -309,3 +309,35 @@ func TestFoldNameScan(t *testing.T) {
 		}
 	}
 }
+
+// TestAddGraphCanonical checks that AddGraph, which does not canonicalise
+// a graph's labels and aliases again, makes the dictionary that Add makes
+// of them.
+func TestAddGraphCanonical(t *testing.T) {
+	g := NewGraph(rdf.IRI("http://example.org/g"))
+	for _, n := range []struct{ name, alias string }{
+		{"  yi  sun-sin ", "yi_sunsin"}, {"kato_kiyomasa", "Katō  Kiyomasa"}, {"Battle of Okpo (1592-98)", "okpo"},
+		{"ōtomo Yoshimune", "Otomo\tYoshimune"}, {"Yi Sun-sin", "Admiral Yi"},
+	} {
+		e := g.Entity("http://example.org/e/", n.name, ontology.Person)
+		e.AddAlias(n.alias)
+	}
+	got, want := NewDictionary(), NewDictionary()
+	got.AddGraph(g)
+	for _, e := range g.order {
+		want.Add(e.Label, ontology.Person)
+		for _, a := range e.Aliases {
+			if isLatinName(a) {
+				want.Add(a, ontology.Person)
+			}
+		}
+	}
+	if got.Len() != want.Len() || got.Len() == 0 {
+		t.Fatalf("AddGraph made %d entries, Add %d", got.Len(), want.Len())
+	}
+	for i := range got.entries {
+		if g, w := *got.entry(i), *want.entry(i); g != w {
+			t.Errorf("entry %d: AddGraph made %+v, Add %+v", i, g, w)
+		}
+	}
+}

@@ -96,12 +96,19 @@ var dictHashMask = ^uint64(0)
 // key has that hash. Most keys a run adds are new: the filter tells so
 // without probing the index.
 func (d *Dictionary) find(key string) (i int32, h uint64, found, taken bool) {
+	return d.findNamed(key, "")
+}
+
+// findNamed is find for the key of name (or of any name, when name is
+// ""): an entry of that very name has the key, which it need not fold
+// again to tell.
+func (d *Dictionary) findNamed(key, name string) (i int32, h uint64, found, taken bool) {
 	h = bloom.Hash(key) & dictHashMask
 	if !d.filter.MayContainHash(h) {
 		return 0, h, false, false
 	}
 	if i, ok := d.index[h]; ok {
-		if d.keyIs(i, key) {
+		if name != "" && d.entry(i).name == name || d.keyIs(i, key) {
 			return i, h, true, false
 		}
 		i, ok := d.collided[key]
@@ -171,7 +178,11 @@ func (d *Dictionary) Len() int { return int(d.entries) }
 // key of a different name makes the key ambiguous: Lookup then finds
 // neither, as resolution must not guess.
 func (d *Dictionary) Add(name string, class rdf.Term) {
-	name = ontology.CanonicalName(name)
+	d.addCanonical(ontology.CanonicalName(name), class)
+}
+
+// addCanonical is Add for a name that is canonical already.
+func (d *Dictionary) addCanonical(name string, class rdf.Term) {
 	// The key is folded on the stack and copied only for a new entry: a
 	// run adds the same names over and over.
 	var buf [64]byte
@@ -180,7 +191,7 @@ func (d *Dictionary) Add(name string, class rdf.Term) {
 		return
 	}
 	key := unsafe.String(&kb[0], len(kb))
-	i, h, ok, taken := d.find(key)
+	i, h, ok, taken := d.findNamed(key, name)
 	if !ok {
 		i = d.add(key, d.text.str(unsafe.Slice(unsafe.StringData(name), len(name))), h, taken)
 	}
@@ -226,17 +237,24 @@ func (d *Dictionary) count(i int32, ci uint16, n uint32) bool {
 func sameLetters(a, b string) bool { return foldString(a) == foldString(b) }
 
 // AddGraph adds every entity of g that has a contract class, with its label
-// and aliases, as a run's first pass over its articles does.
+// and aliases, as a run's first pass over its articles does. The aliases
+// are canonical names (Entity.AddAlias), and so are the labels of a graph
+// without a Resolver (Graph.Entity): they are not canonicalised again.
 func (d *Dictionary) AddGraph(g *Graph) {
+	canonical := g.Resolver == nil
 	for _, e := range g.order {
 		c := contractClass(e.Classes)
 		if c.IsZero() {
 			continue
 		}
-		d.Add(e.Label, c)
+		if canonical {
+			d.addCanonical(e.Label, c)
+		} else {
+			d.Add(e.Label, c)
+		}
 		for _, a := range e.Aliases {
 			if isLatinName(a) {
-				d.Add(a, c)
+				d.addCanonical(a, c)
 			}
 		}
 	}
