@@ -454,6 +454,24 @@ func appendFoldRunes(dst []byte, start int, space bool, s string) []byte {
 	return dst
 }
 
+// foldIsLower reports whether fold(s) is s with its ASCII letters
+// lower-cased: s is ASCII, and its only white space is single spaces
+// between words, as in a canonical name. Controls, which fold keeps, are
+// reported as not, which costs only a slower fold.
+func foldIsLower(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		// One comparison for most bytes: a space, a control or a byte
+		// beyond ASCII is below '!' or above '~' once shifted.
+		if c := s[i]; c-'!' > '~'-'!' && (c != ' ' || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
 // matchYearSuffix parses a name "X (1555)", with a year of 3 or 4 ASCII
 // digits, into X and the year; ok is false for any other name. It is what
 // the expression `^(.+) \((\d{3,4})\)$` matches, read from the end.
@@ -504,6 +522,11 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 		if t := c.title(base); t != nil && y == t.Year {
 			return t.Name, true
 		}
+	}
+	// Most names are no alias: a canonical ASCII name's key is the name
+	// lower-cased, which the filter can test without building it.
+	if foldIsLower(name) && !c.aliasKeys.MayContainHash(bloom.HashLowerASCII(name)) {
+		return "", false
 	}
 	var buf [128]byte
 	key := appendFold(buf[:0], name)

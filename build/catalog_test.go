@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -129,6 +131,7 @@ func FuzzAppendFoldOracle(f *testing.F) {
 		if got, want := string(appendFold(buf[:0], s)), fold(s); got != want {
 			t.Fatalf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
+		checkFoldIsLower(t, s)
 	})
 }
 
@@ -162,4 +165,32 @@ func FuzzMatchYearSuffixOracle(f *testing.F) {
 	f.Add("Battle of Okpo (1592)")
 	f.Add("X (12345)")
 	f.Fuzz(checkYearSuffix)
+}
+
+// checkFoldIsLower checks that a name foldIsLower passes folds to itself
+// lower-cased, whose filter hash HashLowerASCII gives.
+func checkFoldIsLower(t *testing.T, s string) {
+	t.Helper()
+	if !foldIsLower(s) {
+		return
+	}
+	if lower := strings.ToLower(s); fold(s) != lower || bloom.HashLowerASCII(s) != bloom.Hash(lower) {
+		t.Fatalf("foldIsLower(%q), but fold gives %q, ToLower %q", s, fold(s), lower)
+	}
+}
+
+func TestFoldIsLower(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true}, {"Siege of Pyongyang", true}, {"SIEGE OF PYONGYANG (1592)", true}, {"a-b_c~!", true},
+		{" Siege", false}, {"Siege ", false}, {"Siege  of", false}, {"Siege\tof", false}, {"Katō", false},
+		{"a\x7f", false}, {"a\x00", false}, {" ", false},
+	} {
+		if got := foldIsLower(tc.s); got != tc.want {
+			t.Errorf("foldIsLower(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+		checkFoldIsLower(t, tc.s)
+	}
 }

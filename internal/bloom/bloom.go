@@ -88,6 +88,33 @@ func Hash(s string) uint64 {
 	return mix(mix(h^m1^tail, m2), m3)
 }
 
+// HashLowerASCII returns Hash of s with its ASCII upper-case letters
+// lower-cased, for an s of ASCII bytes only, without building the
+// lower-cased string: a caller can filter a name by its lower-case key
+// and build the key only for the few names the filter lets through.
+func HashLowerASCII(s string) uint64 {
+	const m1, m2, m3 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	h := uint64(len(s)) ^ m3
+	for ; len(s) >= 8; s = s[8:] {
+		h = mix(h^m1^lowerASCII(uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
+			uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56), m2)
+	}
+	var tail uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(s[i])
+	}
+	return mix(mix(h^m1^lowerASCII(tail), m2), m3)
+}
+
+// lowerASCII lower-cases the bytes 'A' to 'Z' of w, each of whose bytes
+// is below 0x80: adding 0x3f sets a byte's top bit from 'A' on, adding
+// 0x25 from 'Z'+1 on, and neither carries into the next byte.
+func lowerASCII(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	upper := (w + 0x3f*ones) &^ (w + 0x25*ones) & (0x80 * ones)
+	return w | upper>>2
+}
+
 // mix multiplies a and b into 128 bits and folds the halves together.
 func mix(a, b uint64) uint64 {
 	hi, lo := bits.Mul64(a, b)

@@ -83,3 +83,32 @@ func TestHashStable(t *testing.T) {
 		}
 	}
 }
+
+// TestHashLowerASCII checks HashLowerASCII against Hash of the lower-cased
+// string, for every ASCII byte in every position of a word and the tail.
+func TestHashLowerASCII(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		lower := []byte(s)
+		for i, c := range lower {
+			if 'A' <= c && c <= 'Z' {
+				lower[i] = c + 'a' - 'A'
+			}
+		}
+		if got, want := HashLowerASCII(s), Hash(string(lower)); got != want {
+			t.Fatalf("HashLowerASCII(%q) = %#x, want Hash(%q) = %#x", s, got, lower, want)
+		}
+	}
+	for _, s := range []string{"", "A", "Siege of Pyongyang", "SIEGE OF PYONGYANG", "@[`{ AZaz09\x7f\x00"} {
+		check(s)
+	}
+	for c := range 0x80 {
+		for _, n := range []int{1, 7, 8, 9, 16, 23} {
+			for i := 0; i < n; i++ {
+				b := []byte("Ab@Z[z`{" + "Yy^_ Kk0" + "Qq\x7f\x01Aa Z")[:n]
+				b[i] = byte(c)
+				check(string(b))
+			}
+		}
+	}
+}
