@@ -341,3 +341,15 @@ func TestAddGraphCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRuneBlocks checks that appendFoldRune folds every rune of the
+// blocks it folds without foldRune as foldRune does.
+func TestFoldRuneBlocks(t *testing.T) {
+	for _, block := range [][2]rune{{punctuationFirst, punctuationLast}, {ideographFirst, ideographLast}} {
+		for r := block[0]; r <= block[1]; r++ {
+			if got, want := string(appendFoldRune(nil, r)), foldRune(r); got != want {
+				t.Errorf("appendFoldRune(%U) = %q, foldRune %q", r, got, want)
+			}
+		}
+	}
+}

@@ -353,11 +353,7 @@ func appendFoldName(b []byte, s string) []byte {
 					}
 					inWord = true
 				}
-				if r < foldTableEnd {
-					b = append(b, foldTable[r-utf8.RuneSelf]...)
-				} else {
-					b = append(b, foldRune(r)...)
-				}
+				b = appendFoldRune(b, r)
 				i += n
 				continue
 			}
@@ -440,14 +436,37 @@ func appendFoldUnicode(b []byte, s string) []byte {
 			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
 				b = append(b, byte(r))
 			}
-		case r < foldTableEnd:
-			b = append(b, foldTable[r-utf8.RuneSelf]...)
 		default:
-			b = append(b, foldRune(r)...)
+			b = appendFoldRune(b, r)
 		}
 	}
 	return b
 }
+
+// appendFoldRune appends the fold of r, a rune beyond ASCII, to b: from
+// the table, or for the two blocks beyond it that names in English text
+// use most, as foldRune would make it (TestFoldRuneBlocks checks), and
+// otherwise from foldRune, which normalises the rune, at a cost.
+func appendFoldRune(b []byte, r rune) []byte {
+	switch {
+	case r < foldTableEnd:
+		return append(b, foldTable[r-utf8.RuneSelf]...)
+	case r >= punctuationFirst && r <= punctuationLast:
+		// General Punctuation ("–", "’") has no letter or digit.
+		return b
+	case r >= ideographFirst && r <= ideographLast:
+		// CJK Unified Ideographs are letters without case or
+		// decomposition.
+		return utf8.AppendRune(b, r)
+	}
+	return append(b, foldRune(r)...)
+}
+
+// The blocks of runes that appendFoldRune folds without foldRune.
+const (
+	punctuationFirst, punctuationLast = 0x2000, 0x206f
+	ideographFirst, ideographLast     = 0x4e00, 0x9fff
+)
 
 // foldTableEnd bounds the runes whose folds are computed once: Latin,
 // IPA, Greek and Cyrillic, the scripts of most names in English text.
