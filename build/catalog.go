@@ -284,15 +284,11 @@ type homonym struct {
 func (c *Catalog) settle() {
 	// Sorted by hash, then name, then year, each name's years are a run,
 	// in order; the hashes spare most comparisons a look at the names.
-	slices.SortFunc(c.personYears, func(a, b personYear) int {
-		if a.hash != b.hash {
-			return cmp.Compare(a.hash, b.hash)
-		}
-		return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.year, b.year))
-	})
+	sortPersonYears(c.personYears)
+	var periods [4]int // most names' periods, without an allocation
 	for i := 0; i < len(c.personYears); {
 		name := c.personYears[i].name
-		h := &homonym{}
+		h := homonym{periods: periods[:0]}
 		if t, ok := c.titles[name]; ok && t.Year != 0 && slices.Contains(t.Classes, ontology.Person) {
 			h.titled, h.birth = true, t.Year
 		}
@@ -306,11 +302,61 @@ func (c *Catalog) settle() {
 			}
 		}
 		if len(h.periods) > 1 || h.titled && len(h.periods) > 0 {
-			c.homonyms[name] = h
+			c.homonyms[name] = &homonym{titled: h.titled, birth: h.birth, periods: slices.Clone(h.periods)}
 		}
 	}
 	c.personYears = nil
 	c.indexKeys()
+}
+
+// comparePersonYears orders person years by hash, then name, then year.
+func comparePersonYears(a, b personYear) int {
+	if a.hash != b.hash {
+		return cmp.Compare(a.hash, b.hash)
+	}
+	return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.year, b.year))
+}
+
+// sortPersonYears sorts ys by comparePersonYears. It first places them in
+// 256 buckets by their hashes' top byte, in place (an American flag sort),
+// and each bucket by the next byte, and so on, down to buckets small
+// enough to sort by comparison: a comparison sort of the whole list
+// called comparePersonYears some log2(len(ys)) times a person year.
+func sortPersonYears(ys []personYear) {
+	radixSortPersonYears(ys, 56)
+}
+
+// radixSortPersonYears sorts ys, whose hashes agree above bit shift+8,
+// by the hashes' byte at shift, then each bucket on.
+func radixSortPersonYears(ys []personYear, shift uint) {
+	if len(ys) < 32 || shift > 56 {
+		slices.SortFunc(ys, comparePersonYears)
+		return
+	}
+	var start, next [257]int
+	for _, y := range ys {
+		start[y.hash>>shift&0xff+1]++
+	}
+	for b := range 256 {
+		start[b+1] += start[b]
+	}
+	next = start
+	for b := range 256 {
+		// Swap each person year not of bucket b into its own bucket.
+		for next[b] < start[b+1] {
+			y := ys[next[b]]
+			d := y.hash >> shift & 0xff
+			if d == uint64(b) {
+				next[b]++
+				continue
+			}
+			ys[next[b]], ys[next[d]] = ys[next[d]], y
+			next[d]++
+		}
+	}
+	for b := range 256 {
+		radixSortPersonYears(ys[start[b]:start[b+1]], shift-8)
+	}
 }
 
 // indexKeys fills the filters of the titles' and aliases' keys.

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,5 +193,26 @@ func TestFoldIsLower(t *testing.T) {
 			t.Errorf("foldIsLower(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 		checkFoldIsLower(t, tc.s)
+	}
+}
+
+// TestSortPersonYears checks the bucket sort against a comparison sort, on
+// lists small and large, with hashes spread, clustered in one bucket of
+// the top byte, and shared by different names.
+func TestSortPersonYears(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 32, 100, 5000} {
+		for _, spread := range []uint64{^uint64(0), 0xff, 3, 0} {
+			ys := make([]personYear, n)
+			for i := range ys {
+				name := fmt.Sprintf("Person %d", i*7919%(n/3+1))
+				ys[i] = personYear{bloom.Hash(name) & spread, name, (i * 31) % 400}
+			}
+			want := slices.Clone(ys)
+			slices.SortFunc(want, comparePersonYears)
+			sortPersonYears(ys)
+			if !slices.Equal(ys, want) {
+				t.Errorf("%d person years, hashes masked by %#x: sorted differently", n, spread)
+			}
+		}
 	}
 }
