@@ -539,10 +539,39 @@ func shareWord(a, b string) bool {
 }
 
 // isLatinName reports whether s is written in Latin script and starts with
-// an upper-case letter, as a name in English text does.
+// an upper-case letter, as a name in English text does. Prose tests every
+// mention's surface with it: ASCII, all Latin, is passed over eight bytes
+// at a time, and only the runes from the first other byte on are decoded.
 func isLatinName(s string) bool {
-	first := true
-	for _, r := range s {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if c < 'A' || c > 'Z' {
+			return false // the only upper-case ASCII letters
+		}
+		i := 1
+		for ; len(s)-i >= 8; i += 8 {
+			if s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] >= utf8.RuneSelf {
+				break
+			}
+		}
+		for i < len(s) && s[i] < utf8.RuneSelf {
+			i++
+		}
+		if i == len(s) {
+			return true
+		}
+		return isLatinNameRunes(s, i)
+	}
+	return isLatinNameRunes(s, 0)
+}
+
+// isLatinNameRunes is isLatinName of s whose bytes before i are ASCII and,
+// when i > 0, start with an upper-case letter.
+func isLatinNameRunes(s string, i int) bool {
+	first := i == 0
+	for _, r := range s[i:] {
 		// ASCII letters are Latin: only other letters need the tables.
 		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
 			return false

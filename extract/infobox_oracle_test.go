@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 // placeDescriptorCases are names that placeDescriptor changes or nearly
 // does.
@@ -48,5 +52,68 @@ func FuzzPlaceDescriptorFilter(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkPlaceDescriptorFilter(t, s)
+	})
+}
+
+// oracleIsLatinName is isLatinName as it was written first, rune by rune.
+func oracleIsLatinName(s string) bool {
+	first := true
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+		if first {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+		}
+	}
+	return !first
+}
+
+// latinNameCases exercise the ASCII fast path of isLatinName, its blocks
+// of eight bytes and the runes after them.
+var latinNameCases = []string{
+	"", "A", "a", " ", "Z", "@", "[", "Seonjo", "seonjo", "Toyotomi Hideyoshi", "Toyotomi Hideyoshi 豊臣", "Yi Sun-sin",
+	"Émile", "émile", "Ōtomo Sōrin", "Abcdefgh", "Abcdefghé", "Abcdefghi선조", "Abcdefg선", "Abcdefgh선", "선조", "Kim 선조",
+	"Ab\xff", "\xffAb", "Abcdefgh\xff", "ǅemal", "ΣΑΣ", "Aσ", "Abcdefghijklmnop", "Abcdefghijklmnopq",
+	"Abcdefghijklmnopé", "A\u0301", "Abcdefgh\u0301",
+}
+
+// TestIsLatinName checks isLatinName against oracleIsLatinName on
+// latinNameCases and on every string of up to four pieces.
+func TestIsLatinName(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := isLatinName(s), oracleIsLatinName(s); got != want {
+			t.Fatalf("isLatinName(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range latinNameCases {
+		check(s)
+	}
+	pieces := []string{"A", "b", "Abcdefg", "é", "É", "선", "σ", "Σ", " ", "\xff", "-", "\u0301"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		check(prefix)
+		if n > 0 {
+			for _, p := range pieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", 4)
+}
+
+// FuzzIsLatinName checks isLatinName against oracleIsLatinName.
+func FuzzIsLatinName(f *testing.F) {
+	for _, s := range latinNameCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isLatinName(s), oracleIsLatinName(s); got != want {
+			t.Fatalf("isLatinName(%q) = %v, want %v", s, got, want)
+		}
 	})
 }
