@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"math/rand"
+	"regexp"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -115,5 +118,82 @@ func FuzzIsLatinName(f *testing.F) {
 		if got, want := isLatinName(s), oracleIsLatinName(s); got != want {
 			t.Fatalf("isLatinName(%q) = %v, want %v", s, got, want)
 		}
+	})
+}
+
+// The expressions joinPlaces and partAfterScript stand for.
+var (
+	placeJoiners     = regexp.MustCompile(`\s+near\s+|\s*\((?:now|today|present-day|modern)[ ,:]+([^()]*)\)?`)
+	placeAfterScript = regexp.MustCompile(`\s*\([^()A-Za-z]*\)\s+(\p{Lu})`)
+)
+
+// checkPlaceSplitters compares joinPlaces and partAfterScript with the
+// expressions on s.
+func checkPlaceSplitters(t *testing.T, s string) {
+	t.Helper()
+	if got, want := joinPlaces(s), placeJoiners.ReplaceAllString(s, ", $1"); got != want {
+		t.Fatalf("joinPlaces(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := partAfterScript(s), placeAfterScript.ReplaceAllString(s, ", $1"); got != want {
+		t.Fatalf("partAfterScript(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// placeSplitterCases exercise each branch of joinPlaces and
+// partAfterScript.
+var placeSplitterCases = []string{
+	"", " ", "(", ")", "()", "Ane River near Lake Biwa", "Ane River  near\tLake Biwa", "near Lake Biwa", " near Biwa", "A near", "A near ",
+	"A nearby B", "A Near B", "A near near B", "A near  near B", "Anear B", "A\nnear\nB", "A\vnear B",
+	"Tokugawa shogunate (now Japan)", "Tokugawa shogunate(now Japan)", "X  (now Japan", "X (now Japan) Y", "X (nowhere)", "X (now)",
+	"X (now,Japan)", "X (now: Japan)", "X (today , Japan)", "X (present-day Japan)", "X (present day Japan)", "X (modern Kyoto, Japan)",
+	"X (now Japan (Honshu))", "X (now (Japan))", "X (now Japan (now Honshu))", "(now A)(now B)", "X (now  )", "X (Now Japan)",
+	"X (today\tJapan)", "X (now\nJapan)", "X (now Ja\npan) near Y", "X near (now Y)", "X (now Y) near Z",
+	"Fukakusa no kita no Misasagi (深草北陵) Kyoto", "Misasagi (深草北陵)Kyoto", "Misasagi (深草北陵) kyoto", "Misasagi(深草北陵) Kyoto",
+	"(1) (深) Kyoto", "(a)(深) K", "(深) Émile", "(深) \xff", "(深)  \tǅ", "(深) ǅ", "A (深 (草) B", "A ((深) B", "A (深) (草) B", "A (深) B (草) C",
+	"A () B", "A ( ) B", "A (1592) Busan", "A (深) 1", "A (深)", "A (深) ", "A (深)  ", "A\t(深)\tB", "A (\xff) B", "A (é) B",
+}
+
+// placeSplitterPieces are what the expressions look for, for strings to be
+// put together from.
+var placeSplitterPieces = []string{
+	"(", ")", " ", "\t", "near", "Near", "now", "today", "present-day", "modern", ",", ":", "深草", "a", "K", "é", "É", "1592", "(now ", "\xff",
+}
+
+// TestPlaceSplitters checks joinPlaces and partAfterScript against the
+// expressions on placeSplitterCases, on every string of up to four
+// pieces and on random strings of more.
+func TestPlaceSplitters(t *testing.T) {
+	for _, s := range placeSplitterCases {
+		checkPlaceSplitters(t, s)
+	}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		checkPlaceSplitters(t, prefix)
+		if n > 0 {
+			for _, p := range placeSplitterPieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", 4)
+	rng := rand.New(rand.NewSource(1))
+	var b strings.Builder
+	for i := 0; i < 20000; i++ {
+		b.Reset()
+		for k := rng.Intn(16); k >= 0; k-- {
+			b.WriteString(placeSplitterPieces[rng.Intn(len(placeSplitterPieces))])
+		}
+		checkPlaceSplitters(t, b.String())
+	}
+}
+
+// FuzzPlaceSplitters checks joinPlaces and partAfterScript against the
+// expressions.
+func FuzzPlaceSplitters(f *testing.F) {
+	for _, s := range placeSplitterCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlaceSplitters(t, s)
 	})
 }
