@@ -791,20 +791,25 @@ func cleanAlready(s string) bool {
 		return false
 	}
 	depth := 0
-	ascii, upper, dot := true, false, false
+	ascii, dot := true, false
+	plain := &cleanPlain
 	for i := 0; i < len(s); i++ {
+		// Letters but x, the most of a name, are passed over in a
+		// loop of their own; the switch sees only the other bytes.
+		for i < len(s) && plain[s[i]] == 0 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		switch cleanByte[c] {
-		case 0:
-			continue
-		case cbUpper:
-			upper = true
 		case cbReject:
 			return false
 		case cbSpace:
 			// No white space run, no space before punctuation or a
 			// closing bracket (an end space is an edge).
-			if strings.IndexByte(" ,;:.!?)]", s[i+1]) >= 0 {
+			if spaceBefore[s[i+1]] {
 				return false
 			}
 		case cbOpen:
@@ -874,7 +879,9 @@ func cleanAlready(s string) bool {
 	} else if isNotName(s) {
 		return false
 	}
-	return upper || nameLike(s)
+	// isNotName(s) is false: nameLike(s) need only look for a letter
+	// that can start a name, which most names start with.
+	return 'A' <= s[0] && s[0] <= 'Z' || nameLike(s)
 }
 
 // isNotNameASCII is isNotName for an ASCII s: the keys of its length are
@@ -944,6 +951,27 @@ var cleanByte = func() (t [256]uint8) {
 	t['x'], t['X'] = cbX, cbX
 	for c := utf8.RuneSelf; c < 0x100; c++ {
 		t[c] = cbMulti
+	}
+	return t
+}()
+
+// cleanPlain is 0 for the bytes cleanAlready passes over: those of class
+// 0 and the upper-case letters but X, which it need not count, as most
+// names start with one.
+var cleanPlain = func() (t [256]uint8) {
+	for c := range t {
+		if k := cleanByte[c]; k != 0 && k != cbUpper {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// spaceBefore marks the bytes that may not follow a space in a name that
+// cleaning leaves as it is.
+var spaceBefore = func() (t [256]bool) {
+	for _, c := range []byte(" ,;:.!?)]") {
+		t[c] = true
 	}
 	return t
 }()

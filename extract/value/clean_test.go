@@ -140,7 +140,8 @@ func TestTrimUnbalanced(t *testing.T) {
 // cleaning leaves as they are, and that it passes the usual ones.
 func TestCleanAlready(t *testing.T) {
 	for _, s := range []string{"Yi Sun-sin", "Wŏn Kyun", "Battle of Sacheon (1592)", "Fujiwara no (Kajūji) Haruko",
-		"St. Petersburg", "Toyotomi Hideyoshi", "王", "Ming", "Kim Si-min", "Yi Il [1]", "Oda, Tokugawa"} {
+		"St. Petersburg", "Toyotomi Hideyoshi", "王", "Ming", "Kim Si-min", "Yi Il [1]", "Oda, Tokugawa", "de Gaulle", "al-Din Khan",
+		"Minamoto no Yoshitsune", "Xu Da", "ǅemal"} {
 		if !cleanAlready(s) {
 			t.Errorf("cleanAlready(%q) = false, want true", s)
 		}
@@ -149,7 +150,7 @@ func TestCleanAlready(t *testing.T) {
 		"Ding RuchangKIA", "Ding Ruchang KIA", "Ding (KIA)", "†Ding", "Ding†", "Main:", "– Ming", "Ming –", "Ming.", "none", "None",
 		"Unknown", "citizens", "20px Ming", "Ming|Joseon", "Ming <br> Joseon", "Ming ---- Joseon", "kao.jpg Ming", "Ming , Joseon",
 		"Ming,,Joseon", "Ming ( ) Joseon", "Ming (, ) Joseon", "( Ming)", "Ming\u00a0Joseon", "Ming\u3000", "Ming\u200b", "\xffMing",
-		"Ming\tJoseon", ",Ming", "-Ming", "Ming-"} {
+		"Ming\tJoseon", ",Ming", "-Ming", "Ming-", "Ming ]", "Ming :x", "Ming !", "Ming ?", "20px", "de gaulle", "x"} {
 		if cleanAlready(s) {
 			t.Errorf("cleanAlready(%q) = true, want false", s)
 		}
