@@ -61,6 +61,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		clear(keys)
 		sc.keys = keys[:0]
 		clear(sc.sides)
+		sc.groups.Reset(nil)
 		infoboxScratchPool.Put(sc)
 	}()
 	for _, f := range ib.Fields {
@@ -69,14 +70,14 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		keys = append(keys, k.match.Key)
 	}
 	// Only commander lists need the belligerents' names: found at the
-	// first, once.
-	var groups []string
+	// first, once, and made ready to match names against once.
 	groupsFound := false
-	belligerents := func() []string {
+	belligerents := func() *value.Groups {
 		if !groupsFound {
-			groups, groupsFound = x.belligerentNames(ib, keys), true
+			sc.groups.Reset(x.belligerentNames(ib, keys))
+			groupsFound = true
 		}
-		return groups
+		return &sc.groups
 	}
 	kms := sc.kms[:0]
 	for _, k := range matches {
@@ -140,6 +141,9 @@ type infoboxScratch struct {
 	// each one's name is as its cleaning left it.
 	items []value.Item
 	clean []bool
+	// groups are the belligerents' names, which commander lists are
+	// grouped by.
+	groups value.Groups
 	// sides are the side nodes of the conflict, by number, once made.
 	sides []rdf.Term
 	// known caches what the mapping says of each key: a corpus's
@@ -250,7 +254,7 @@ func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field, k *infoboxK
 // apply writes the facts of one mapped field and reports whether its value
 // was understood (an unknown value such as "?" counts as understood: it
 // gives no triple by contract).
-func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *ontology.Rule, target rdf.Term, f Field, belligerents func() []string) bool {
+func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *ontology.Rule, target rdf.Term, f Field, belligerents func() *value.Groups) bool {
 	v := strings.TrimSpace(f.Value)
 	if isUnknown(v) {
 		return true
@@ -329,7 +333,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		case r.Range == ontology.Person:
 			// Commander lists name their belligerents as group labels.
 			groups := belligerents()
-			items, clean = value.AppendEntitiesClean(items, clean, v, groups)
+			items, clean = value.AppendEntitiesCleanGroups(items, clean, v, groups)
 			items, clean = splitPersonRuns(items, clean)
 			if len(items) == 0 && onlyGroups(v, groups) {
 				// "Joseon ---- Ming": the sides' labels, without their
@@ -431,10 +435,10 @@ func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string) []string
 }
 
 // onlyGroups reports whether every item of the list v is one of groups.
-func onlyGroups(v string, groups []string) bool {
+func onlyGroups(v string, groups *value.Groups) bool {
 	items := value.SplitEntities(v)
 	for _, item := range items {
-		if !value.IsGroup(item.Name, groups) {
+		if !groups.Is(item.Name) {
 			return false
 		}
 	}
@@ -481,7 +485,14 @@ func appendVictors(names []string, result string) []string {
 // indexWordFold returns the index of the first whole-word, case-insensitive
 // occurrence of the ASCII word w in s, or -1.
 func indexWordFold(s, w string) int {
+	// Only an ASCII letter folds to a w[0] but k or s (the Kelvin sign
+	// folds to k, the long s to s): other first bytes need no EqualFold.
+	c0 := w[0]
+	quick := 'a' <= c0 && c0 <= 'z' && c0 != 'k' && c0 != 's'
 	for i := 0; i+len(w) <= len(s); i++ {
+		if quick && s[i]|0x20 != c0 {
+			continue
+		}
 		if strings.EqualFold(s[i:i+len(w)], w) &&
 			(i == 0 || !isWordByte(s[i-1])) && (i+len(w) == len(s) || !isWordByte(s[i+len(w)])) {
 			return i

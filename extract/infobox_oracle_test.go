@@ -197,3 +197,43 @@ func FuzzPlaceSplitters(f *testing.F) {
 		checkPlaceSplitters(t, s)
 	})
 }
+
+// oracleIndexWordFold is indexWordFold without its first-byte test.
+func oracleIndexWordFold(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) &&
+			(i == 0 || !isWordByte(s[i-1])) && (i+len(w) == len(s) || !isWordByte(s[i+len(w)])) {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestIndexWordFold checks indexWordFold against oracleIndexWordFold on
+// results and on every string of up to four pieces, for words it tests
+// by their first byte and words it does not.
+func TestIndexWordFold(t *testing.T) {
+	pieces := []string{"victory", "VICTORY", "Victor", "y", " ", "x", "é", "\u212a", "ſ", "kin", "Kin", "sun", "\xff", "-"}
+	words := []string{"victory", "kin", "sun", "y"}
+	check := func(s string) {
+		t.Helper()
+		for _, w := range words {
+			if got, want := indexWordFold(s, w), oracleIndexWordFold(s, w); got != want {
+				t.Fatalf("indexWordFold(%q, %q) = %d, want %d", s, w, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"Decisive Joseon and Ming victory", "Victory for Oda Nobunaga", "victorys", "Pyrrhic VICTORY.", "\u212ain", "ſun"} {
+		check(s)
+	}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		check(prefix)
+		if n > 0 {
+			for _, p := range pieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", 4)
+}

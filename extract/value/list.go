@@ -48,7 +48,8 @@ func SplitEntitiesGrouped(s string, groups []string) []Item {
 // and returns the extended slice, so that a caller splitting many lists
 // can reuse one.
 func AppendEntities(dst []Item, s string, groups []string) []Item {
-	dst, _ = appendEntities(dst, nil, false, s, groups)
+	gm := groupMatcher{groups: groups}
+	dst, _ = appendEntities(dst, nil, false, s, &gm)
 	return dst
 }
 
@@ -57,12 +58,41 @@ func AppendEntities(dst []Item, s string, groups []string) []Item {
 // cleaned from, unchanged: CleanName gives such a name back as it is, and
 // a caller that cleans names again need not for these.
 func AppendEntitiesClean(dst []Item, clean []bool, s string, groups []string) ([]Item, []bool) {
-	return appendEntities(dst, clean, true, s, groups)
+	gm := groupMatcher{groups: groups}
+	return appendEntities(dst, clean, true, s, &gm)
 }
 
+// AppendEntitiesCleanGroups is AppendEntitiesClean with the groups of g,
+// which keeps what matching names against them needs from one list to
+// the next.
+func AppendEntitiesCleanGroups(dst []Item, clean []bool, s string, g *Groups) ([]Item, []bool) {
+	return appendEntities(dst, clean, true, s, &g.m)
+}
+
+// Groups holds group names, as SplitEntitiesGrouped takes them, for the
+// lists that share them, such as an infobox's commander lists: the forms
+// of the names that other names are matched against are made once for
+// all of them, not once for each list.
+type Groups struct {
+	m groupMatcher
+}
+
+// Reset makes names g's groups, keeping g's buffers.
+func (g *Groups) Reset(names []string) {
+	g.m = groupMatcher{groups: names, buf: g.m.buf[:0], ends: g.m.ends[:0]}
+}
+
+// Names returns g's group names.
+func (g *Groups) Names() []string { return g.m.groups }
+
+// Is reports whether the cleaned name names one of g's groups, as
+// IsGroup does.
+func (g *Groups) Is(name string) bool { return g.m.match(name) != "" }
+
 // appendEntities is AppendEntities, appending to clean too when withClean
-// is set.
-func appendEntities(dst []Item, clean []bool, withClean bool, s string, groups []string) ([]Item, []bool) {
+// is set, with the groups of gm.
+func appendEntities(dst []Item, clean []bool, withClean bool, s string, gm *groupMatcher) ([]Item, []bool) {
+	groups := gm.groups
 	s, bits := stripResidueScan(s)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, "|")
@@ -106,8 +136,6 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, groups [
 		flags      Flags
 		ok         bool
 	}
-	// The groups' cores are made once for the list, at the first need.
-	gm := groupMatcher{groups: groups}
 	if grouped {
 		first.name, first.flags, first.note, first.ok = cleanName(pieces[0].part)
 		grouped = first.ok && gm.match(first.name) != ""

@@ -168,3 +168,29 @@ func TestGroupMatcher(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendEntitiesCleanGroups checks that lists split with one Groups,
+// whose matching forms are made at the first list, give what each gives
+// with the group names alone, and that Reset gives new groups.
+func TestAppendEntitiesCleanGroups(t *testing.T) {
+	lists := append([]string{"Ming , Li Rusong , Joseon , Yi Il", "Joseon , Yi Sun-sin , Ming dynasty , Chen Lin", "Zhou Yu, Ming",
+		"Kingdom of Joseon: Gwon Yul", "Tokugawa , Ii Naomasa", "", "Ming"}, fuzzSeeds...)
+	for _, names := range [][]string{{"Ming dynasty", "Kingdom of Joseon"}, {"Tokugawa clan"}, nil, {"Ming", ""}} {
+		var g Groups
+		g.Reset([]string{"Stale", "Ming"})
+		g.Is("Ming")
+		g.Reset(names)
+		for _, s := range lists {
+			items, clean := AppendEntitiesCleanGroups(nil, nil, s, &g)
+			wantItems, wantClean := AppendEntitiesClean(nil, nil, s, names)
+			if !reflect.DeepEqual(items, wantItems) || !reflect.DeepEqual(clean, wantClean) {
+				t.Errorf("AppendEntitiesCleanGroups(%q, %q) = %v, %v, want %v, %v", s, names, items, clean, wantItems, wantClean)
+			}
+			for _, it := range items {
+				if got, want := g.Is(it.Name), IsGroup(it.Name, names); got != want {
+					t.Errorf("Groups(%q).Is(%q) = %v, want %v", names, it.Name, got, want)
+				}
+			}
+		}
+	}
+}
