@@ -119,8 +119,8 @@ type proseState struct {
 	// phonKeys has bit phonBit(f, l) set for every key of phon, f and l
 	// being its first and last bytes.
 	phonKeys [8]uint64
-	// dictKeys has bit dictBit(k) set for every key k of dict.
-	dictKeys [8]uint64
+	// dictKeys has the bits of the keys of dict.
+	dictKeys keyBits
 	ments    []*mention
 	article  rdf.Term
 	base     string
@@ -506,27 +506,16 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 // addDict adds k to dict under key.
 func (st *proseState) addDict(key string, k known) {
 	st.dict[key] = k
-	b := dictBit(key)
-	st.dictKeys[b>>6] |= 1 << (b & 63)
+	st.dictKeys.add(key)
 }
 
 // inDict reports whether dict holds key.
 func (st *proseState) inDict(key string) bool {
-	if !st.dictMay(key) {
+	if !st.dictKeys.may(key) {
 		return false
 	}
 	_, ok := st.dict[key]
 	return ok
-}
-
-// dictMay reports whether dict may hold key: false for most keys that
-// are no name of the article's, without hashing them.
-func (st *proseState) dictMay(key string) bool {
-	if key == "" {
-		return false // no key of dict is empty: see usableKey
-	}
-	b := dictBit(key)
-	return st.dictKeys[b>>6]&(1<<(b&63)) != 0
 }
 
 // phonBit returns the bit of phonKeys for a phonetic key's first and
@@ -546,15 +535,35 @@ func phoneticLast(key string) byte {
 	return phoneticByte[key[n-1]]
 }
 
-// dictBit returns the bit of dictKeys for a non-empty key.
+// dictBit returns the bit of a keyBits for a non-empty key.
 func dictBit(key string) uint {
-	return (uint(len(key))*37 + uint(key[0])*7 + uint(key[len(key)-1])) % uint(64*len(proseState{}.dictKeys))
+	return (uint(len(key))*37 + uint(key[0])*7 + uint(key[len(key)-1])) % uint(64*len(keyBits{}))
+}
+
+// keyBits is a 512-bit filter of folded keys, a bit dictBit(k) for
+// each key k added: a key whose bit is clear was never added.
+type keyBits [8]uint64
+
+// add adds key, which must not be empty.
+func (f *keyBits) add(key string) {
+	b := dictBit(key)
+	f[b>>6] |= 1 << (b & 63)
+}
+
+// may reports whether key may have been added: false for most keys that
+// were not, without hashing them into a map.
+func (f *keyBits) may(key string) bool {
+	if key == "" {
+		return false // see add
+	}
+	b := dictBit(key)
+	return f[b>>6]&(1<<(b&63)) != 0
 }
 
 // lookup resolves a folded key: the article's own entities first, then the
 // run's catalog, then another romanisation of an article entity.
 func (st *proseState) lookup(key string) (known, string, int, bool) {
-	if st.dictMay(key) {
+	if st.dictKeys.may(key) {
 		if k, ok := st.dict[key]; ok {
 			return k, "", evGraph, true
 		}
@@ -1726,10 +1735,17 @@ func (st *proseState) resolve() {
 	}
 	// Name parts of the article's people, clans' names, titles: indexes
 	// that only unresolved one-word names and descriptions use.
+	// The name-part index holds only the parts that an unresolved name may
+	// ask for, a few of the article's many: asked has the bits of their
+	// keys.
 	needParts, needTitles := false, false
+	var asked keyBits
 	for _, m := range st.ments {
 		if m.ent == nil {
-			needParts = needParts || m.single && !m.description
+			if m.single && !m.description && m.key != "" {
+				needParts = true
+				asked.add(m.key)
+			}
 			needTitles = needTitles || m.description
 		}
 	}
@@ -1751,15 +1767,25 @@ func (st *proseState) resolve() {
 					key = key[:of]
 				}
 				// FoldName separates words by single spaces.
-				for p := range strings.SplitSeq(key, " ") {
-					if len(p) > 1 && lexicon[p]&(lexRoyal|lexRank|lexConnector) == 0 {
-						addPart(p, e)
+				for key != "" {
+					p := key
+					if sp := strings.IndexByte(key, ' '); sp >= 0 {
+						p, key = key[:sp], key[sp+1:]
+					} else {
+						key = ""
+					}
+					if len(p) > 1 && asked.may(p) && lexicon[p]&(lexRoyal|lexRank|lexConnector) == 0 {
+						o := parts[p]
+						o.add(e)
+						parts[p] = o
 					}
 				}
 			}
 		case kindForce:
 			if key := st.nameKey(e, -1); strings.HasSuffix(key, " clan") {
-				addPart(strings.TrimSuffix(key, " clan"), e)
+				if p := strings.TrimSuffix(key, " clan"); asked.may(p) {
+					addPart(p, e)
+				}
 			}
 		}
 	}

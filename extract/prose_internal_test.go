@@ -230,3 +230,31 @@ func TestInternerFoldUnicode(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyBits checks that a keyBits filter never rules out a key added to
+// it, as the dictionary and the name-part index rely on, and that it rules
+// out the empty key and keys whose bits no added key has.
+func TestKeyBits(t *testing.T) {
+	var f keyBits
+	added := []string{"kim", "yi sunsin", "kwak", "ming dynasty", "x"}
+	for _, k := range added {
+		f.add(k)
+	}
+	for _, k := range added {
+		if !f.may(k) {
+			t.Errorf("may(%q) = false after add", k)
+		}
+	}
+	if f.may("") {
+		t.Error(`may("") = true`)
+	}
+	for _, k := range []string{"kwan", "chaeu", "joseon", "hideyoshi"} {
+		hit := false
+		for _, a := range added {
+			hit = hit || dictBit(a) == dictBit(k)
+		}
+		if f.may(k) != hit {
+			t.Errorf("may(%q) = %v, want %v", k, f.may(k), hit)
+		}
+	}
+}
