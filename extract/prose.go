@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,8 +115,8 @@ type proseState struct {
 	x    *ProseExtractor
 	g    *Graph
 	s    *Subject
-	dict map[string]known
-	phon map[string]known // zero value (no entity): ambiguous
+	dict *keyTable
+	phon *keyTable // zero value (no entity): ambiguous
 	// phonKeys has bit phonBit(f, l) set for every key of phon, f and l
 	// being its first and last bytes.
 	phonKeys [8]uint64
@@ -144,8 +145,8 @@ type proseScratch struct {
 	span []byte // spanProbe's
 	// spans are the sentences of the block being scanned.
 	spans []Span
-	dict  map[string]known
-	phon  map[string]known
+	dict  keyTable
+	phon  keyTable
 	// keys holds the keys of the extraction's indexes (dict, phon,
 	// groups, parts), which live only as long as their entries.
 	keys keyArena
@@ -342,7 +343,7 @@ func (st *proseState) newSentence(sen sentence) *sentence {
 }
 
 var proseScratchPool = sync.Pool{New: func() any {
-	return &proseScratch{dict: map[string]known{}, phon: map[string]known{}, groups: map[string]*mentionGroup{}, parts: map[string]nameOwner{}, titles: map[string]nameOwner{}, minted: map[string]*mention{}}
+	return &proseScratch{groups: map[string]*mentionGroup{}, parts: map[string]nameOwner{}, titles: map[string]nameOwner{}, minted: map[string]*mention{}}
 }}
 
 // Extract implements Extractor.
@@ -351,7 +352,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		return nil // a catalog pass needs the infobox's names only
 	}
 	sc := proseScratchPool.Get().(*proseScratch)
-	st := &proseState{x: x, g: g, s: s, dict: sc.dict, phon: sc.phon, ments: sc.ments[:0], article: g.Name, base: x.Base, toks: sc.toks, sc: sc}
+	st := &proseState{x: x, g: g, s: s, dict: &sc.dict, phon: &sc.phon, ments: sc.ments[:0], article: g.Name, base: x.Base, toks: sc.toks, sc: sc}
 	defer func() {
 		sc.toks = st.toks
 		clear(st.ments)
@@ -359,8 +360,8 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.mentions.reset()
 		sc.sentences.reset()
 		sc.groupSlab.reset()
-		clear(sc.dict)
-		clear(sc.phon)
+		sc.dict.reset()
+		sc.phon.reset()
 		sc.keys.reset()
 		clear(sc.groups)
 		clear(sc.parts)
@@ -472,11 +473,12 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	if lasting {
 		kept = key
 	}
-	if !st.inDict(key) {
+	if slot, ok := st.dict.slot(key); !ok {
 		if kept == "" {
 			kept = st.sc.keys.copy(key)
 		}
-		st.addDict(kept, known{ent: e, class: c})
+		st.dict.fill(slot, kept, known{ent: e, class: c})
+		st.dictKeys.add(kept)
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
 	// "Seonjo".
@@ -486,27 +488,24 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 				if kept == "" {
 					kept = st.sc.keys.copy(key)
 				}
-				st.addDict(kept[i+1:], known{ent: e, class: c})
+				slot, _ := st.dict.slot(kept[i+1:])
+				st.dict.fill(slot, kept[i+1:], known{ent: e, class: c})
+				st.dictKeys.add(kept[i+1:])
 			}
 		}
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
-	if k, ok := st.phon[string(st.sc.key)]; ok {
-		if k.ent != nil && k.ent != e {
-			st.phon[string(st.sc.key)] = known{}
+	slot, ok := st.phon.slot(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key)))
+	if ok {
+		if k := &st.phon.slots[slot].k; k.ent != nil && k.ent != e {
+			*k = known{}
 		}
 		return
 	}
 	pk := st.sc.keys.str(st.sc.key)
-	st.phon[pk] = known{ent: e, class: c}
+	st.phon.fill(slot, pk, known{ent: e, class: c})
 	b := phonBit(pk[0], pk[len(pk)-1])
 	st.phonKeys[b>>6] |= 1 << (b & 63)
-}
-
-// addDict adds k to dict under key.
-func (st *proseState) addDict(key string, k known) {
-	st.dict[key] = k
-	st.dictKeys.add(key)
 }
 
 // inDict reports whether dict holds key.
@@ -514,8 +513,7 @@ func (st *proseState) inDict(key string) bool {
 	if !st.dictKeys.may(key) {
 		return false
 	}
-	_, ok := st.dict[key]
-	return ok
+	return st.dict.get(key) != nil
 }
 
 // phonBit returns the bit of phonKeys for a phonetic key's first and
@@ -538,6 +536,102 @@ func phoneticLast(key string) byte {
 // dictBit returns the bit of a keyBits for a non-empty key.
 func dictBit(key string) uint {
 	return (uint(len(key))*37 + uint(key[0])*7 + uint(key[len(key)-1])) % uint(64*len(keyBits{}))
+}
+
+// keyTable maps an article's folded keys to their entries. It is an
+// open-addressing table of its own rather than a map: a key is hashed once
+// to be looked up and added, and reset clears only the slots filled since
+// the last, where clearing a map clears all the room that the article with
+// the most names made it grow to.
+type keyTable struct {
+	slots []keySlot // a power of two of them, at most half filled
+	// filled holds the indexes of the filled slots.
+	filled []int32
+}
+
+// keySlot is a slot of a keyTable, empty while key is "".
+type keySlot struct {
+	key  string
+	hash uint64
+	k    known
+}
+
+// keySeed seeds the hashes of every keyTable.
+var keySeed = maphash.MakeSeed()
+
+// get returns key's entry, or nil. The pointer is valid until the next
+// fill.
+func (t *keyTable) get(key string) *known {
+	if len(t.filled) == 0 || key == "" {
+		return nil
+	}
+	h := maphash.String(keySeed, key)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return nil
+		}
+		if s.hash == h && s.key == key {
+			return &s.k
+		}
+	}
+}
+
+// slot returns the index of key's slot, key being non-empty, and whether
+// the slot is filled: an empty one is filled with fill before any other
+// call.
+func (t *keyTable) slot(key string) (int, bool) {
+	if 2*(len(t.filled)+1) > len(t.slots) {
+		t.grow()
+	}
+	h := maphash.String(keySeed, key)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			s.hash = h
+			return int(i), false
+		}
+		if s.hash == h && s.key == key {
+			return int(i), true
+		}
+	}
+}
+
+// fill fills the empty slot i, which slot returned, with key and k; key
+// must be the one slot was given, and is kept.
+func (t *keyTable) fill(i int, key string, k known) {
+	t.slots[i].key, t.slots[i].k = key, k
+	t.filled = append(t.filled, int32(i))
+}
+
+// grow doubles the slots, placing the filled ones again.
+func (t *keyTable) grow() {
+	old := t.slots
+	t.slots = make([]keySlot, max(64, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	t.filled = t.filled[:0]
+	for oi := range old {
+		o := &old[oi]
+		if o.key == "" {
+			continue
+		}
+		i := o.hash & mask
+		for t.slots[i].key != "" {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = *o
+		t.filled = append(t.filled, int32(i))
+	}
+}
+
+// reset empties t, keeping its slots; nothing they held stays reachable.
+func (t *keyTable) reset() {
+	for _, i := range t.filled {
+		t.slots[i] = keySlot{}
+	}
+	t.filled = t.filled[:0]
 }
 
 // keyBits is a 512-bit filter of folded keys, a bit dictBit(k) for
@@ -564,8 +658,8 @@ func (f *keyBits) may(key string) bool {
 // run's catalog, then another romanisation of an article entity.
 func (st *proseState) lookup(key string) (known, string, int, bool) {
 	if st.dictKeys.may(key) {
-		if k, ok := st.dict[key]; ok {
-			return k, "", evGraph, true
+		if k := st.dict.get(key); k != nil {
+			return *k, "", evGraph, true
 		}
 	}
 	if st.x.Catalog != nil {
@@ -583,8 +677,8 @@ func (st *proseState) lookup(key string) (known, string, int, bool) {
 		return known{}, "", 0, false
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
-	if k := st.phon[string(st.sc.key)]; k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
-		return k, "", evGraph, true
+	if k := st.phon.get(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key))); k != nil && k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
+		return *k, "", evGraph, true
 	}
 	return known{}, "", 0, false
 }
@@ -1724,7 +1818,7 @@ func (st *proseState) resolve() {
 		label := stripRank(g.label)
 		var e *Entity
 		st.sc.key = appendPhonetic(st.sc.key[:0], key)
-		if k := st.phon[string(st.sc.key)]; k.ent != nil && k.class == g.best {
+		if k := st.phon.get(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key))); k != nil && k.ent != nil && k.class == g.best {
 			e = k.ent
 		} else {
 			e = st.entity(label, g.best)

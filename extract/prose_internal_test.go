@@ -258,3 +258,45 @@ func TestKeyBits(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyTable checks the prose dictionary's table against a map: keys
+// found, filled and left out, through growth and resets.
+func TestKeyTable(t *testing.T) {
+	var tab keyTable
+	for round, n := range []int{0, 5, 300, 40, 1000, 3} {
+		want := map[string]*Entity{}
+		for i := range n {
+			key := "key " + strconv.Itoa(i*7%(n+1))
+			e := &Entity{Label: key}
+			i, ok := tab.slot(key)
+			if _, in := want[key]; ok != in {
+				t.Fatalf("round %d: slot(%q) filled %v, want %v", round, key, ok, in)
+			}
+			if !ok {
+				tab.fill(i, key, known{ent: e})
+				want[key] = e
+			}
+		}
+		for key, e := range want {
+			if k := tab.get(key); k == nil || k.ent != e {
+				t.Errorf("round %d: get(%q) = %v, want %v", round, key, k, e)
+			}
+		}
+		for _, key := range []string{"", "key", "key -1", "key " + strconv.Itoa(n+2)} {
+			if k := tab.get(key); k != nil {
+				t.Errorf("round %d: get(%q) = %v, want nil", round, key, k)
+			}
+		}
+		tab.reset()
+		for key := range want {
+			if k := tab.get(key); k != nil {
+				t.Errorf("round %d: get(%q) after reset = %v, want nil", round, key, k)
+			}
+		}
+		for i := range tab.slots {
+			if tab.slots[i] != (keySlot{hash: tab.slots[i].hash}) {
+				t.Fatalf("round %d: slot %d holds %v after reset", round, i, tab.slots[i])
+			}
+		}
+	}
+}
