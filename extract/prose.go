@@ -2,7 +2,7 @@ package extract
 
 import (
 	"bytes"
-	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -556,8 +556,29 @@ type keySlot struct {
 	k    known
 }
 
-// keySeed seeds the hashes of every keyTable.
-var keySeed = maphash.MakeSeed()
+// keyHash returns the hash of a key for a keyTable: a multiplicative
+// hash of its length and of its first and last 8 bytes, which tell most
+// of an article's keys apart and cost the same for any length.
+func keyHash(key string) uint64 {
+	n := len(key)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		a, b = load64(key, 0), load64(key, n-8)
+	case n >= 4:
+		a, b = uint64(load32(key, 0)), uint64(load32(key, n-4))
+	case n > 0:
+		a = uint64(key[0])<<16 | uint64(key[n/2])<<8 | uint64(key[n-1])
+	}
+	h := (a ^ bits.RotateLeft64(b, 29) ^ uint64(n)) * 0x9e3779b97f4a7c15
+	return h ^ h>>29
+}
+
+// load32 returns the 4 bytes of s from i as a little-endian word.
+func load32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
 
 // get returns key's entry, or nil. The pointer is valid until the next
 // fill.
@@ -565,7 +586,7 @@ func (t *keyTable) get(key string) *known {
 	if len(t.filled) == 0 || key == "" {
 		return nil
 	}
-	h := maphash.String(keySeed, key)
+	h := keyHash(key)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -585,7 +606,7 @@ func (t *keyTable) slot(key string) (int, bool) {
 	if 2*(len(t.filled)+1) > len(t.slots) {
 		t.grow()
 	}
-	h := maphash.String(keySeed, key)
+	h := keyHash(key)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]

@@ -260,13 +260,14 @@ func TestKeyBits(t *testing.T) {
 }
 
 // TestKeyTable checks the prose dictionary's table against a map: keys
-// found, filled and left out, through growth and resets.
+// of any length found, filled and left out, through growth and resets.
 func TestKeyTable(t *testing.T) {
 	var tab keyTable
 	for round, n := range []int{0, 5, 300, 40, 1000, 3} {
 		want := map[string]*Entity{}
 		for i := range n {
-			key := "key " + strconv.Itoa(i*7%(n+1))
+			// Keys of 1 to 40 bytes, some the same.
+			key := strings.Repeat("ab", i*7%(n+1)%20) + strconv.Itoa(i*7%(n+1))
 			e := &Entity{Label: key}
 			i, ok := tab.slot(key)
 			if _, in := want[key]; ok != in {
