@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -178,6 +179,11 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 		in.word = make([]byte, len(s)+8)
 	}
 	word := in.word
+	// A token takes at least a byte of s: toks has room for all of them,
+	// written in place up to nt.
+	nt := len(toks)
+	toks = slices.Grow(toks, len(s)-i)
+	toks = toks[:cap(toks)]
 	var lex lexFlag
 	for i < len(s) {
 		c := s[i]
@@ -190,13 +196,15 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 				t.key, t.lex = in.fold(s[t.start:t.end])
 				lex |= t.lex
 			}
-			toks = append(toks, t)
+			toks[nt] = t
+			nt++
 			i = next
 			continue
 		}
 		if !asciiAlnum[c] {
 			if !asciiSpace[c] {
-				toks = append(toks, token{start: i, end: i + 1, punct: rune(c)})
+				toks[nt] = token{start: i, end: i + 1, punct: rune(c)}
+				nt++
 			}
 			i++
 			continue
@@ -255,11 +263,14 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 			t, next, _ := nextToken(s, i)
 			t.key, t.lex = in.fold(s[t.start:t.end])
 			lex |= t.lex
-			toks = append(toks, t)
+			toks[nt] = t
+			nt++
 			i = next
 			continue
 		}
-		t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
+		t := &toks[nt]
+		nt++
+		*t = token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
 		w := binary.LittleEndian.Uint64(word[:8])
 		if n < 8 {
 			w &= 1<<(8*n) - 1
@@ -270,13 +281,15 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 			t.key, t.lex = slot.fill(word[:n], w)
 		}
 		lex |= t.lex
-		toks = append(toks, t)
 		i = j
 		if poss {
 			i += 2 // past the "'s", which is not in the token
 		}
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after most words, which is no token
+		}
 	}
-	return toks, lex
+	return toks[:nt], lex
 }
 
 // highBits has the high bit of each byte of a word set.
