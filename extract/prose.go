@@ -1455,11 +1455,20 @@ func (st *proseState) classRecord(e *Entity) *proseEntity {
 	// ever added to.
 	p := st.record(e)
 	if p.classes != len(e.Classes)+1 {
-		c := contractClass(e.Classes)
-		if c.IsZero() && e == st.s.Entity {
-			c = st.s.Fallback
+		// contractClass, finding the class's kind on the way: the
+		// contract classes are those of a kind.
+		c, k := rdf.Term{}, kindNone
+		for i := range e.Classes {
+			if k = kindOf(e.Classes[i]); k != kindNone {
+				c = e.Classes[i]
+				break
+			}
 		}
-		p.class, p.kind, p.classes = c, kindOf(c), len(e.Classes)+1
+		if k == kindNone && e == st.s.Entity {
+			c = st.s.Fallback
+			k = kindOf(c)
+		}
+		p.class, p.kind, p.classes = c, k, len(e.Classes)+1
 	}
 	return p
 }

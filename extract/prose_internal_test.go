@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wikikg/wikikg/ontology"
+	"github.com/wikikg/wikikg/rdf"
 )
 
 // TestLexiconFlags checks that a word's lexicon flags are the word sets it
@@ -298,6 +301,35 @@ func TestKeyTable(t *testing.T) {
 			if tab.slots[i] != (keySlot{hash: tab.slots[i].hash}) {
 				t.Fatalf("round %d: slot %d holds %v after reset", round, i, tab.slots[i])
 			}
+		}
+	}
+}
+
+// TestKindOfContractClasses checks that the classes with a kind are the
+// contract classes, as classRecord finds an entity's contract class by
+// its kind, and that an entity's record takes its first contract class.
+func TestKindOfContractClasses(t *testing.T) {
+	for _, c := range []rdf.Term{
+		ontology.Person, ontology.Place, ontology.Force, ontology.Event, ontology.MilitaryConflict,
+		ontology.ConflictSide, ontology.Article, ontology.Quantity, ontology.SchemaPerson, ontology.SchemaEvent,
+		rdf.String(ontology.KG + "Person"), rdf.LangString("Person", "en"), {},
+	} {
+		if got, want := kindOf(c) != kindNone, isContractClass(c); got != want {
+			t.Errorf("kindOf(%v) is a kind: %v, isContractClass: %v", c, got, want)
+		}
+	}
+	for _, classes := range [][]rdf.Term{
+		nil,
+		{ontology.SchemaPerson},
+		{ontology.SchemaPerson, ontology.Person},
+		{ontology.ConflictSide, ontology.Force, ontology.Place},
+		{ontology.MilitaryConflict, ontology.Event},
+	} {
+		st := &proseState{s: &Subject{Entity: &Entity{}}, sc: &proseScratch{}}
+		e := &Entity{Classes: classes}
+		p := st.classRecord(e)
+		if want := contractClass(classes); p.class != want || p.kind != kindOf(want) {
+			t.Errorf("classRecord of %v: %v (kind %d), want %v", classes, p.class, p.kind, want)
 		}
 	}
 }
