@@ -307,6 +307,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		// clean tells, item by item, whether the list's cleaning left the
 		// name as it was, which cleanEntityName would do again.
 		items, clean := sc.items[:0], sc.clean[:0]
+		kind := kindOf(r.Range)
 		switch {
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
@@ -320,7 +321,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 				v = partAfterScript(v)
 			}
 			items, clean = value.AppendEntitiesClean(items, clean, v, nil)
-		case isEventClass(r.Range):
+		case kind.isEvent():
 			// "Asian and Pacific theatre of World War I" is one event:
 			// event names are split at commas, never at "and".
 			items, clean = value.AppendEntitiesClean(items, clean, strings.ReplaceAll(v, " and ", keepAnd), nil)
@@ -330,7 +331,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 					clean[i] = false
 				}
 			}
-		case r.Range == ontology.Person:
+		case kind == kindPerson:
 			// Commander lists name their belligerents as group labels.
 			groups := belligerents()
 			items, clean = value.AppendEntitiesCleanGroups(items, clean, v, groups)
@@ -345,11 +346,11 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		}
 		n, placeholder := 0, false
 		for i, item := range items {
-			name, ok := cleanEntityNameOf(item.Name, r.Range, clean[i])
+			name, ok := cleanEntityNameKind(item.Name, kind, clean[i])
 			if !ok {
 				continue
 			}
-			if r.Range == ontology.Person {
+			if kind == kindPerson {
 				if isOfficePlaceholder(name) {
 					// No one: neither an entity nor a literal.
 					placeholder = true
@@ -366,8 +367,10 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			if e == nil {
 				continue
 			}
-			for _, alias := range eventAliases(name, r.Range) {
-				e.AddAlias(alias)
+			if kind.isEvent() {
+				if alias, ok := eventAlias(name); ok {
+					e.AddAlias(alias)
+				}
 			}
 			g.Add(target, r.Property, e.IRI)
 			n++
@@ -627,6 +630,12 @@ func cleanEntityName(s string, class rdf.Term) (string, bool) {
 // cleanEntityNameOf is cleanEntityName of s, which CleanName gives back
 // as it is when clean is set, so that it need not run.
 func cleanEntityNameOf(s string, class rdf.Term, clean bool) (string, bool) {
+	return cleanEntityNameKind(s, kindOf(class), clean)
+}
+
+// cleanEntityNameKind is cleanEntityNameOf for a class of kind kind
+// (kindOf), which a list finds once for all of its names.
+func cleanEntityNameKind(s string, kind classKind, clean bool) (string, bool) {
 	name := s
 	if !clean {
 		var ok bool
@@ -640,12 +649,12 @@ func cleanEntityNameOf(s string, class rdf.Term, clean bool) (string, bool) {
 			break
 		}
 		inner := name[i+2 : len(name)-1]
-		if isEventClass(class) && isYearish(inner) {
+		if kind.isEvent() && isYearish(inner) {
 			break
 		}
 		name = strings.TrimSpace(name[:i])
 	}
-	if class == ontology.Place {
+	if kind == kindPlace {
 		// Descriptions before a place name: "off the coast of Namhae Island".
 		name = trimLowerPrefix(name)
 		if mayDescribePlace(name) {
@@ -999,14 +1008,26 @@ func isEventClass(c rdf.Term) bool {
 // eventAliases returns the form of a conflict's name without its
 // parenthesised year, which articles use too.
 func eventAliases(name string, class rdf.Term) []string {
-	if !isEventClass(class) || !strings.HasSuffix(name, ")") {
+	if !isEventClass(class) {
 		return nil
+	}
+	if alias, ok := eventAlias(name); ok {
+		return []string{alias}
+	}
+	return nil
+}
+
+// eventAlias returns the one alias eventAliases gives an event's name,
+// and whether there is one, without a slice to hold it.
+func eventAlias(name string) (string, bool) {
+	if !strings.HasSuffix(name, ")") {
+		return "", false
 	}
 	i := strings.LastIndex(name, " (")
 	if i < 0 {
-		return nil
+		return "", false
 	}
-	return []string{name[:i]}
+	return name[:i], true
 }
 
 func isYearish(s string) bool {

@@ -321,3 +321,30 @@ func TestPlaceRegexpGuards(t *testing.T) {
 	}
 	gen("", 4)
 }
+
+func TestEventAlias(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Siege of Busan (1592)", "Siege of Busan", true},
+		{"Battle of Sacheon (1592) (naval)", "Battle of Sacheon (1592)", true},
+		{"Imjin War", "", false},
+		{"(1592)", "", false},
+	} {
+		got, ok := eventAlias(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("eventAlias(%q) = %q, %v, want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+		want := []string(nil)
+		if tc.ok {
+			want = []string{tc.want}
+		}
+		if got := eventAliases(tc.in, ontology.MilitaryConflict); !slices.Equal(got, want) {
+			t.Errorf("eventAliases(%q) = %q, want %q", tc.in, got, want)
+		}
+		if got := eventAliases(tc.in, ontology.Person); got != nil {
+			t.Errorf("eventAliases(%q, Person) = %q", tc.in, got)
+		}
+	}
+}
