@@ -848,13 +848,13 @@ var officePlaceholders = set("position established", "position created", "positi
 	"abolished", "established", "himself", "herself", "self")
 
 // isOfficePlaceholder reports whether name is one of officePlaceholders.
-func isOfficePlaceholder(name string) bool { return inSetASCIIFold(officePlaceholders, name) }
+func isOfficePlaceholder(name string) bool { return officePlaceholderSet.has(name) }
 
 // inSetASCIIFold reports whether s, its ASCII letters lower-cased, is in
 // set, whose keys are short ASCII: it runs for every name of a person
 // list, which strings.ToLower would copy.
 func inSetASCIIFold(set map[string]bool, s string) bool {
-	var buf [24]byte
+	var buf [maxFoldWord]byte
 	if len(s) > len(buf) {
 		return false
 	}
@@ -868,6 +868,65 @@ func inSetASCIIFold(set map[string]bool, s string) bool {
 	}
 	return set[string(b)]
 }
+
+// maxFoldWord is the length of the longest string inSetASCIIFold looks up.
+const maxFoldWord = 24
+
+// foldSet is inSetASCIIFold for one set, which the names of every person
+// list are tested against: most names have no key's length, or neither
+// the first nor the last byte of a key of it in either case, and are ruled
+// out without lower-casing and hashing them.
+type foldSet struct {
+	words map[string]bool
+	// ends[n] marks, at byte c, that a key of n bytes starts with c
+	// (bit 0) or ends with it (bit 1), in either case.
+	ends [maxFoldWord + 1]*[256]uint8
+}
+
+// newFoldSet returns the foldSet of words.
+func newFoldSet(words map[string]bool) *foldSet {
+	fs := &foldSet{words: words}
+	mark := func(t *[256]uint8, c byte, bit uint8) {
+		t[c] |= bit
+		if c >= 'a' && c <= 'z' {
+			t[c-('a'-'A')] |= bit
+		}
+	}
+	for w := range words {
+		if w == "" || len(w) > maxFoldWord {
+			continue // inSetASCIIFold finds neither
+		}
+		t := fs.ends[len(w)]
+		if t == nil {
+			t = new([256]uint8)
+			fs.ends[len(w)] = t
+		}
+		mark(t, w[0], 1)
+		mark(t, w[len(w)-1], 2)
+	}
+	return fs
+}
+
+// has is inSetASCIIFold(fs.words, s).
+func (fs *foldSet) has(s string) bool {
+	if s == "" {
+		return fs.words[s]
+	}
+	if len(s) > maxFoldWord {
+		return false
+	}
+	t := fs.ends[len(s)]
+	if t == nil || t[s[0]]&1 == 0 || t[s[len(s)-1]]&2 == 0 {
+		return false
+	}
+	return inSetASCIIFold(fs.words, s)
+}
+
+var (
+	officePlaceholderSet = newFoldSet(officePlaceholders)
+	kinWordSet           = newFoldSet(kinWords)
+	royalTitleSet        = newFoldSet(royalTitles)
+)
 
 // kinWords are the relations that flattened lists of relatives note after
 // each name ("Enomoto Takenori (son) Enomoto Kinu (daughter)"), and that
@@ -887,7 +946,7 @@ func kinDescribedBy(name string) (string, bool) {
 	who := name[:i]
 	for _, poss := range []string{"'s", "’s"} {
 		if w, ok := strings.CutSuffix(who, poss); ok && w != "" {
-			if !inSetASCIIFold(kinWords, name[i+1:]) {
+			if !kinWordSet.has(name[i+1:]) {
 				return "", false
 			}
 			return w, true
@@ -925,8 +984,22 @@ func splitPersonRuns(items []value.Item, clean []bool) ([]value.Item, []bool) {
 // personRunCut returns where the second of two names run together in name
 // starts, or -1 (see splitPersonRuns).
 func personRunCut(name string) int {
+	// One pass finds the first space, counts the spaces and tells whether
+	// there is a bracket: most names have none, and few have a title.
+	sp, spaces, bracket := -1, 0, false
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case ' ':
+			if sp < 0 {
+				sp = i
+			}
+			spaces++
+		case '(':
+			bracket = true
+		}
+	}
 	// After a relation note, before a capital letter.
-	for i := 0; ; {
+	for i := 0; bracket; {
 		open := strings.Index(name[i:], " (")
 		if open < 0 {
 			break
@@ -937,17 +1010,18 @@ func personRunCut(name string) int {
 			break
 		}
 		end += open
-		if inSetASCIIFold(kinWords, name[open+2:end]) && startsUpperWord(name[end+1:]) {
+		if kinWordSet.has(name[open+2:end]) && startsUpperWord(name[end+1:]) {
 			return end + 2
 		}
 		i = end
 	}
-	if cut := japaneseNamePairCut(name); cut > 0 {
-		return cut
+	if spaces == 3 {
+		if cut := japaneseNamePairCut(name); cut > 0 {
+			return cut
+		}
 	}
 	// Before the item's opening title, repeated before a capital letter.
-	sp := strings.IndexByte(name, ' ')
-	if sp <= 0 || !inSetASCIIFold(royalTitles, name[:sp]) {
+	if sp <= 0 || !royalTitleSet.has(name[:sp]) {
 		return -1
 	}
 	title := name[:sp]

@@ -348,3 +348,23 @@ func TestEventAlias(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldSet checks foldSet.has against inSetASCIIFold, the look-up it
+// rules most names out before.
+func TestFoldSet(t *testing.T) {
+	inputs := []string{"", "Emperor Meiji", "Toyotomi", "x", "King", "KING", "kinG", "Kind", "Sing",
+		"Position Established", "HIMSELF", "Herself.", "self", "Self ", "a-very-long-string-of-thirty-bytes"}
+	for _, set := range []map[string]bool{officePlaceholders, kinWords, royalTitles} {
+		for w := range set {
+			inputs = append(inputs, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w[1:], w+"s", "x"+w[1:], w[:len(w)-1]+"\u00e9")
+		}
+	}
+	for _, set := range []map[string]bool{officePlaceholders, kinWords, royalTitles, {}} {
+		fs := newFoldSet(set)
+		for _, s := range inputs {
+			if got, want := fs.has(s), inSetASCIIFold(set, s); got != want {
+				t.Errorf("has(%q) = %v, inSetASCIIFold gives %v", s, got, want)
+			}
+		}
+	}
+}
