@@ -490,7 +490,11 @@ func dropSpaceAfterOpen(s string) string {
 func tidy(s string) string {
 	for {
 		t := s
-		if !tidyClean(t) {
+		switch tidyScan(t) {
+		case 0:
+		case tidyPunctSpace:
+			t = dropPunctSpaces(t)
+		default:
 			t = tidySpacing(t)
 		}
 		t = strings.TrimSpace(t)
@@ -532,7 +536,25 @@ func tidySpacing(t string) string {
 // that s has no white space but single spaces, no space before
 // punctuation or after an opening bracket, no bracket empty but for
 // separators and no doubled separator.
-func tidyClean(s string) bool {
+func tidyClean(s string) bool { return tidyScan(s) == 0 }
+
+// What tidyScan finds in a string for tidySpacing to do.
+const (
+	// tidyPunctSpace is a single space before punctuation, after a
+	// byte that is no white space: flattening leaves many ("800 killed
+	// , 1,000 wounded").
+	tidyPunctSpace = 1 << iota
+	// tidyOther is anything else tidySpacing acts on.
+	tidyOther
+)
+
+// tidyScan reports, in one pass, what tidySpacing would do to s: nothing
+// (0), only drop single spaces before punctuation (tidyPunctSpace), which
+// dropPunctSpaces does, or more (tidyOther), at the first sign of which it
+// stops. With only single spaces as white space, no empty bracket, no
+// space after an opening bracket and no doubled separator, dropping the
+// spaces before punctuation makes none of these.
+func tidyScan(s string) (found uint) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !tidyByte[c] {
@@ -540,19 +562,22 @@ func tidyClean(s string) bool {
 		}
 		switch c {
 		case ' ':
-			if i+1 < len(s) && strings.IndexByte(" ,;:.!?)]", s[i+1]) >= 0 {
-				return false
+			if i+1 < len(s) && spaceBefore[s[i+1]] {
+				if s[i+1] == ' ' {
+					return tidyOther // a run of spaces
+				}
+				found |= tidyPunctSpace
 			}
 		case '(', '[':
 			if i+1 < len(s) && s[i+1] == ' ' {
-				return false // a space after the bracket
+				return tidyOther // a space after the bracket
 			}
 			j := i + 1
 			for j < len(s) && strings.IndexByte("\t\n\f\r ,;:|.", s[j]) >= 0 {
 				j++
 			}
 			if j < len(s) && (s[j] == ')' || s[j] == ']') {
-				return false // an empty bracket
+				return tidyOther // an empty bracket
 			}
 		case ',', ';':
 			j := i + 1
@@ -560,25 +585,25 @@ func tidyClean(s string) bool {
 				j++
 			}
 			if j < len(s) && (s[j] == ',' || s[j] == ';') {
-				return false
+				return tidyOther
 			}
 		case 0xc2: // U+0085, U+00A0
 			if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xa0) {
-				return false
+				return tidyOther
 			}
 		case 0xe2: // U+2028, U+2029
 			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
-				return false
+				return tidyOther
 			}
 		case 0xe3: // U+3000
 			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
-				return false
+				return tidyOther
 			}
 		default: // \t \n \v \f \r
-			return false
+			return tidyOther
 		}
 	}
-	return true
+	return found
 }
 
 // tidyByte marks the bytes tidyClean looks at.
@@ -588,6 +613,28 @@ var tidyByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// dropPunctSpaces is dropSpaceBeforePunct of s, whose only white space is
+// single spaces, none after another: each space before punctuation goes,
+// and the runs between them are copied whole.
+func dropPunctSpaces(s string) string {
+	var b strings.Builder
+	last := 0 // s[last:] is not yet in b
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ' ' && spaceBefore[s[i+1]] {
+			if b.Cap() == 0 {
+				b.Grow(len(s) - 1)
+			}
+			b.WriteString(s[last:i])
+			last = i + 1
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // dropSpaceBeforePunct removes white space before , ; : . ! ? ) ], as
 // reSpaceBeforePunct does, without the cost of a regular expression.

@@ -116,6 +116,35 @@ func TestTidyLoopsMatchRegexps(t *testing.T) {
 	}
 }
 
+// TestTidyScan checks what tidyScan finds, and that dropPunctSpaces does
+// what tidySpacing does where it finds only spaces before punctuation.
+func TestTidyScan(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		found uint
+	}{
+		{"Oda Nobunaga", 0},
+		{"800 killed , 1,000 wounded", tidyPunctSpace},
+		{"300 ships , 500 ships (Korean sources) .", tidyPunctSpace},
+		{"x (y )", tidyPunctSpace},
+		{"a  , b", tidyOther},
+		{"a , , b", tidyOther},
+		{"a ( , ) b", tidyOther},
+		{"a ,\tb", tidyOther},
+		{"a\t, b", tidyOther},
+		{"a ,\u00a0b", tidyOther},
+	} {
+		if got := tidyScan(tc.in); got != tc.found {
+			t.Errorf("tidyScan(%q) = %b, want %b", tc.in, got, tc.found)
+		}
+		if tc.found == tidyPunctSpace {
+			if got, want := dropPunctSpaces(tc.in), tidySpacing(tc.in); got != want {
+				t.Errorf("dropPunctSpaces(%q) = %q, tidySpacing gives %q", tc.in, got, want)
+			}
+		}
+	}
+}
+
 func TestTrimUnbalanced(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Japan)", "Japan"},

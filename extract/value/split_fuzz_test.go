@@ -219,6 +219,11 @@ func checkHelpers(t *testing.T, s string) {
 	if tidyClean(s) && tidySpacing(s) != s {
 		t.Fatalf("tidyClean(%q) but tidySpacing gives %q", s, tidySpacing(s))
 	}
+	if tidyScan(s) == tidyPunctSpace {
+		if got, want := dropPunctSpaces(s), tidySpacing(s); got != want || got == s {
+			t.Fatalf("tidyScan(%q) finds spaces before punctuation only, but dropPunctSpaces gives %q and tidySpacing %q", s, got, want)
+		}
+	}
 	if got, want := isNotName(s), oracleNotNames[strings.ToLower(s)]; got != want {
 		t.Fatalf("isNotName(%q) = %v, want %v", s, got, want)
 	}
