@@ -151,6 +151,29 @@ type infoboxScratch struct {
 	// string. It holds for mapping only.
 	known   map[string]*infoboxKey
 	mapping *ontology.Mapping
+	// recent holds keys of known by a cheap hash of their bytes (keySlot),
+	// the last one of each: an infobox's keys are most often found there,
+	// compared with one string of the reader's, without hashing them all
+	// as a map look-up does.
+	recent [recentKeys]recentKey
+}
+
+// recentKey is an entry of infoboxScratch.recent.
+type recentKey struct {
+	key string
+	k   *infoboxKey
+}
+
+// recentKeys is the number of entries of infoboxScratch.recent: a
+// corpus's infoboxes share a few hundred keys.
+const recentKeys = 1024
+
+// keySlot returns the index in infoboxScratch.recent of key, not empty:
+// its length and three of its bytes tell most keys apart ("Commander1",
+// "Commander2", "Strength1").
+func keySlot(key string) int {
+	n := len(key)
+	return (n*37 + int(key[0])*11 + int(key[n/2])*5 + int(key[n-1])) % recentKeys
 }
 
 // infoboxKey is what an extractor knows of one infobox key.
@@ -168,21 +191,41 @@ const maxKnownKeys = 1024
 func (sc *infoboxScratch) use(m *ontology.Mapping) {
 	if sc.mapping != m {
 		clear(sc.known)
+		clear(sc.recent[:])
 		sc.mapping = m
 	}
 }
 
 // key returns what m says of key, from the cache when it is there.
 func (sc *infoboxScratch) key(m *ontology.Mapping, key string) *infoboxKey {
+	if key == "" {
+		return sc.knownKey(m, key)
+	}
+	r := &sc.recent[keySlot(key)]
+	if r.k != nil && r.key == key {
+		return r.k
+	}
+	k := sc.knownKey(m, key)
+	if len(key) <= maxKnownKey {
+		r.key, r.k = key, k
+	}
+	return k
+}
+
+// knownKey returns what m says of key, from known when it is there.
+func (sc *infoboxScratch) knownKey(m *ontology.Mapping, key string) *infoboxKey {
 	if k, ok := sc.known[key]; ok {
 		return k
 	}
 	k := &infoboxKey{match: m.Match(ontology.NormalizeKey(key))}
-	if len(sc.known) < maxKnownKeys && len(key) <= 64 {
+	if len(sc.known) < maxKnownKeys && len(key) <= maxKnownKey {
 		sc.known[key] = k
 	}
 	return k
 }
+
+// maxKnownKey is the length of the longest key infoboxScratch keeps.
+const maxKnownKey = 64
 
 var infoboxScratchPool = sync.Pool{New: func() any {
 	return &infoboxScratch{known: map[string]*infoboxKey{}}
@@ -617,7 +660,18 @@ func isUnknown(v string) bool {
 	case "", "?", "-", "–", "—":
 		return true
 	}
-	return strings.EqualFold(v, "unknown") || strings.EqualFold(v, "n/a") || strings.EqualFold(v, "none")
+	// Only the k of "unknown" folds from a rune outside ASCII, the
+	// Kelvin sign, two bytes longer: a value's length tells which word
+	// it may be.
+	switch len(v) {
+	case len("n/a"):
+		return strings.EqualFold(v, "n/a")
+	case len("none"):
+		return strings.EqualFold(v, "none")
+	case len("unknown"), len("unknown") + len("\u212a") - 1:
+		return strings.EqualFold(v, "unknown")
+	}
+	return false
 }
 
 // cleanEntityName cleans residue from a name and drops parenthesised notes

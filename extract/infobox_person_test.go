@@ -368,3 +368,44 @@ func TestFoldSet(t *testing.T) {
 		}
 	}
 }
+
+func TestIsUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"", true}, {"?", true}, {" . ", true}, {"–", true}, {"Unknown", true}, {"UNKNOWN.", true},
+		{"un\u212anown", true}, {"N/A", true}, {"None", true}, {"|none|", true},
+		{"Unknow", false}, {"Unknowns", false}, {"n/a/", false}, {"Nones", false}, {"Oda Nobunaga", false},
+	} {
+		if got := isUnknown(tc.in); got != tc.want {
+			t.Errorf("isUnknown(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestInfoboxKeyCache checks that the scratch gives a key what the mapping
+// says of it, the same each time, whichever keys share its slot.
+func TestInfoboxKeyCache(t *testing.T) {
+	m := ontology.DefaultMapping()
+	var sc infoboxScratch
+	sc.known = map[string]*infoboxKey{}
+	sc.use(m)
+	keys := []string{"Commander1", "Commander2", "Result", "Term Start", "Rank", "", "x", strings.Repeat("k", 70)}
+	for i := range 2000 {
+		keys = append(keys, "Key"+strings.Repeat("y", i%7)+string(rune('a'+i%26)))
+	}
+	first := map[string]*infoboxKey{}
+	for round := range 3 {
+		for _, k := range keys {
+			got := sc.key(m, k)
+			if want := m.Match(ontology.NormalizeKey(k)); got.match.Key != want.Key {
+				t.Fatalf("key(%q) matches %q, want %q", k, got.match.Key, want.Key)
+			}
+			if p, ok := first[k]; ok && p != got && len(k) <= maxKnownKey {
+				t.Fatalf("key(%q) changed in round %d", k, round)
+			}
+			first[k] = got
+		}
+	}
+}
