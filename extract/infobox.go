@@ -151,7 +151,7 @@ type infoboxScratch struct {
 	// string. It holds for mapping only.
 	known   map[string]*infoboxKey
 	mapping *ontology.Mapping
-	// recent holds keys of known by a cheap hash of their bytes (keySlot),
+	// recent holds keys of known by a cheap hash of their bytes (recentSlot),
 	// the last one of each: an infobox's keys are most often found there,
 	// compared with one string of the reader's, without hashing them all
 	// as a map look-up does.
@@ -168,10 +168,10 @@ type recentKey struct {
 // corpus's infoboxes share a few hundred keys.
 const recentKeys = 1024
 
-// keySlot returns the index in infoboxScratch.recent of key, not empty:
+// recentSlot returns the index in infoboxScratch.recent of key, not empty:
 // its length and three of its bytes tell most keys apart ("Commander1",
 // "Commander2", "Strength1").
-func keySlot(key string) int {
+func recentSlot(key string) int {
 	n := len(key)
 	return (n*37 + int(key[0])*11 + int(key[n/2])*5 + int(key[n-1])) % recentKeys
 }
@@ -201,7 +201,7 @@ func (sc *infoboxScratch) key(m *ontology.Mapping, key string) *infoboxKey {
 	if key == "" {
 		return sc.knownKey(m, key)
 	}
-	r := &sc.recent[keySlot(key)]
+	r := &sc.recent[recentSlot(key)]
 	if r.k != nil && r.key == key {
 		return r.k
 	}
