@@ -55,6 +55,10 @@ var dateScannerCases = []string{
 	"19th day of the 11th lunar month", "4th lunar  month", "4th lunarmonth", "4th lunar\tmonth", "4th day", "4th day of",
 	"12345th day of the twelfth month", "1 day of thee month", "1 day of the\tmonth", "1 day of the lunar lunar month",
 	"\xff1st month", "1st\xffmonth", "1st month\xff",
+	"1 day of the month month", "1st day of the 2nd lunar lunar month", "1 day of the 2 lunar month", "1 day of the ſ month",
+	"1 day of the \u212a\u212a month", "1 day of ſixth month", "1st day month", "1ſt lunar month", "1ſ month", "1ſx day of 2 month",
+	"1 day of the 2ſt month", "1 day of the 2nd month_x", "1 day of the lunar month2", "1 day of 2nd", "1 day of the", "1st",
+	"1 day of the x", "1 day of the 2", "1 day of the 2nd", "1 day of the 2nd lunar", "1 day of the 2nd lunar month", "1 th month",
 }
 
 // dateScannerPieces are what the date expressions look for, for random
