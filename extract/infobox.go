@@ -62,19 +62,22 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.keys = keys[:0]
 		clear(sc.sides)
 		sc.groups.Reset(nil)
+		clear(sc.forceNames)
+		sc.forceNames, sc.forces = sc.forceNames[:0], sc.forces[:0]
 		infoboxScratchPool.Put(sc)
 	}()
 	for _, f := range ib.Fields {
 		k := sc.key(x.Mapping, f.Key)
 		matches = append(matches, k)
 		keys = append(keys, k.match.Key)
+		sc.forces = append(sc.forces, nameSpan{})
 	}
 	// Only commander lists need the belligerents' names: found at the
 	// first, once, and made ready to match names against once.
 	groupsFound := false
 	belligerents := func() *value.Groups {
 		if !groupsFound {
-			sc.groups.Reset(x.belligerentNames(ib, keys))
+			sc.groups.Reset(x.belligerentNames(ib, keys, sc))
 			groupsFound = true
 		}
 		return &sc.groups
@@ -118,6 +121,7 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
 			target = sc.side(g, subj, n)
 		}
+		sc.field = i
 		if !x.apply(g, s, sc, rule, target, f, belligerents) {
 			if s.Light {
 				continue // the literal and its warning are output only
@@ -144,6 +148,13 @@ type infoboxScratch struct {
 	// groups are the belligerents' names, which commander lists are
 	// grouped by.
 	groups value.Groups
+	// forces holds, by field, the span of forceNames that has the names
+	// of a Force list apply cleaned, field the index of the field apply
+	// is given: belligerentNames takes a Combatant field's names there
+	// rather than split and clean the list again.
+	forces     []nameSpan
+	forceNames []string
+	field      int
 	// sides are the side nodes of the conflict, by number, once made.
 	sides []rdf.Term
 	// known caches what the mapping says of each key: a corpus's
@@ -156,6 +167,13 @@ type infoboxScratch struct {
 	// compared with one string of the reader's, without hashing them all
 	// as a map look-up does.
 	recent [recentKeys]recentKey
+}
+
+// nameSpan is a span of infoboxScratch.forceNames; ok is set when the
+// span holds a field's names.
+type nameSpan struct {
+	lo, hi int
+	ok     bool
 }
 
 // recentKey is an entry of infoboxScratch.recent.
@@ -387,11 +405,19 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		default:
 			items, clean = value.AppendEntitiesClean(items, clean, v, nil)
 		}
+		// A Combatant field's names are its belligerents' (see
+		// belligerentNames), which a commander list may need next: they
+		// are kept when they are all of SplitEntities(f.Value).
+		keep := kind == kindForce && r.Parser == ontology.ParseEntities && v == f.Value
+		lo := len(sc.forceNames)
 		n, placeholder := 0, false
 		for i, item := range items {
 			name, ok := cleanEntityNameKind(item.Name, kind, clean[i])
 			if !ok {
 				continue
+			}
+			if keep {
+				sc.forceNames = append(sc.forceNames, name)
 			}
 			if kind == kindPerson {
 				if isOfficePlaceholder(name) {
@@ -420,6 +446,9 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			if r.Parser == ontology.ParseEntity {
 				break
 			}
+		}
+		if keep {
+			sc.forces[sc.field] = nameSpan{lo, len(sc.forceNames), true}
 		}
 		clear(items) // the scratch keeps no article's strings
 		sc.items, sc.clean = items[:0], clean[:0]
@@ -462,12 +491,17 @@ func (x *InfoboxExtractor) quantity(g *Graph, target, prop rdf.Term, num value.N
 // which commander lists use as group labels ("Ming , Li Rusong , Joseon ,
 // Yi Il"): the Combatant fields' names, and the victors a result names
 // ("Joseon and Ming victory"), since an infobox may lack a side's
-// Combatant field while its commanders are still listed under it.
-func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string) []string {
+// Combatant field while its commanders are still listed under it. The
+// names of a Combatant field that apply has cleaned are taken from sc.
+func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string, sc *infoboxScratch) []string {
 	var names []string
 	for i, f := range ib.Fields {
 		switch {
 		case strings.HasPrefix(keys[i], "combatant"):
+			if sp := sc.forces[i]; sp.ok {
+				names = append(names, sc.forceNames[sp.lo:sp.hi]...)
+				continue
+			}
 			for _, item := range value.SplitEntities(f.Value) {
 				if name, ok := cleanEntityName(item.Name, ontology.Force); ok {
 					names = append(names, name)

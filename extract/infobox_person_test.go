@@ -409,3 +409,30 @@ func TestInfoboxKeyCache(t *testing.T) {
 		}
 	}
 }
+
+// TestCommanderGroupsFromCombatants checks that a commander list is
+// grouped by the Combatant fields' names alike whether apply cleaned them
+// first (they come before it) or belligerentNames splits them itself.
+func TestCommanderGroupsFromCombatants(t *testing.T) {
+	combatants := "- Combatant1: Joseon, Ming dynasty (Wanli)\n- Combatant2: [[Toyotomi clan]] , Unknown\n"
+	commanders := "- Commander1: Ming , Li Rusong , Joseon , Yi Il\n- Commander2: Toyotomi , Katō Kiyomasa\n"
+	var want []string
+	for i, box := range []string{combatants + commanders, commanders + combatants} {
+		g := extractArticle(t, "= War Test =\nInfobox\n- Conflict: War Test\n"+box+"\nWar Test was a war.\n")
+		var persons []string
+		for e := range g.AllEntities() {
+			if slices.Contains(e.Classes, ontology.Person) {
+				persons = append(persons, e.Label)
+			}
+		}
+		slices.Sort(persons)
+		if i == 0 {
+			want = persons
+			if !slices.Contains(persons, "Yi Il") || slices.Contains(persons, "Joseon") || slices.Contains(persons, "Ming") {
+				t.Errorf("combatants first: persons %q", persons)
+			}
+		} else if !slices.Equal(persons, want) {
+			t.Errorf("commanders first: persons %q, want %q", persons, want)
+		}
+	}
+}
