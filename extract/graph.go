@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"encoding/binary"
 	"hash/maphash"
 	"iter"
 	"math"
@@ -426,7 +427,7 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) 
 	for i := range s.terms {
 		s.byRank = append(s.byRank, int32(i))
 	}
-	slices.SortFunc(s.byRank, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
+	s.sortTerms(s.byRank)
 	s.rankOf = resize(s.rankOf, len(s.byRank))
 	r := int32(-1)
 	for p, n := range s.byRank {
@@ -439,6 +440,113 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) 
 		ranks[i] = s.rankOf[n]
 	}
 	return int(r + 1)
+}
+
+// sortTerms sorts nums, numbers of s.terms, in CompareTerms order. When
+// the terms are a few hundred at most and of one plain kind, as an
+// article's subjects are, they are sorted by their values alone, by
+// sortValues.
+func (s *tripleSorter) sortTerms(nums []int32) {
+	if len(nums) < 2 {
+		return
+	}
+	if len(s.terms) <= 256 {
+		kind := s.terms[nums[0]].Kind
+		plain := true
+		for _, n := range nums {
+			t := &s.terms[n]
+			plain = plain && t.Kind == kind && plainTerm(t)
+		}
+		if plain {
+			s.sortValues(nums, 0, false)
+			return
+		}
+	}
+	slices.SortFunc(nums, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
+}
+
+// sortValues sorts nums, numbers below 256 of terms of one plain kind
+// whose values share their first from bytes, by value; tied is set when
+// they tied by their keys after those bytes. The terms are
+// sorted by the seven bytes of their values after the prefix they all
+// share, as integers, and each run that ties by them after the prefix
+// its terms share: an article's entity IRIs share their namespace, and
+// comparing it again and again was most of the cost of comparing terms.
+func (s *tripleSorter) sortValues(nums []int32, from int, tied bool) {
+	first := s.terms[nums[0]].Value
+	shared := len(first)
+	for _, n := range nums[1:] {
+		shared = commonPrefix(first, s.terms[n].Value, from, shared)
+	}
+	if tied && shared == from {
+		// Tied by bytes they do not have: one is a prefix of another
+		// followed by zero bytes, or they are equal.
+		slices.SortFunc(nums, func(a, b int32) int { return strings.Compare(s.terms[a].Value, s.terms[b].Value) })
+		return
+	}
+	// The keys are appended past those of the runs being sorted.
+	start := len(s.keys)
+	keys := s.keys
+	for _, n := range nums {
+		keys = append(keys, valueKey(s.terms[n].Value, shared)|uint64(n))
+	}
+	s.keys = keys
+	run := keys[start:]
+	slices.Sort(run)
+	for x, k := range run {
+		nums[x] = int32(uint8(k))
+	}
+	for i := 0; i < len(run); {
+		j := i + 1
+		for j < len(run) && run[j]>>8 == run[i]>>8 {
+			j++
+		}
+		switch {
+		case j-i == 2:
+			a, b := &nums[i], &nums[i+1]
+			if strings.Compare(s.terms[*a].Value[shared:], s.terms[*b].Value[shared:]) > 0 {
+				*a, *b = *b, *a
+			}
+		case j-i > 2:
+			s.sortValues(nums[i:j], shared, true)
+			run = s.keys[start : start+len(nums)]
+		}
+		i = j
+	}
+	s.keys = s.keys[:start]
+}
+
+// commonPrefix returns the length of the prefix a and b share, given
+// that they share their first from bytes and that it is at most limit.
+func commonPrefix(a, b string, from, limit int) int {
+	limit = min(limit, len(b))
+	i := from
+	for ; i+8 <= limit; i += 8 {
+		if x := binary.LittleEndian.Uint64([]byte(a[i:i+8])) ^ binary.LittleEndian.Uint64([]byte(b[i:i+8])); x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for ; i < limit && a[i] == b[i]; i++ {
+	}
+	return i
+}
+
+// valueKey returns the seven bytes of v from i on, big-endian in the top
+// 56 bits, padded with zeros: keys in order are values in order, but for
+// ties.
+func valueKey(v string, i int) uint64 {
+	var k uint64
+	v = v[min(i, len(v)):]
+	if len(v) >= 8 {
+		return binary.BigEndian.Uint64([]byte(v[:8])) &^ 0xff
+	}
+	for j := 0; j < 7; j++ {
+		k <<= 8
+		if j < len(v) {
+			k |= uint64(v[j])
+		}
+	}
+	return k << 8
 }
 
 // sameTerm is *a == *b, inlined: the comparison the compiler generates

@@ -154,3 +154,43 @@ func BenchmarkTripleSorter(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "triples/s")
 }
+
+// TestSortTermsByValue checks sortTerms against a comparator sort on
+// values built to tie by their keys: long shared prefixes, prefixes of one
+// another, zero bytes, and equal values of different strings.
+func TestSortTermsByValue(t *testing.T) {
+	s := newTripleSorter()
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "ab_\x00z"
+	for _, m := range []int{2, 3, 8, 40, 256, 257} {
+		for _, kind := range []rdf.Kind{rdf.KindIRI, rdf.KindBlank} {
+			for range 50 {
+				prefix := strings.Repeat("https://w3id.org/wikikg/resource/", r.IntN(2))
+				s.terms = s.terms[:0]
+				for range m {
+					b := []byte(prefix)
+					for range r.IntN(20) {
+						b = append(b, alphabet[r.IntN(len(alphabet))])
+					}
+					s.terms = append(s.terms, rdf.Term{Kind: kind, Value: string(b)})
+				}
+				nums := make([]int32, m)
+				for i := range nums {
+					nums[i] = int32(i)
+				}
+				s.sortTerms(nums)
+				for i := 1; i < m; i++ {
+					if a, b := s.terms[nums[i-1]], s.terms[nums[i]]; CompareTerms(a, b) > 0 {
+						t.Fatalf("m=%d: %q before %q", m, a.Value, b.Value)
+					}
+				}
+				slices.Sort(nums)
+				for i, n := range nums {
+					if n != int32(i) {
+						t.Fatalf("m=%d: numbers lost: %v", m, nums)
+					}
+				}
+			}
+		}
+	}
+}
