@@ -218,8 +218,138 @@ type tripleSorter struct {
 	// order is the triples' order, tmp and count the counting sorts'.
 	order, tmp, count []int32
 	// dup marks the positions in order of duplicates.
-	dup  []bool
+	dup []bool
+	// keys is sortValues's scratch.
 	keys []uint64
+	// vocab ranks the predicates, which are few and the same from one
+	// article to the next.
+	vocab predicateVocab
+}
+
+// predicateVocab ranks the predicates met in the articles sorted so far,
+// in CompareTerms order among them all: ranking an article's predicates
+// by it costs a look-up of each, where sorting them cost a few dozen
+// comparisons of long, alike IRIs. It holds IRIs only, at most
+// maxVocabulary; an article with a predicate it does not hold is ranked
+// the long way, and teaches it that predicate while there is room.
+type predicateVocab struct {
+	// slots is an open-addressing table of the predicates' strings met,
+	// keyed by their address. A slot holds its string, which keeps the
+	// bytes it points at alive and so unchanged: a string of that
+	// address and length has that text. Strings of a text already known
+	// are added as they are met; the table is emptied when half full.
+	slots []vocabSlot
+	used  int
+	// byText numbers the predicates by text; terms holds each number's
+	// text, and ord its rank.
+	byText map[string]int32
+	terms  []string
+	ord    []int32
+}
+
+// vocabSlot is a slot of predicateVocab.slots: id is a number plus one,
+// zero for an empty slot.
+type vocabSlot struct {
+	value string
+	id    int32
+}
+
+// maxVocabulary bounds predicateVocab: a corpus of real infoboxes has
+// thousands of generic properties (prop:…), most of them rare.
+const maxVocabulary = 256
+
+// ranks writes each triple's predicate's rank to ranks and returns the
+// number of ranks, or reports false if a predicate is not known.
+func (v *predicateVocab) ranks(ts []rdf.Triple, ranks []int32) (int, bool) {
+	if len(v.terms) == 0 {
+		return 0, false
+	}
+	var last *byte
+	n, r, top := -1, int32(0), int32(0)
+	for i := range ts {
+		p := &ts[i].P
+		if p.Kind != rdf.KindIRI || p.Datatype != "" || p.Lang != "" {
+			return 0, false
+		}
+		// Consecutive triples mostly share their predicate's string.
+		if unsafe.StringData(p.Value) != last || len(p.Value) != n {
+			id := v.find(p.Value)
+			if id < 0 {
+				return 0, false
+			}
+			r = v.ord[id]
+			top = max(top, r)
+			last, n = unsafe.StringData(p.Value), len(p.Value)
+		}
+		ranks[i] = r
+	}
+	return int(top + 1), true
+}
+
+// find returns the number of the predicate IRI of text value, or -1.
+func (v *predicateVocab) find(value string) int32 {
+	addr := unsafe.StringData(value)
+	h := (uint64(uintptr(unsafe.Pointer(addr))) ^ uint64(len(value))<<48) * 0x9e3779b97f4a7c15
+	mask := uint64(len(v.slots) - 1)
+	i := h >> 32 & mask
+	for ; v.slots[i].id != 0; i = (i + 1) & mask {
+		if e := &v.slots[i]; unsafe.StringData(e.value) == addr && len(e.value) == len(value) {
+			return e.id - 1
+		}
+	}
+	id, ok := v.byText[value]
+	if !ok {
+		return -1
+	}
+	if 2*(v.used+1) > len(v.slots) {
+		clear(v.slots)
+		v.used = 0
+		i = h >> 32 & mask
+		for v.slots[i].id != 0 {
+			i = (i + 1) & mask
+		}
+	}
+	v.slots[i] = vocabSlot{value: value, id: id + 1}
+	v.used++
+	return id
+}
+
+// learn adds the IRIs among terms that v does not hold, while there is
+// room, and ranks them all again.
+func (v *predicateVocab) learn(terms []rdf.Term) {
+	if v.byText == nil {
+		v.byText = make(map[string]int32)
+		v.slots = make([]vocabSlot, 2*maxVocabulary)
+	}
+	added := false
+	for i := range terms {
+		t := &terms[i]
+		if len(v.terms) == maxVocabulary {
+			break
+		}
+		if t.Kind != rdf.KindIRI || t.Datatype != "" || t.Lang != "" {
+			continue
+		}
+		if _, ok := v.byText[t.Value]; !ok {
+			// A copy: the term's string may be part of an article.
+			value := strings.Clone(t.Value)
+			v.byText[value] = int32(len(v.terms))
+			v.terms = append(v.terms, value)
+			added = true
+		}
+	}
+	if !added {
+		return
+	}
+	byRank := make([]int32, len(v.terms))
+	for i := range byRank {
+		byRank[i] = int32(i)
+	}
+	slices.SortFunc(byRank, func(a, b int32) int { return strings.Compare(v.terms[a], v.terms[b]) })
+	v.ord = resize(v.ord, len(byRank))
+	for r, id := range byRank {
+		v.ord[id] = int32(r)
+	}
 }
 
 // sortSlot is a slot of tripleSorter.slots.
@@ -246,7 +376,11 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 	s.tmp = resize(s.tmp, n)
 	s.order = resize(s.order, n)
 	s.dup = slices.Grow(s.dup[:0], n)[:n]
-	dp := s.rankInto(ts, true, s.pred)
+	dp, ok := s.vocab.ranks(ts, s.pred)
+	if !ok {
+		dp = s.rankInto(ts, true, s.pred)
+		s.vocab.learn(s.terms)
+	}
 	// Subjects last: objects are looked up in their table.
 	ds := s.rankInto(ts, false, s.subj)
 	// By predicate, then stably by subject; triples of one subject and

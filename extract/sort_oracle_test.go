@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -192,5 +193,42 @@ func TestSortTermsByValue(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPredicateVocabulary sorts articles whose predicates are more than
+// the sorter's vocabulary holds, each often under a string of its own, as
+// a reused sorter meets them, and checks that a known article's are
+// ranked by the vocabulary.
+func TestPredicateVocabulary(t *testing.T) {
+	s := newTripleSorter()
+	r := rand.New(rand.NewPCG(5, 6))
+	var preds []rdf.Term
+	for i := range 2 * maxVocabulary {
+		preds = append(preds, rdf.IRI(fmt.Sprintf("https://w3id.org/wikikg/property/p%d", i*7%(2*maxVocabulary))))
+	}
+	preds = append(preds, sortTermPool...)
+	for round := range 400 {
+		ts := randomTriples(r, 1+r.IntN(60), len(sortTermPool))
+		// Early articles use a few predicates; later ones all of them.
+		k := min(len(preds), 8+round)
+		for i := range ts {
+			p := preds[r.IntN(k)]
+			if r.IntN(2) == 0 {
+				p.Value = strings.Clone(p.Value)
+			}
+			ts[i].P = p
+		}
+		want := sortOracle(ts)
+		if got := s.sort(slices.Clone(ts)); !slices.Equal(got, want) {
+			t.Fatalf("round %d: tripleSorter.sort gives\n%v\nwant\n%v", round, got, want)
+		}
+	}
+	ts := []rdf.Triple{{S: sortTermPool[0], P: preds[0], O: sortTermPool[1]}, {S: sortTermPool[0], P: preds[1], O: sortTermPool[1]}}
+	if _, ok := s.vocab.ranks(ts, make([]int32, len(ts))); !ok {
+		t.Errorf("predicates %v and %v unknown to the vocabulary", preds[0], preds[1])
+	}
+	if len(s.vocab.terms) != maxVocabulary {
+		t.Errorf("vocabulary holds %d predicates, want %d", len(s.vocab.terms), maxVocabulary)
 	}
 }
