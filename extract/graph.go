@@ -219,6 +219,10 @@ type tripleSorter struct {
 	order, tmp, count []int32
 	// dup marks the positions in order of duplicates.
 	dup []bool
+	// spare is the array sort copies the triples it sorts to: the last
+	// one sorted, whose triples it does not clear, as Graph.Release does
+	// not clear a graph's.
+	spare []rdf.Triple
 	// keys is sortValues's scratch.
 	keys []uint64
 	// vocab ranks the predicates, which are few and the same from one
@@ -364,7 +368,8 @@ type sortSlot struct {
 func newTripleSorter() *tripleSorter { return &tripleSorter{} }
 
 // sort returns ts sorted by subject, predicate and object, without
-// duplicates, in ts's own array.
+// duplicates, in an array of the sorter's, which keeps ts's array in
+// turn: ts may not be used afterwards.
 func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 	if len(ts) > math.MaxInt32 {
 		return sortTriplesByComparator(ts)
@@ -404,19 +409,22 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 		}
 		i = j
 	}
-	permute(ts, s.order)
-	w := 0
-	for i := range ts {
-		if s.dup[i] {
-			continue
-		}
-		if w != i {
-			ts[w] = ts[i]
-		}
-		w++
+	// The triples are copied in order to the spare array, each once, and
+	// ts's array is the spare one then.
+	out := s.spare[:cap(s.spare)]
+	if len(out) < max(n, 1) || unsafe.SliceData(out) == unsafe.SliceData(ts) {
+		out = make([]rdf.Triple, cap(ts))
 	}
-	clear(ts[w:])
-	return ts[:w]
+	out = out[:n]
+	w := 0
+	for i, k := range s.order {
+		if !s.dup[i] {
+			out[w] = ts[k]
+			w++
+		}
+	}
+	s.spare = ts[:0]
+	return out[:w]
 }
 
 // resize returns b with length n, its contents undefined.
