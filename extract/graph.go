@@ -234,8 +234,8 @@ type tripleSorter struct {
 // in CompareTerms order among them all: ranking an article's predicates
 // by it costs a look-up of each, where sorting them cost a few dozen
 // comparisons of long, alike IRIs. It holds IRIs only, at most
-// maxVocabulary; an article with a predicate it does not hold is ranked
-// the long way, and teaches it that predicate while there is room.
+// maxVocabulary: a predicate it does not hold is added while there is
+// room, and an article with one past that is ranked the long way.
 type predicateVocab struct {
 	// slots is an open-addressing table of the predicates' strings met,
 	// keyed by their address. A slot holds its string, which keeps the
@@ -245,10 +245,11 @@ type predicateVocab struct {
 	slots []vocabSlot
 	used  int
 	// byText numbers the predicates by text; terms holds each number's
-	// text, and ord its rank.
+	// text, ord its rank, and byRank the numbers in order.
 	byText map[string]int32
 	terms  []string
 	ord    []int32
+	byRank []int32
 }
 
 // vocabSlot is a slot of predicateVocab.slots: id is a number plus one,
@@ -265,12 +266,9 @@ const maxVocabulary = 256
 // ranks writes each triple's predicate's rank to ranks and returns the
 // number of ranks, or reports false if a predicate is not known.
 func (v *predicateVocab) ranks(ts []rdf.Triple, ranks []int32) (int, bool) {
-	if len(v.terms) == 0 {
-		return 0, false
-	}
 	var last *byte
 	n, r, top := -1, int32(0), int32(0)
-	for i := range ts {
+	for i := 0; i < len(ts); i++ {
 		p := &ts[i].P
 		if p.Kind != rdf.KindIRI || p.Datatype != "" || p.Lang != "" {
 			return 0, false
@@ -279,7 +277,12 @@ func (v *predicateVocab) ranks(ts []rdf.Triple, ranks []int32) (int, bool) {
 		if unsafe.StringData(p.Value) != last || len(p.Value) != n {
 			id := v.find(p.Value)
 			if id < 0 {
-				return 0, false
+				if !v.add(p.Value) {
+					return 0, false
+				}
+				// The ranks given so far changed: start again.
+				last, n, top, i = nil, -1, 0, -1
+				continue
 			}
 			r = v.ord[id]
 			top = max(top, r)
@@ -292,6 +295,9 @@ func (v *predicateVocab) ranks(ts []rdf.Triple, ranks []int32) (int, bool) {
 
 // find returns the number of the predicate IRI of text value, or -1.
 func (v *predicateVocab) find(value string) int32 {
+	if len(v.terms) == 0 {
+		return -1
+	}
 	addr := unsafe.StringData(value)
 	h := (uint64(uintptr(unsafe.Pointer(addr))) ^ uint64(len(value))<<48) * 0x9e3779b97f4a7c15
 	mask := uint64(len(v.slots) - 1)
@@ -318,42 +324,28 @@ func (v *predicateVocab) find(value string) int32 {
 	return id
 }
 
-// learn adds the IRIs among terms that v does not hold, while there is
-// room, and ranks them all again.
-func (v *predicateVocab) learn(terms []rdf.Term) {
+// add adds the predicate IRI of text value, unless v is full, and
+// ranks v's predicates again. It reports whether it added it.
+func (v *predicateVocab) add(value string) bool {
+	if len(v.terms) == maxVocabulary {
+		return false
+	}
 	if v.byText == nil {
 		v.byText = make(map[string]int32)
 		v.slots = make([]vocabSlot, 2*maxVocabulary)
 	}
-	added := false
-	for i := range terms {
-		t := &terms[i]
-		if len(v.terms) == maxVocabulary {
-			break
-		}
-		if t.Kind != rdf.KindIRI || t.Datatype != "" || t.Lang != "" {
-			continue
-		}
-		if _, ok := v.byText[t.Value]; !ok {
-			// A copy: the term's string may be part of an article.
-			value := strings.Clone(t.Value)
-			v.byText[value] = int32(len(v.terms))
-			v.terms = append(v.terms, value)
-			added = true
-		}
+	// A copy: the predicate's string may be part of an article's text.
+	value = strings.Clone(value)
+	id := int32(len(v.terms))
+	v.byText[value] = id
+	v.terms = append(v.terms, value)
+	at, _ := slices.BinarySearchFunc(v.byRank, value, func(n int32, value string) int { return strings.Compare(v.terms[n], value) })
+	v.byRank = slices.Insert(v.byRank, at, id)
+	v.ord = append(v.ord, 0)
+	for r, n := range v.byRank {
+		v.ord[n] = int32(r)
 	}
-	if !added {
-		return
-	}
-	byRank := make([]int32, len(v.terms))
-	for i := range byRank {
-		byRank[i] = int32(i)
-	}
-	slices.SortFunc(byRank, func(a, b int32) int { return strings.Compare(v.terms[a], v.terms[b]) })
-	v.ord = resize(v.ord, len(byRank))
-	for r, id := range byRank {
-		v.ord[id] = int32(r)
-	}
+	return true
 }
 
 // sortSlot is a slot of tripleSorter.slots.
@@ -384,7 +376,6 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 	dp, ok := s.vocab.ranks(ts, s.pred)
 	if !ok {
 		dp = s.rankInto(ts, true, s.pred)
-		s.vocab.learn(s.terms)
 	}
 	// Subjects last: objects are looked up in their table.
 	ds := s.rankInto(ts, false, s.subj)
