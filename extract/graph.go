@@ -451,6 +451,14 @@ func (s *tripleSorter) countingSort(dst, from, ranks []int32, d int) {
 // sortObjects sorts order, triples of one subject and predicate, by
 // object. Objects that are subjects too compare by their rank.
 func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32) {
+	if len(order) == 2 {
+		// Most often an entity's two classes: one comparison, with no
+		// look-up of the objects' ranks, costs less.
+		if a, b := order[0], order[1]; CompareTerms(ts[a].O, ts[b].O) > 0 {
+			order[0], order[1] = b, a
+		}
+		return
+	}
 	all := true
 	for _, i := range order {
 		r := int32(-1)
