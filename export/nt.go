@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/binary"
 	"io"
 	"strings"
 
@@ -98,7 +99,11 @@ func appendValidTerm(b []byte, t *rdf.Term) []byte {
 		return append(b, t.Value...)
 	case rdf.KindLiteral:
 		b = append(b, '"')
-		b = rdf.AppendStringEscaped(b, t.Value)
+		if plainString(t.Value) {
+			b = append(b, t.Value...)
+		} else {
+			b = rdf.AppendStringEscaped(b, t.Value)
+		}
 		b = append(b, '"')
 		switch {
 		case t.Lang != "":
@@ -111,6 +116,30 @@ func appendValidTerm(b []byte, t *rdf.Term) []byte {
 		}
 	}
 	return b
+}
+
+// plainString reports whether rdf.AppendStringEscaped gives s back as it
+// is, s being valid UTF-8, as a valid literal's value is: whether it has
+// no control character, quote or backslash. It tests eight bytes at a
+// time, where the escaper tests each.
+func plainString(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		// A byte of x is below 0x20, 0x22, 0x5C or 0x7F when it is zero
+		// in one of these: each test finds whether any byte is, exactly.
+		q, bs, del := x^0x2222222222222222, x^0x5c5c5c5c5c5c5c5c, x^0x7f7f7f7f7f7f7f7f
+		if ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs|(del-ones)&^del)&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // writeStatement writes subj pred obj, the start of a line.

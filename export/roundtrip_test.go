@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -218,5 +219,30 @@ func TestEncodeValid(t *testing.T) {
 				t.Errorf("EncodeValid after Close = %v, want ErrClosed", err)
 			}
 		})
+	}
+}
+
+// TestPlainString checks plainString against rdf.AppendStringEscaped with
+// every ASCII byte at every place of a word and of the tail after the
+// words, among multi-byte characters.
+func TestPlainString(t *testing.T) {
+	for _, fill := range []string{"abcdefghijklmnopq", "Tōkyō, 東京 ñ é", "\u00ff\u00fe\u0080"} {
+		for n := 1; n <= len(fill); n++ {
+			base := fill[:n]
+			for i := range n {
+				for c := range 0x80 {
+					b := []byte(base)
+					b[i] = byte(c)
+					s := string(b)
+					if !utf8.ValidString(s) {
+						continue
+					}
+					want := string(rdf.AppendStringEscaped(nil, s)) == s
+					if got := plainString(s); got != want {
+						t.Fatalf("plainString(%q) = %v, want %v", s, got, want)
+					}
+				}
+			}
+		}
 	}
 }
