@@ -51,7 +51,8 @@ func (e *errWriter) Write(p []byte) (int, error) {
 }
 
 // sink is the part every encoder shares: a buffered writer, the sticky
-// error and the closed state.
+// error and the closed state. Whatever writes through the buffered writer
+// calls check first, which writes the lines writeValidLines keeps.
 type sink struct {
 	ew     errWriter
 	bw     *bufio.Writer
@@ -63,7 +64,8 @@ type sink struct {
 	trusted bool
 	// tail is the line end writeValidLines copies (see lineEnd).
 	tail []byte
-	// lines is writeValidLines's buffer.
+	// lines is writeValidLines's buffer, and holds the lines it has yet
+	// to write.
 	lines []byte
 }
 
@@ -87,6 +89,7 @@ func (s *sink) check(q rdf.Quad) error {
 	if err := s.usable(); err != nil {
 		return err
 	}
+	s.flushLines()
 	if s.trusted {
 		return nil
 	}
@@ -128,6 +131,7 @@ func (s *sink) close() error {
 	if s.err != nil {
 		return s.err
 	}
+	s.flushLines()
 	if err := s.bw.Flush(); err != nil && s.err == nil {
 		s.err = err
 	}

@@ -152,3 +152,44 @@ func FuzzTriG(f *testing.F) {
 		}
 	})
 }
+
+// TestEncodeValidGraphMixed interleaves EncodeValidGraph with Encode and
+// EncodeValid, whose lines must come after the lines EncodeValidGraph
+// keeps back, and checks the output against Encode's alone.
+func TestEncodeValidGraphMixed(t *testing.T) {
+	for _, format := range []Format{NTriples, NQuads} {
+		t.Run(string(format), func(t *testing.T) {
+			var want, got bytes.Buffer
+			plain, _ := NewEncoder(&want, format, Options{})
+			enc, _ := NewEncoder(&got, format, Options{})
+			ge := enc.(GraphEncoder)
+			for i, q := range hardQuads() {
+				if q.Validate() != nil {
+					continue
+				}
+				if err := plain.Encode(q); err != nil {
+					t.Fatal(err)
+				}
+				var err error
+				switch i % 3 {
+				case 0:
+					err = ge.EncodeValidGraph(q.G, []rdf.Triple{{S: q.S, P: q.P, O: q.O}})
+				case 1:
+					err = ge.Encode(q)
+				default:
+					err = ge.EncodeValid(q)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			plain.Close()
+			if err := enc.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Fatalf("mixed calls wrote\n%s\nEncode wrote\n%s", got.String(), want.String())
+			}
+		})
+	}
+}

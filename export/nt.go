@@ -56,14 +56,17 @@ func (s *sink) writeLine(subj, pred, obj, g *rdf.Term, graph bool) {
 
 // writeValidLines writes the valid triples ts in graph g, one line each,
 // trusting them as EncodeValid does its quad. The lines are built in a
-// buffer of the sink's own and written a batch at a time: a bufio call for
-// every term and space cost more than the bytes they copy.
+// buffer of the sink's own, s.lines, and written a batch at a time: a
+// bufio call for every term and space cost more than the bytes they copy.
+// A batch goes to the underlying writer directly, not copied into the
+// buffered writer's buffer; the lines short of a batch wait in s.lines for
+// the next graph, or whatever else is written (see flushLines).
 func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 	if err := s.usable(); err != nil {
 		return err
 	}
 	end := s.lineEnd(g, graph)
-	b := s.lines[:0]
+	b := s.lines
 	for i := range ts {
 		t := &ts[i]
 		b = appendValidTerm(b, &t.S)
@@ -73,17 +76,29 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 		b = appendValidTerm(b, &t.O)
 		b = append(b, end...)
 		if len(b) >= linesFlush {
-			s.bw.Write(b)
+			if s.bw.Buffered() > 0 {
+				s.bw.Flush()
+			}
+			s.ew.Write(b)
 			b = b[:0]
 		}
 	}
-	s.bw.Write(b)
-	s.lines = b[:0]
+	s.lines = b
 	return s.done()
 }
 
-// linesFlush is the size at which writeValidLines hands its lines on.
-const linesFlush = 16 << 10
+// linesFlush is the size at which writeValidLines writes its lines: that
+// of the buffered writer's buffer, so that it writes as seldom.
+const linesFlush = 64 << 10
+
+// flushLines hands the lines writeValidLines keeps to the buffered
+// writer, ahead of anything else written through it.
+func (s *sink) flushLines() {
+	if len(s.lines) > 0 {
+		s.bw.Write(s.lines)
+		s.lines = s.lines[:0]
+	}
+}
 
 // appendValidTerm appends t, which is valid, in N-Triples syntax: the
 // bytes rdf.AppendNTriples writes for it. A valid IRI, the datatype of a
