@@ -209,8 +209,7 @@ type tripleSorter struct {
 	// terms holds each number's term, byRank the numbers sorted.
 	terms  []rdf.Term
 	byRank []int32
-	// nums holds each triple's number, rankOf each number's rank.
-	nums   []int32
+	// rankOf holds each number's rank.
 	rankOf []int32
 	// subj, pred and obj hold each triple's subject's and predicate's
 	// rank, and its object's rank among the subjects, or -1.
@@ -536,9 +535,10 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) 
 		s.gen = 1
 	}
 	s.terms = s.terms[:0]
-	s.nums = s.nums[:0]
 	var last *rdf.Term
 	var n int32
+	// ranks holds each triple's number until the numbers are ranked.
+	ranks = ranks[:len(ts)]
 	for i := range ts {
 		t := &ts[i].S
 		if predicate {
@@ -546,7 +546,7 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) 
 		}
 		// Consecutive triples mostly share their subject and predicate,
 		// and their string.
-		if last == nil || unsafe.StringData(t.Value) != unsafe.StringData(last.Value) || !sameTerm(t, last) {
+		if last == nil || !samePlain(t, last) {
 			if !plainTerm(t) {
 				n = int32(len(s.terms))
 				s.terms = append(s.terms, *t)
@@ -559,7 +559,7 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) 
 			}
 			last = t
 		}
-		s.nums = append(s.nums, n)
+		ranks[i] = n
 	}
 	// byRank lists the numbers in sorted order, so its inverse, rankOf,
 	// gives each number's rank; equal terms, found under different
@@ -577,7 +577,7 @@ func (s *tripleSorter) rankInto(ts []rdf.Triple, predicate bool, ranks []int32) 
 		}
 		s.rankOf[n] = r
 	}
-	for i, n := range s.nums {
+	for i, n := range ranks {
 		ranks[i] = s.rankOf[n]
 	}
 	return int(r + 1)
@@ -688,6 +688,14 @@ func valueKey(v string, i int) uint64 {
 		}
 	}
 	return k << 8
+}
+
+// samePlain reports whether a and b are terms of one kind and one
+// string, with neither datatype nor language, and so equal: telling so
+// takes no comparison of bytes.
+func samePlain(a, b *rdf.Term) bool {
+	return unsafe.StringData(a.Value) == unsafe.StringData(b.Value) && len(a.Value) == len(b.Value) &&
+		a.Kind == b.Kind && len(a.Datatype)|len(a.Lang)|len(b.Datatype)|len(b.Lang) == 0
 }
 
 // sameTerm is *a == *b, inlined: the comparison the compiler generates
