@@ -50,8 +50,6 @@ type Graph struct {
 	// written again; a full chunk is left to the strings in it, which
 	// keep it alive while any of them is.
 	iris []byte
-	// sorter is compact's scratch, kept with a released graph.
-	sorter *tripleSorter
 	// Warnings are things about the input that did not stop extraction:
 	// values kept as plain literals because no parser understood them.
 	Warnings ErrorList
@@ -148,7 +146,7 @@ func (g *Graph) Release() {
 	g.entities.reset()
 	// The validator keeps what it holds: valid IRIs, compared by content,
 	// among them the vocabulary's, which every article uses.
-	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iris: g.iris, sorter: g.sorter}
+	*g = Graph{triples: g.triples[:0], validator: g.validator, entities: g.entities, order: g.order[:0], slab: g.slab, iris: g.iris}
 	graphPool.Put(g)
 }
 
@@ -183,12 +181,21 @@ func (g *Graph) compact() {
 	if g.distinct {
 		return
 	}
-	if g.sorter == nil {
-		g.sorter = newTripleSorter()
+	s, _ := sorterPool.Get().(*tripleSorter)
+	if s == nil {
+		s = newTripleSorter()
 	}
-	g.triples = g.sorter.sort(g.triples)
+	g.triples = s.sort(g.triples)
 	g.distinct = true
+	if cap(s.spare) <= maxPooledTriples {
+		sorterPool.Put(s)
+	}
 }
+
+// sorterPool holds the sorters compact uses, as many as graphs are sorted
+// at once: a sorter's predicate vocabulary is learnt once, not once for
+// every graph in flight.
+var sorterPool sync.Pool
 
 // tripleSorter sorts triples by subject, predicate and object. An article's
 // triples share a few dozen subjects and predicates: each distinct one is
@@ -392,7 +399,7 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 		}
 		s.dup[i] = false
 		if j-i > 1 {
-			s.sortObjects(ts, s.order[i:j])
+			s.sortObjects(ts, s.order[i:j], ds)
 			for k := i + 1; k < j; k++ {
 				s.dup[k] = sameTerm(&ts[s.order[k]].O, &ts[s.order[k-1]].O)
 			}
@@ -448,8 +455,8 @@ func (s *tripleSorter) countingSort(dst, from, ranks []int32, d int) {
 }
 
 // sortObjects sorts order, triples of one subject and predicate, by
-// object. Objects that are subjects too compare by their rank.
-func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32) {
+// object. Objects that are subjects too compare by their rank, below ds.
+func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32, ds int) {
 	if len(order) == 2 {
 		// Most often an entity's two classes: one comparison, with no
 		// look-up of the objects' ranks, costs less.
@@ -466,6 +473,27 @@ func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32) {
 		}
 		s.obj[i] = r
 		all = all && r >= 0
+	}
+	if all && len(order) >= 16 {
+		// The article's mentions of its entities: counted by rank, below
+		// ds, the number of subjects.
+		count := slices.Grow(s.count[:0], ds+1)[:ds+1]
+		clear(count)
+		for _, i := range order {
+			count[s.obj[i]+1]++
+		}
+		for r := 1; r <= ds; r++ {
+			count[r] += count[r-1]
+		}
+		sorted := s.tmp[:len(order)]
+		for _, i := range order {
+			r := s.obj[i]
+			sorted[count[r]] = i
+			count[r]++
+		}
+		copy(order, sorted)
+		s.count = count
+		return
 	}
 	if all {
 		keys := s.keys[:0]
