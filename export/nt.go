@@ -69,11 +69,26 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 	b := s.lines
 	for i := range ts {
 		t := &ts[i]
-		b = appendValidTerm(b, &t.S)
-		b = append(b, ' ')
-		b = appendValidTerm(b, &t.P)
-		b = append(b, ' ')
-		b = appendValidTerm(b, &t.O)
+		// Most terms are IRIs, which need no call.
+		if t.S.Kind == rdf.KindIRI && t.P.Kind == rdf.KindIRI {
+			b = append(b, '<')
+			b = append(b, t.S.Value...)
+			b = append(b, "> <"...)
+			b = append(b, t.P.Value...)
+			b = append(b, "> "...)
+		} else {
+			b = appendValidTerm(b, &t.S)
+			b = append(b, ' ')
+			b = appendValidTerm(b, &t.P)
+			b = append(b, ' ')
+		}
+		if t.O.Kind == rdf.KindIRI {
+			b = append(b, '<')
+			b = append(b, t.O.Value...)
+			b = append(b, '>')
+		} else {
+			b = appendValidTerm(b, &t.O)
+		}
 		b = append(b, end...)
 		if len(b) >= linesFlush {
 			if s.bw.Buffered() > 0 {
