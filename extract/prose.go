@@ -133,6 +133,8 @@ type proseState struct {
 	// its one.
 	aliasFrom  int
 	aliasTaken bool
+	// catalogHit is the entry lookup returned for its last catalog hit.
+	catalogHit known
 }
 
 // proseScratch is the memory one extraction reuses from the last: the
@@ -466,7 +468,10 @@ func (st *proseState) addKnown(name string, e *Entity, c rdf.Term) {
 // addKey indexes e of class c under key, a folded name, which is copied
 // when it is to be kept unless lasting, valid until the extraction ends.
 func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
-	if !usableKey(key) {
+	sp := strings.IndexByte(key, ' ')
+	// A key of two words or more that starts with a letter is usable, as
+	// usableKey would find without a look-up; most names are.
+	if !(sp > 0 && key[0] >= 'a' && key[0] <= 'z') && !usableKey(key) {
 		return
 	}
 	kept := ""
@@ -482,16 +487,15 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
 	// "Seonjo".
-	if c == ontology.Person {
-		if i := strings.IndexByte(key, ' '); i > 0 && royalTitles[key[:i]] {
-			if !st.inDict(key[i+1:]) && usableKey(key[i+1:]) {
-				if kept == "" {
-					kept = st.sc.keys.copy(key)
-				}
-				slot, _ := st.dict.slot(kept[i+1:])
-				st.dict.fill(slot, kept[i+1:], known{ent: e, class: c})
-				st.dictKeys.add(kept[i+1:])
+	// The class's value is compared first: most differ in length.
+	if i := sp; i > 0 && c.Value == ontology.Person.Value && c == ontology.Person && isRoyalTitle(key[:i]) {
+		if !st.inDict(key[i+1:]) && usableKey(key[i+1:]) {
+			if kept == "" {
+				kept = st.sc.keys.copy(key)
 			}
+			slot, _ := st.dict.slot(kept[i+1:])
+			st.dict.fill(slot, kept[i+1:], known{ent: e, class: c})
+			st.dictKeys.add(kept[i+1:])
 		}
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
@@ -506,6 +510,16 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	st.phon.fill(slot, pk, known{ent: e, class: c})
 	b := phonBit(pk[0], pk[len(pk)-1])
 	st.phonKeys[b>>6] |= 1 << (b & 63)
+}
+
+// isRoyalTitle reports royalTitles[w] by a switch, which compares w's
+// length before any bytes, where the map hashes it.
+func isRoyalTitle(w string) bool {
+	switch w {
+	case "king", "queen", "emperor", "empress", "prince", "princess", "lady", "grandprince", "consort", "dowager", "shogun":
+		return true
+	}
+	return false
 }
 
 // inDict reports whether dict holds key.
@@ -676,32 +690,36 @@ func (f *keyBits) may(key string) bool {
 }
 
 // lookup resolves a folded key: the article's own entities first, then the
-// run's catalog, then another romanisation of an article entity.
-func (st *proseState) lookup(key string) (known, string, int, bool) {
+// run's catalog, then another romanisation of an article entity. It
+// returns the key's entry, or nil, with the catalog's name for it and the
+// evidence; the entry is valid until the next look-up or addition, and is
+// returned by pointer as it is 64 bytes.
+func (st *proseState) lookup(key string) (*known, string, int) {
 	if st.dictKeys.may(key) {
 		if k := st.dict.get(key); k != nil {
-			return *k, "", evGraph, true
+			return k, "", evGraph
 		}
 	}
 	if st.x.Catalog != nil {
 		if name, c, ok := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
-			return known{class: c}, name, evCatalog, true
+			st.catalogHit = known{class: c}
+			return &st.catalogHit, name, evCatalog
 		}
 	}
 	// Most keys are no name of the article's: phon holds none with the
 	// key's first and last phonetic bytes, found without folding the
 	// whole key.
 	if key == "" {
-		return known{}, "", 0, false
+		return nil, "", 0
 	}
 	if b := phonBit(phoneticFirst(key), phoneticLast(key)); st.phonKeys[b>>6]&(1<<(b&63)) == 0 {
-		return known{}, "", 0, false
+		return nil, "", 0
 	}
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
 	if k := st.phon.get(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key))); k != nil && k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
-		return *k, "", evGraph, true
+		return k, "", evGraph
 	}
-	return known{}, "", 0, false
+	return nil, "", 0
 }
 
 // listsPlaces reports whether a section's list items name one place each:
@@ -734,7 +752,7 @@ func (st *proseState) placeItem(a *Article, b *Block) bool {
 	if !ok || !capitalisedWords(name, 4) {
 		return false
 	}
-	if k, cname, _, ok := st.lookup(st.foldKey(name)); ok {
+	if k, cname, _ := st.lookup(st.foldKey(name)); k != nil {
 		if k.ent != nil || k.class != ontology.Place {
 			return false // named before, or known as no place
 		}
@@ -781,7 +799,7 @@ func (st *proseState) seeAlso(a *Article, b *Block) {
 	}
 	key := st.foldKey(name)
 	class := rdf.Term{}
-	if k, cname, _, ok := st.lookup(key); ok {
+	if k, cname, _ := st.lookup(key); k != nil {
 		class = k.class
 		if k.ent != nil {
 			return
@@ -902,7 +920,8 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		if j-i == 1 {
 			known = st.inDict(key)
 		} else {
-			_, _, _, known = st.lookup(key)
+			kp, _, _ := st.lookup(key)
+			known = kp != nil
 		}
 		if !known {
 			i++
@@ -911,7 +930,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if sentStart && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
 		// "Part of the Ming army": a sentence-initial word before "of" is
 		// not part of a name the dictionaries do not know.
-		if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); !ok {
+		if kp, _, _ := st.lookup(st.spanProbe(toks, i, j)); kp == nil {
 			for k := i + 1; k < j-1; k++ {
 				if toks[k].key == "of" {
 					i = k + 1
@@ -931,7 +950,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	}
 	m := &mention{sent: sen, start: toks[i].start, end: toks[j-1].end}
 	if st.aliasFrom >= 0 && toks[i].start >= st.aliasFrom && st.subjectAlias(toks, i, j) {
-		st.known(m, known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
+		st.known(m, &known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
 		return
 	}
 	if st.ordinalEvent(m, toks, i, j) {
@@ -943,14 +962,14 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		}
 	}
 	full := st.spanKey(toks, i, j)
-	if k, name, ev, ok := st.lookup(full); ok {
+	if k, name, ev := st.lookup(full); k != nil {
 		st.known(m, k, name, ev)
 		return
 	}
 	if j-i >= 3 && toks[i].is(lexDemonym) && toks[i+1].upper {
 		// "the Chinese Beiyang Fleet" is the Beiyang Fleet the article
 		// knows, when no name has the adjective.
-		if k, name, ev, ok := st.lookup(st.spanProbe(toks, i+1, j)); ok {
+		if k, name, ev := st.lookup(st.spanProbe(toks, i+1, j)); k != nil {
 			m.start = toks[i+1].start
 			st.known(m, k, name, ev)
 			return
@@ -1055,13 +1074,13 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	m.start = labelStart
 	m.titles = titles
 	if royalStart > i {
-		if kn, name, ev, ok := st.lookup(st.spanProbe(toks, royalStart, j)); ok {
+		if kn, name, ev := st.lookup(st.spanProbe(toks, royalStart, j)); kn != nil {
 			st.known(m, kn, name, ev)
 			return
 		}
 	}
 	if k > i {
-		if kn, name, ev, ok := st.lookup(nameKey); ok {
+		if kn, name, ev := st.lookup(nameKey); kn != nil {
 			st.known(m, kn, name, ev)
 			return
 		}
@@ -1070,7 +1089,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		// "the Ming", "a Ming defector": a dynasty goes by its bare
 		// name.
 		st.sc.span = append(append(st.sc.span[:0], nameKey...), " dynasty"...)
-		if kn, name, ev, ok := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); ok && kn.class == ontology.Force {
+		if kn, name, ev := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); kn != nil && kn.class == ontology.Force {
 			st.known(m, kn, name, ev)
 			return
 		}
@@ -1540,7 +1559,7 @@ func (st *proseState) knownPart(toks []token, i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if kn, _, _, ok := st.lookup(toks[k].key); ok && (kn.class == ontology.Place || kn.class == ontology.Force) {
+		if kn, _, _ := st.lookup(toks[k].key); kn != nil && (kn.class == ontology.Place || kn.class == ontology.Force) {
 			return true
 		}
 	}
@@ -1566,7 +1585,7 @@ func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
 	for i < j {
 		found := false
 		for e := j; e > i; e-- {
-			if kn, name, ev, ok := st.lookup(st.spanProbe(toks, i, e)); ok {
+			if kn, name, ev := st.lookup(st.spanProbe(toks, i, e)); kn != nil {
 				st.known(&mention{sent: sen, start: toks[i].start, end: toks[e-1].end}, kn, name, ev)
 				i, found = e, true
 				break
@@ -1579,7 +1598,7 @@ func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
 }
 
 // known records a mention resolved by a dictionary.
-func (st *proseState) known(m *mention, k known, name string, ev int) {
+func (st *proseState) known(m *mention, k *known, name string, ev int) {
 	m.class, m.strength = k.class, ev
 	if k.ent != nil {
 		m.ent = k.ent
@@ -1681,7 +1700,7 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 // bracketed year is left out when the catalog knows the name without
 // it, and kept when it knows neither.
 func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string, n int, c rdf.Term) bool {
-	if kn, name, ev, ok := st.lookup(st.datedProbe(toks, i, j, year)); ok {
+	if kn, name, ev := st.lookup(st.datedProbe(toks, i, j, year)); kn != nil {
 		if toks[j].key == "in" {
 			// "the Siege of Pyongyang in 1593" calls it by a name that
 			// the other siege has too: no alias.
@@ -1696,7 +1715,7 @@ func (st *proseState) datedEvent(m *mention, toks []token, i, j int, year string
 		return false
 	}
 	dated := st.sc.keys.str(st.sc.span) // kept: spanProbe reuses datedProbe's buffer
-	if _, _, _, ok := st.lookup(st.spanProbe(toks, i, j)); ok {
+	if kp, _, _ := st.lookup(st.spanProbe(toks, i, j)); kp != nil {
 		return false
 	}
 	m.end = toks[j+n-1].end
@@ -1731,13 +1750,13 @@ func (st *proseState) ordinalEvent(m *mention, toks []token, i, j int) bool {
 	}
 	text := m.sent.text
 	m.start, m.end = toks[o].start, toks[j-1].end
-	if k, name, ev, ok := st.lookup(st.spanProbe(toks, o, j)); ok {
+	if k, name, ev := st.lookup(st.spanProbe(toks, o, j)); k != nil {
 		st.known(m, k, name, ev)
 		return true
 	}
 	name := text[toks[s].start:toks[j-1].end]
 	if year, n := yearAfter(toks, j); n > 0 {
-		if k, cname, ev, ok := st.lookup(st.datedProbe(toks, s, j, year)); ok {
+		if k, cname, ev := st.lookup(st.datedProbe(toks, s, j, year)); k != nil {
 			st.known(m, k, cname, ev)
 			return true
 		}

@@ -46,6 +46,23 @@ func TestLexiconFlags(t *testing.T) {
 	}
 }
 
+// TestIsRoyalTitle checks that isRoyalTitle is royalTitles, for every word
+// of the lexicon and some that are in none of its sets.
+func TestIsRoyalTitle(t *testing.T) {
+	words := []string{"", "k", "kings", "kin", "King", "grandprinces", "seonjo"}
+	for w := range lexicon {
+		words = append(words, w)
+	}
+	for w := range royalTitles {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if got := isRoyalTitle(w); got != royalTitles[w] {
+			t.Errorf("isRoyalTitle(%q) = %v, royalTitles has %v", w, got, royalTitles[w])
+		}
+	}
+}
+
 // TestAliasPhrasesHaveCue checks that each alias phrase has a word of
 // aliasCues between spaces, which scan looks for among a sentence's
 // tokens before it searches the sentence.
