@@ -67,6 +67,20 @@ type sink struct {
 	// lines is writeValidLines's buffer, and holds the lines it has yet
 	// to write.
 	lines []byte
+	// appender is the underlying writer when writeValidLines can append
+	// its lines to that writer's own buffer (see appendWriter), nil
+	// otherwise.
+	appender appendWriter
+}
+
+// appendWriter is a writer whose buffer its caller may append to, as
+// asyncwrite.Writer's is: Buffer returns it, Commit takes it back, with
+// the appended bytes, to write them. writeValidLines builds its lines
+// there, which spares their copy from a buffer of its own.
+type appendWriter interface {
+	io.Writer
+	Buffer() []byte
+	Commit([]byte) error
 }
 
 // encodeValid is the EncodeValid of every encoder: enc's Encode, with s's
@@ -80,6 +94,7 @@ func (s *sink) encodeValid(enc Encoder, q rdf.Quad) error {
 
 func (s *sink) init(w io.Writer) {
 	s.ew.w = w
+	s.appender, _ = w.(appendWriter)
 	s.bw = bufio.NewWriterSize(&s.ew, 64<<10)
 }
 

@@ -113,7 +113,66 @@ func checkGraphEncoder(t *testing.T, format Format, qs []rdf.Quad) {
 	if err := ge.(GraphEncoder).EncodeValidGraph(rdf.Term{}, nil); err != ErrClosed {
 		t.Fatalf("%s: EncodeValidGraph after Close: %v, want ErrClosed", format, err)
 	}
+
+	// The same calls, through a writer whose buffer the lines are
+	// appended to, one small enough to be handed on within a graph.
+	ab := &appendBuffer{size: 300}
+	ae, _ := NewEncoder(ab, format, Options{})
+	run, g = run[:0], rdf.Term{}
+	for _, q := range qs {
+		if q.Validate() != nil {
+			continue
+		}
+		if len(run) > 0 && q.G != g {
+			if err := ae.(GraphEncoder).EncodeValidGraph(g, run); err != nil {
+				t.Fatal(err)
+			}
+			run = run[:0]
+		}
+		g = q.G
+		run = append(run, rdf.Triple{S: q.S, P: q.P, O: q.O})
+	}
+	if err := ae.(GraphEncoder).EncodeValidGraph(g, run); err != nil {
+		t.Fatal(err)
+	}
+	if err := ae.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := ab.String(); got != one.String() {
+		t.Fatalf("%s: EncodeValidGraph to an appendWriter wrote\n%s\nEncodeValid\n%s", format, got, one.String())
+	}
 }
+
+// appendBuffer is an appendWriter, as asyncwrite.Writer is, that hands
+// its buffer on to out once it holds size bytes, and fails once err is
+// set.
+type appendBuffer struct {
+	out  bytes.Buffer
+	buf  []byte
+	size int
+	err  error
+}
+
+func (a *appendBuffer) Write(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
+	}
+	a.buf = append(a.buf, p...)
+	return len(p), nil
+}
+
+func (a *appendBuffer) Buffer() []byte { return a.buf }
+
+func (a *appendBuffer) Commit(b []byte) error {
+	a.buf = b
+	if len(b) >= a.size && a.err == nil {
+		a.out.Write(b)
+		a.buf = b[:0]
+	}
+	return a.err
+}
+
+func (a *appendBuffer) String() string { return a.out.String() + string(a.buf) }
 
 func TestEncodeValidGraph(t *testing.T) {
 	for _, format := range []Format{NTriples, NQuads} {

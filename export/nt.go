@@ -55,7 +55,8 @@ func (s *sink) writeLine(subj, pred, obj, g *rdf.Term, graph bool) {
 }
 
 // writeValidLines writes the valid triples ts in graph g, one line each,
-// trusting them as EncodeValid does its quad. The lines are built in a
+// trusting them as EncodeValid does its quad. The lines are built in the
+// underlying writer's own buffer when it is an appendWriter, else in a
 // buffer of the sink's own, s.lines, and written a batch at a time: a
 // bufio call for every term and space cost more than the bytes they copy.
 // A batch goes to the underlying writer directly, not copied into the
@@ -66,7 +67,7 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 		return err
 	}
 	end := s.lineEnd(g, graph)
-	b := s.lines
+	b, limit := s.lineBuffer()
 	for i := range ts {
 		t := &ts[i]
 		// Most terms are IRIs, which need no call.
@@ -90,16 +91,61 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 			b = appendValidTerm(b, &t.O)
 		}
 		b = append(b, end...)
-		if len(b) >= linesFlush {
-			if s.bw.Buffered() > 0 {
-				s.bw.Flush()
-			}
-			s.ew.Write(b)
-			b = b[:0]
+		if len(b) >= limit {
+			b, limit = s.writeLines(b)
 		}
 	}
-	s.lines = b
+	s.keepLines(b)
 	return s.done()
+}
+
+// lineBuffer returns the buffer writeValidLines appends its lines to, and
+// the length at which it calls writeLines: the appendWriter's own buffer,
+// after anything the buffered writer holds, when there is one, s.lines
+// otherwise.
+func (s *sink) lineBuffer() ([]byte, int) {
+	if s.appender == nil {
+		return s.lines, linesFlush
+	}
+	if s.bw.Buffered() > 0 {
+		s.bw.Flush()
+	}
+	b := s.appender.Buffer()
+	return b, len(b) + linesFlush
+}
+
+// writeLines writes the lines in b and returns the buffer to append the
+// next ones to, and the length at which to call it again. An
+// appendWriter's buffer is given back to it a batch at a time, so that a
+// large graph's lines are handed on to be written as they are made.
+func (s *sink) writeLines(b []byte) ([]byte, int) {
+	if s.appender != nil {
+		s.commit(b)
+		return s.lineBuffer()
+	}
+	if s.bw.Buffered() > 0 {
+		s.bw.Flush()
+	}
+	s.ew.Write(b)
+	return b[:0], linesFlush
+}
+
+// keepLines keeps the lines in b, short of a batch, until the next graph
+// or whatever else is written; an appendWriter has them in its buffer.
+func (s *sink) keepLines(b []byte) {
+	if s.appender != nil {
+		s.commit(b)
+		return
+	}
+	s.lines = b
+}
+
+// commit gives b back to the appendWriter, its error recorded as the
+// errWriter records its writer's.
+func (s *sink) commit(b []byte) {
+	if err := s.appender.Commit(b); err != nil && s.ew.err == nil {
+		s.ew.err = err
+	}
 }
 
 // linesFlush is the size at which writeValidLines writes its lines: that

@@ -105,6 +105,35 @@ func TestStickyError(t *testing.T) {
 	}
 }
 
+// TestStickyErrorAppender checks that an appendWriter's error, which
+// EncodeValidGraph learns from Commit, is returned and stays.
+func TestStickyErrorAppender(t *testing.T) {
+	ts := []rdf.Triple{{S: rdf.IRI(res + "a"), P: rdf.IRI(ont + "p"), O: rdf.String("x")}}
+	for _, f := range []Format{NTriples, NQuads} {
+		t.Run(string(f), func(t *testing.T) {
+			w := &appendBuffer{size: 1 << 10}
+			enc, _ := NewEncoder(w, f, Options{})
+			ge := enc.(GraphEncoder)
+			if err := ge.EncodeValidGraph(rdf.IRI(res+"g"), ts); err != nil {
+				t.Fatal(err)
+			}
+			w.err = errDisk
+			if err := ge.EncodeValidGraph(rdf.IRI(res+"g"), ts); !errors.Is(err, errDisk) {
+				t.Fatalf("got %v, want %v", err, errDisk)
+			}
+			if err := ge.EncodeValidGraph(rdf.IRI(res+"g"), ts); !errors.Is(err, errDisk) {
+				t.Errorf("error not sticky: %v", err)
+			}
+			if err := enc.Encode(rdf.Quad{S: ts[0].S, P: ts[0].P, O: ts[0].O}); !errors.Is(err, errDisk) {
+				t.Errorf("Encode after error = %v", err)
+			}
+			if err := enc.Close(); !errors.Is(err, errDisk) {
+				t.Errorf("Close after error = %v", err)
+			}
+		})
+	}
+}
+
 var rapperSyntax = map[Format]string{Turtle: "turtle", NTriples: "ntriples", NQuads: "nquads", TriG: "trig"}
 
 // rapperCheck parses out with Raptor and requires no error or warning and

@@ -15,6 +15,7 @@ import (
 // wakeups rare. Its methods may be called from one goroutine at a time.
 type Writer struct {
 	w     io.Writer
+	size  int         // the length at which Commit hands a buffer on
 	buf   []byte      // the buffer being filled; nil once closed
 	spare chan []byte // the other buffer, once written
 	full  chan []byte // a buffer to write
@@ -34,6 +35,7 @@ func NewWriter(w io.Writer, size int) *Writer {
 	}
 	a := &Writer{
 		w:     w,
+		size:  size,
 		buf:   make([]byte, 0, size),
 		spare: make(chan []byte, 1),
 		full:  make(chan []byte, 1),
@@ -87,6 +89,26 @@ func (a *Writer) Write(p []byte) (int, error) {
 		n += k
 	}
 	return n, nil
+}
+
+// Buffer returns the buffer being filled, holding what was written and
+// not yet handed on, for the caller to append to and give back to Commit:
+// bytes appended there are written with no copy. No other method may be
+// called between the two.
+func (a *Writer) Buffer() []byte { return a.buf }
+
+// Commit makes b, the slice Buffer returned with bytes appended (append
+// may have moved it), the buffer being filled, and hands it on once it
+// holds the Writer's size or more. It returns the error Write would.
+func (a *Writer) Commit(b []byte) error {
+	if a.buf == nil {
+		return ErrClosed
+	}
+	a.buf = b
+	if len(b) >= a.size {
+		a.send()
+	}
+	return a.error()
 }
 
 // send hands the buffer to the writing goroutine and takes the other one

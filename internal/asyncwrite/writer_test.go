@@ -101,6 +101,53 @@ func TestWriterError(t *testing.T) {
 	}
 }
 
+// TestBufferCommit checks that bytes appended to Buffer's slice and given
+// to Commit are written in order with Write's, through buffers moved by
+// append, and that Commit returns the underlying writer's error.
+func TestBufferCommit(t *testing.T) {
+	dst := &slowWriter{}
+	a := NewWriter(dst, 16)
+	var want bytes.Buffer
+	for i := range 50 {
+		line := fmt.Sprintf("line %d\n", i)
+		want.WriteString(line)
+		if i%3 == 0 {
+			a.Write([]byte(line))
+			continue
+		}
+		if err := a.Commit(append(a.Buffer(), line...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := dst.String(); got != want.String() {
+		t.Fatalf("wrote %q, want %q", got, want.String())
+	}
+	if err := a.Commit(nil); err != ErrClosed {
+		t.Errorf("Commit after Close: %v, want ErrClosed", err)
+	}
+
+	dst = &slowWriter{failAt: 100}
+	a = NewWriter(dst, 16)
+	var err error
+	for range 100 {
+		if err = a.Commit(append(a.Buffer(), "0123456789"...)); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = a.Flush()
+	}
+	if !errors.Is(err, errDisk) {
+		t.Fatalf("error %v, want %v", err, errDisk)
+	}
+	if err := a.Close(); !errors.Is(err, errDisk) {
+		t.Errorf("Close after the error: %v", err)
+	}
+}
+
 // FuzzWriter checks that any sequence of writes and flushes reaches the
 // underlying writer whole and in order.
 func FuzzWriter(f *testing.F) {
