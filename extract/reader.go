@@ -3,8 +3,10 @@ package extract
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -227,27 +229,66 @@ func (r *Reader) intern(b []byte) string {
 }
 
 // readerFirstBad returns the index of the first byte of s that is NUL or not
-// part of valid UTF-8, or -1.
+// part of valid UTF-8, or -1. It passes over ASCII without NUL 32 or 8
+// bytes at a time, where utf8.Valid and then bytes.IndexByte each read
+// the line, and decodes a rune only at a byte past ASCII.
 func readerFirstBad(s []byte) int {
-	if utf8.Valid(s) && bytes.IndexByte(s, 0) < 0 {
-		return -1
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c == 0 {
-			return i
+	p := s
+	for {
+		for len(p) >= 32 && plain32((*[32]byte)(p)) {
+			p = p[32:]
 		}
-		if c < utf8.RuneSelf {
-			i++
-			continue
+		var m uint64 // the top bits of the bytes of p that need a look
+		for len(p) >= 8 {
+			if m = notPlain(binary.LittleEndian.Uint64(p)); m != 0 {
+				break
+			}
+			p = p[8:]
 		}
-		r, size := utf8.DecodeRune(s[i:])
+		if len(p) < 8 {
+			if len(s) >= 8 {
+				// The word that ends s, without the bytes before p.
+				m = notPlain(binary.LittleEndian.Uint64(s[len(s)-8:])) >> (64 - 8*len(p))
+			} else {
+				var w uint64
+				for i := len(p) - 1; i >= 0; i-- {
+					w = w<<8 | uint64(p[i])
+				}
+				m = notPlain(w) & (1<<(8*len(p)) - 1)
+			}
+			if m == 0 {
+				return -1
+			}
+		}
+		p = p[bits.TrailingZeros64(m)/8:]
+		if p[0] == 0 {
+			return len(s) - len(p)
+		}
+		r, size := utf8.DecodeRune(p)
 		if r == utf8.RuneError && size == 1 {
-			return i
+			return len(s) - len(p)
 		}
-		i += size
+		p = p[size:]
 	}
-	return -1
+}
+
+// notPlain returns the top bit of each byte of w, from its first on,
+// that is 0 or beyond ASCII, with others above the first: a byte has its
+// top bit set in w, or in w minus one in each byte, which borrows from a
+// 0 byte and then perhaps from those above it.
+func notPlain(w uint64) uint64 {
+	return (w | (w - 0x0101010101010101)) & 0x8080808080808080
+}
+
+// plain32 reports whether every byte of b is 1 to 0x7f, as notPlain tells
+// of each of its words, in one test.
+func plain32(b *[32]byte) bool {
+	const ones = 0x0101010101010101
+	w := binary.LittleEndian.Uint64(b[:8])
+	x := binary.LittleEndian.Uint64(b[8:16])
+	y := binary.LittleEndian.Uint64(b[16:24])
+	z := binary.LittleEndian.Uint64(b[24:])
+	return (w|(w-ones)|x|(x-ones)|y|(y-ones)|z|(z-ones))&0x8080808080808080 == 0
 }
 
 // readerSanitize returns s as a string with each NUL and each byte that is not

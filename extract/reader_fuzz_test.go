@@ -13,7 +13,8 @@ import (
 // FuzzReader checks that the Reader never panics or loops, that every
 // position it returns is within the input and agrees with its line and
 // column, that the text it returns is valid UTF-8, and that SkipProse
-// changes nothing but the Blocks.
+// changes nothing but the Blocks; and that readerFirstBad finds the
+// first bad byte of the whole input as its oracle does.
 func FuzzReader(f *testing.F) {
 	f.Add([]byte("= T =\n\nInfobox\n- K: v\n\n==S==\n- item\n  - sub\ntext\n"))
 	f.Add([]byte("\uFEFFjunk\r\n= =\r\n= A\xff =\r\nH\x00\r\n- K:\r\n"))
@@ -25,6 +26,9 @@ func FuzzReader(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := readerFirstBad(data), firstBadOracle(data); got != want {
+			t.Fatalf("first bad byte at %d, want %d", got, want)
+		}
 		checkSkipProse(t, data)
 		starts := lineStarts(data)
 		for _, size := range []int{16, readerBufSize} {

@@ -829,3 +829,48 @@ func BenchmarkReader(b *testing.B) {
 		}
 	}
 }
+
+// firstBadOracle is readerFirstBad as utf8.Valid and bytes.IndexByte, then
+// a rune at a time, tell it.
+func firstBadOracle(s []byte) int {
+	if utf8.Valid(s) && bytes.IndexByte(s, 0) < 0 {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		if s[i] == 0 || r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// TestReaderFirstBad checks readerFirstBad against its oracle with a NUL,
+// a byte past ASCII, an invalid byte or a truncated rune at every offset of
+// lines shorter and longer than its blocks and words.
+func TestReaderFirstBad(t *testing.T) {
+	inserts := []string{"\x00", "é", "\xff", "\x80", "\xe2\x80", "中", "\U0001F600", "é\x00", "\xed\xa0\x80"}
+	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 31, 32, 33, 40, 63, 64, 65, 100} {
+		line := []byte(strings.Repeat("abcdefghij", 10)[:n])
+		if got := readerFirstBad(line); got != -1 {
+			t.Errorf("%q: %d, want -1", line, got)
+		}
+		for at := 0; at <= n; at++ {
+			for _, ins := range inserts {
+				s := append(append(append([]byte(nil), line[:at]...), ins...), line[at:]...)
+				if got, want := readerFirstBad(s), firstBadOracle(s); got != want {
+					t.Errorf("%q: %d, want %d", s, got, want)
+				}
+				for _, ins2 := range inserts {
+					// A second insert after the first, past a rune that
+					// may be valid.
+					s2 := append(append([]byte(nil), s...), ins2...)
+					if got, want := readerFirstBad(s2), firstBadOracle(s2); got != want {
+						t.Errorf("%q: %d, want %d", s2, got, want)
+					}
+				}
+			}
+		}
+	}
+}
