@@ -47,6 +47,39 @@ func TestDictionaryHashCollisions(t *testing.T) {
 	}
 }
 
+// TestDictIndex fills a dictIndex with hashes whose low bits, which pick
+// their slots, are shared by runs of them and wrap around the table's end:
+// every hash finds its entry as the table grows, and no other hash one.
+func TestDictIndex(t *testing.T) {
+	for _, n := range []int{0, 1, 47, 48, 49, 1000, 5000} {
+		for _, sized := range []bool{false, true} {
+			var x dictIndex
+			if sized {
+				x.init(n)
+			}
+			hash := func(i int) uint64 { return uint64(i%7)<<40 | uint64(i/7)<<8 | 0x3f }
+			for i := range n {
+				x.put(hash(i), int32(i))
+			}
+			for i := range n {
+				if j, ok := x.get(hash(i)); !ok || j != int32(i) {
+					t.Fatalf("%d hashes: get(%#x) = %d, %v; want %d", n, hash(i), j, ok, i)
+				}
+			}
+			for _, h := range []uint64{0, 0x40, 0x3f | 1<<62, hash(n), hash(n) ^ 1<<63} {
+				if j, ok := x.get(h); ok {
+					t.Fatalf("%d hashes: get(%#x) = %d, absent", n, h, j)
+				}
+			}
+			seen := 0
+			x.all(func(uint64) { seen++ })
+			if seen != n || x.n != n || len(x.slots)*3 < 4*n {
+				t.Fatalf("%d hashes: %d yielded, %d counted in %d slots", n, seen, x.n, len(x.slots))
+			}
+		}
+	}
+}
+
 // TestDictionaryGob checks that a dictionary read back from EncodeGob
 // answers every look-up as the original does, and writes the same bytes.
 func TestDictionaryGob(t *testing.T) {

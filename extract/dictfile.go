@@ -91,7 +91,7 @@ func DecodeDictionary(dec *gob.Decoder) (*Dictionary, error) {
 	// Sized for the entries the header announces, within reason (it may
 	// lie), the index and filter are not rebuilt as they fill.
 	if n := min(int(head.Entries), 1<<22); n > 0 {
-		d.index = make(map[uint64]int32, n)
+		d.index.init(n)
 		d.filter = *bloom.New(n)
 	}
 	for _, c := range head.Classes {

@@ -35,7 +35,7 @@ type Dictionary struct {
 	// chunks, they cost no allocation or pointer each, change in place,
 	// and are never copied as the catalog grows, as one slice's would be
 	// at every doubling.
-	index    map[uint64]int32
+	index    dictIndex
 	collided map[string]int32
 	// filter holds the keys' hashes: most keys a matcher looks up are no
 	// name, and the filter says so from bits that stay in the cache,
@@ -79,6 +79,86 @@ type classCount struct {
 	n     uint32
 }
 
+// dictIndex is an open-addressing table from the hashes of keys to their
+// entries' numbers, each hash once, probed linearly. A map[uint64]int32
+// hashed each hash again, cost some 400 instructions an entry to fill,
+// and took 16 bytes a slot, where the table takes 12: the catalog of
+// 100 k generated articles takes 112 MB against 125.
+type dictIndex struct {
+	hashes []uint64
+	// slots hold entry numbers plus one, 0 in an empty slot.
+	slots []int32
+	n     int
+}
+
+// dictIndexMin is the fewest slots a dictIndex has.
+const dictIndexMin = 64
+
+// init sizes x, empty, for n hashes.
+func (x *dictIndex) init(n int) {
+	size := dictIndexMin
+	for size*3/4 < n {
+		size *= 2
+	}
+	x.hashes, x.slots, x.n = make([]uint64, size), make([]int32, size), 0
+}
+
+// get returns the number of the entry whose key hashes to h.
+func (x *dictIndex) get(h uint64) (int32, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	mask := uint64(len(x.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		switch s := x.slots[k]; {
+		case s == 0:
+			return 0, false
+		case x.hashes[k] == h:
+			return s - 1, true
+		}
+	}
+}
+
+// put records that entry i's key hashes to h, which no other key's does.
+func (x *dictIndex) put(h uint64, i int32) {
+	if (x.n+1)*4 > len(x.slots)*3 {
+		x.grow()
+	}
+	x.place(h, i)
+	x.n++
+}
+
+// place puts h and i in the first empty slot from h's.
+func (x *dictIndex) place(h uint64, i int32) {
+	mask := uint64(len(x.slots) - 1)
+	k := h & mask
+	for x.slots[k] != 0 {
+		k = (k + 1) & mask
+	}
+	x.hashes[k], x.slots[k] = h, i+1
+}
+
+// grow doubles x's slots (or makes its first), and places every hash anew.
+func (x *dictIndex) grow() {
+	hashes, slots := x.hashes, x.slots
+	size := max(dictIndexMin, 2*len(slots))
+	x.hashes, x.slots = make([]uint64, size), make([]int32, size)
+	for k, s := range slots {
+		if s != 0 {
+			x.place(hashes[k], s-1)
+		}
+	}
+}
+
+// all yields every hash in x.
+func (x *dictIndex) all(yield func(uint64)) {
+	for k, s := range x.slots {
+		if s != 0 {
+			yield(x.hashes[k])
+		}
+	}
+}
+
 // dictChunk is the number of entries a Dictionary allocates at a time.
 const dictChunk = 4096
 
@@ -86,7 +166,7 @@ const dictChunk = 4096
 func (d *Dictionary) entry(i int32) *dictEntry { return &d.chunks[i/dictChunk][i%dictChunk] }
 
 // NewDictionary returns an empty Dictionary.
-func NewDictionary() *Dictionary { return &Dictionary{index: map[uint64]int32{}} }
+func NewDictionary() *Dictionary { return &Dictionary{} }
 
 // dictHashMask masks the keys' hashes: all ones, fewer bits in tests
 // that make keys collide.
@@ -107,7 +187,7 @@ func (d *Dictionary) findNamed(key, name string) (i int32, h uint64, found, take
 	if !d.filter.MayContainHash(h) {
 		return 0, h, false, false
 	}
-	if i, ok := d.index[h]; ok {
+	if i, ok := d.index.get(h); ok {
 		if name != "" && d.entry(i).name == name || d.keyIs(i, key) {
 			return i, h, true, false
 		}
@@ -140,16 +220,14 @@ func (d *Dictionary) add(key, name string, h uint64, taken bool) int32 {
 		d.collided[d.text.str(unsafe.Slice(unsafe.StringData(key), len(key)))] = i
 		return i
 	}
-	d.index[h] = i
+	d.index.put(h, i)
 	if d.filter.Len() < d.filter.Cap() {
 		d.filter.AddHash(h)
 		return i
 	}
 	// Full: a filter of twice the hashes, refilled, as a slice grows.
-	d.filter = *bloom.New(2 * len(d.index))
-	for h := range d.index {
-		d.filter.AddHash(h)
-	}
+	d.filter = *bloom.New(2 * d.index.n)
+	d.index.all(d.filter.AddHash)
 	return i
 }
 
