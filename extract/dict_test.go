@@ -348,22 +348,35 @@ func TestFoldNameScan(t *testing.T) {
 // of them.
 func TestAddGraphCanonical(t *testing.T) {
 	g := NewGraph(rdf.IRI("http://example.org/g"))
-	for _, n := range []struct{ name, alias string }{
-		{"  yi  sun-sin ", "yi_sunsin"}, {"kato_kiyomasa", "Katō  Kiyomasa"}, {"Battle of Okpo (1592-98)", "okpo"},
-		{"ōtomo Yoshimune", "Otomo\tYoshimune"}, {"Yi Sun-sin", "Admiral Yi"},
+	for _, n := range []struct {
+		name, alias string
+		class       rdf.Term
+	}{
+		{"  yi  sun-sin ", "yi_sunsin", ontology.Person}, {"kato_kiyomasa", "Katō  Kiyomasa", ontology.Person},
+		{"Battle of Okpo (1592-98)", "okpo", ontology.MilitaryConflict}, {"Okpo", "Okpo Bay", ontology.Place},
+		{"ōtomo Yoshimune", "Otomo\tYoshimune", ontology.Person}, {"Yi Sun-sin", "Admiral Yi", ontology.Person},
+		{"Joseon Navy", "Navy", ontology.Force}, {"Ming", "Ming dynasty", ontology.Force},
+		{"Hansan Island", "Hansando", ontology.Place}, {"Nanjung Ilgi", "War Diary", ontology.Article},
 	} {
-		e := g.Entity("http://example.org/e/", n.name, ontology.Person)
+		e := g.Entity("http://example.org/e/", n.name, n.class)
 		e.AddAlias(n.alias)
 	}
 	got, want := NewDictionary(), NewDictionary()
 	got.AddGraph(g)
 	for _, e := range g.order {
-		want.Add(e.Label, ontology.Person)
+		c := contractClass(e.Classes)
+		if c.IsZero() {
+			continue
+		}
+		want.Add(e.Label, c)
 		for _, a := range e.Aliases {
 			if isLatinName(a) {
-				want.Add(a, ontology.Person)
+				want.Add(a, c)
 			}
 		}
+	}
+	if !slices.Equal(got.classes, want.classes) {
+		t.Errorf("AddGraph counts classes %v, Add %v", got.classes, want.classes)
 	}
 	if got.Len() != want.Len() || got.Len() == 0 {
 		t.Fatalf("AddGraph made %d entries, Add %d", got.Len(), want.Len())
@@ -371,6 +384,22 @@ func TestAddGraphCanonical(t *testing.T) {
 	for i := range got.entries {
 		if g, w := *got.entry(i), *want.entry(i); g != w {
 			t.Errorf("entry %d: AddGraph made %+v, Add %+v", i, g, w)
+		}
+	}
+}
+
+// TestUsableKey checks which keys prose mentions are matched against.
+func TestUsableKey(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		want bool
+	}{
+		{"", false}, {"x", false}, {"yi", true}, {"12", false}, {"1592", false}, {"1592 1598", false},
+		{"the", false}, {"the yalu", true}, {"traditionally", false}, {"traditionallyx", true},
+		{"of the", true}, {"1592 yi", true}, {"ō", true}, {"1ō", true}, {"1 2 ō", true}, {"-1", false},
+	} {
+		if got := usableKey(tc.key); got != tc.want {
+			t.Errorf("usableKey(%q) = %v, want %v", tc.key, got, tc.want)
 		}
 	}
 }

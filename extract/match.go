@@ -54,6 +54,10 @@ type Dictionary struct {
 	// more holds the counts of the classes after an entry's first, under
 	// its number: few entries have two.
 	more map[int32][]classCount
+	// contract holds, by contractKind, the index in classes plus one of
+	// each contract class the dictionary has counted, which AddGraph
+	// finds by its name in place of comparing it with each class.
+	contract [6]uint16
 }
 
 // dictEntry is a name and the classes it was added with, in 24 bytes. Its
@@ -256,11 +260,16 @@ func (d *Dictionary) Len() int { return int(d.entries) }
 // key of a different name makes the key ambiguous: Lookup then finds
 // neither, as resolution must not guess.
 func (d *Dictionary) Add(name string, class rdf.Term) {
-	d.addCanonical(ontology.CanonicalName(name), class)
+	ci := int32(-1)
+	if i, ok := d.classIndex(class); ok {
+		ci = int32(i)
+	}
+	d.addCanonical(ontology.CanonicalName(name), ci)
 }
 
-// addCanonical is Add for a name that is canonical already.
-func (d *Dictionary) addCanonical(name string, class rdf.Term) {
+// addCanonical is Add for a name that is canonical already, of class
+// number ci, or of none when ci is negative.
+func (d *Dictionary) addCanonical(name string, ci int32) {
 	// The key is folded on the stack and copied only for a new entry: a
 	// run adds the same names over and over.
 	var buf [64]byte
@@ -279,8 +288,8 @@ func (d *Dictionary) addCanonical(name string, class rdf.Term) {
 		// clash. (Both fold to the entry's key.)
 		e.ambiguous = true
 	}
-	if ci, ok := d.classIndex(class); ok {
-		d.count(i, ci, 1)
+	if ci >= 0 {
+		d.count(i, uint16(ci), 1)
 	}
 }
 
@@ -321,21 +330,43 @@ func sameLetters(a, b string) bool { return foldString(a) == foldString(b) }
 func (d *Dictionary) AddGraph(g *Graph) {
 	canonical := g.Resolver == nil
 	for _, e := range g.order {
-		c := contractClass(e.Classes)
-		if c.IsZero() {
+		ci, ok := d.contractIndex(e.Classes)
+		if !ok {
 			continue
 		}
-		if canonical {
-			d.addCanonical(e.Label, c)
-		} else {
-			d.Add(e.Label, c)
+		label := e.Label
+		if !canonical {
+			label = ontology.CanonicalName(label)
 		}
+		d.addCanonical(label, ci)
 		for _, a := range e.Aliases {
 			if isLatinName(a) {
-				d.addCanonical(a, c)
+				d.addCanonical(a, ci)
 			}
 		}
 	}
+}
+
+// contractIndex returns the number of the first contract class of classes
+// in d.classes, adding it (-1 when d has no room for it), and whether
+// classes has one.
+func (d *Dictionary) contractIndex(classes []rdf.Term) (int32, bool) {
+	for _, c := range classes {
+		k := contractKind(c)
+		if k == 0 {
+			continue
+		}
+		if x := d.contract[k]; x != 0 {
+			return int32(x) - 1, true
+		}
+		ci, ok := d.classIndex(c)
+		if !ok {
+			return -1, true
+		}
+		d.contract[k] = ci + 1
+		return int32(ci), true
+	}
+	return 0, false
 }
 
 // Lookup implements Catalog.
@@ -376,8 +407,12 @@ func usableKey(key string) bool {
 	if len(key) < 2 {
 		return false
 	}
-	if !strings.Contains(key, " ") && stopWords[key] {
+	// A stop word is one word, and a key longer than all is none.
+	if len(key) <= stopWordMax && stopWords[key] {
 		return false
+	}
+	if c := key[0]; c >= 'a' && c <= 'z' {
+		return true // as most keys start
 	}
 	for _, r := range key {
 		if unicode.IsLetter(r) {
@@ -386,6 +421,14 @@ func usableKey(key string) bool {
 	}
 	return false
 }
+
+// stopWordMax is the length of the longest stop word.
+var stopWordMax = func() (n int) {
+	for w := range stopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // FoldName folds a name to a dictionary key: its words (as the prose
 // tokenizer cuts them) case-folded, without diacritics, hyphens or
@@ -647,12 +690,24 @@ func contractClass(classes []rdf.Term) rdf.Term {
 
 // isContractClass reports whether c is kg:Person, kg:Place, kg:Force,
 // kg:Event or kg:MilitaryConflict.
-func isContractClass(c rdf.Term) bool {
+func isContractClass(c rdf.Term) bool { return contractKind(c) != 0 }
+
+// contractKind numbers the contract classes: kg:Person 1, kg:Place 2,
+// kg:Force 3, kg:Event 4 and kg:MilitaryConflict 5; any other term is 0.
+func contractKind(c rdf.Term) int {
 	switch kgLocalName(c) {
-	case "Person", "Place", "Force", "Event", "MilitaryConflict":
-		return true
+	case "Person":
+		return 1
+	case "Place":
+		return 2
+	case "Force":
+		return 3
+	case "Event":
+		return 4
+	case "MilitaryConflict":
+		return 5
 	}
-	return false
+	return 0
 }
 
 // kgLocalName returns the name of c in the kg namespace ("Person" for
