@@ -36,8 +36,10 @@ type Catalog struct {
 	// titleKeys and aliasKeys hold the keys of titles and aliases, once
 	// settled: most names Resolve is asked are neither, and a filter says
 	// so from bits that stay in the cache, where maps of millions of keys
-	// would miss it.
-	titleKeys, aliasKeys bloom.Filter
+	// would miss it. foldedKeys holds the aliases' keys and the titles
+	// folded, which a canonical ASCII name, lower-cased, is when it is
+	// either: one hash of the name tells most names from both.
+	titleKeys, aliasKeys, foldedKeys bloom.Filter
 	// personYears lists, for every person a dated article's infobox
 	// names, the name and the article's start or birth year; homonyms
 	// holds the names those years show to be several people's (see
@@ -205,7 +207,8 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 		}
 		for _, cl := range e.Classes {
 			switch {
-			case cl != ontology.Person:
+			case len(cl.Value) != len(ontology.Person.Value) || cl != ontology.Person:
+				// (The length tells most classes from Person inline.)
 			case c.part:
 				// The title's year may come from a part before this one.
 				if ms == nil {
@@ -329,7 +332,11 @@ func sortPersonYears(ys []personYear) {
 // radixSortPersonYears sorts ys, whose hashes agree above bit shift+8,
 // by the hashes' byte at shift, then each bucket on.
 func radixSortPersonYears(ys []personYear, shift uint) {
-	if len(ys) < 32 || shift > 56 {
+	switch {
+	case len(ys) < 16:
+		insertionSortPersonYears(ys)
+		return
+	case shift > 56:
 		slices.SortFunc(ys, comparePersonYears)
 		return
 	}
@@ -355,7 +362,25 @@ func radixSortPersonYears(ys []personYear, shift uint) {
 		}
 	}
 	for b := range 256 {
-		radixSortPersonYears(ys[start[b]:start[b+1]], shift-8)
+		// Most buckets below the top byte's hold one person year or
+		// none: a call each, with its 2 kB of counts, cost more than
+		// the rest of the sort.
+		if start[b+1]-start[b] > 1 {
+			radixSortPersonYears(ys[start[b]:start[b+1]], shift-8)
+		}
+	}
+}
+
+// insertionSortPersonYears sorts the few person years of a bucket by
+// comparePersonYears, comparing their hashes in place first.
+func insertionSortPersonYears(ys []personYear) {
+	for i := 1; i < len(ys); i++ {
+		y := ys[i]
+		j := i
+		for ; j > 0 && (ys[j-1].hash > y.hash || ys[j-1].hash == y.hash && comparePersonYears(ys[j-1], y) > 0); j-- {
+			ys[j] = ys[j-1]
+		}
+		ys[j] = y
 	}
 }
 
@@ -366,8 +391,16 @@ func (c *Catalog) indexKeys() {
 		c.titleKeys.Add(k)
 	}
 	c.aliasKeys = *bloom.New(len(c.aliases))
+	c.foldedKeys = *bloom.New(len(c.titles) + len(c.aliases))
 	for k := range c.aliases {
-		c.aliasKeys.Add(k)
+		h := bloom.Hash(k)
+		c.aliasKeys.AddHash(h)
+		c.foldedKeys.AddHash(h)
+	}
+	var buf []byte
+	for k := range c.titles {
+		buf = appendFold(buf[:0], k)
+		c.foldedKeys.Add(unsafe.String(unsafe.SliceData(buf), len(buf)))
 	}
 }
 
@@ -406,7 +439,23 @@ func (h *homonym) name(name string, year int) string {
 	return fmt.Sprintf("%s (fl. %d)", name, period)
 }
 
-func (c *Catalog) addAlias(alias, title string) { c.addAliasKey(fold(alias), title) }
+// addAlias records that title carries alias; its key is folded on the
+// stack, and copied only when new.
+func (c *Catalog) addAlias(alias, title string) {
+	var buf [128]byte
+	key := appendFold(buf[:0], alias)
+	ts, ok := c.aliases[string(key)]
+	for _, t := range ts {
+		if t == title {
+			return
+		}
+	}
+	if !ok {
+		c.aliases[string(key)] = []string{title}
+		return
+	}
+	c.aliases[string(key)] = append(ts, title)
+}
 
 // addAliasKey records that title carries the alias folded to key.
 func (c *Catalog) addAliasKey(key, title string) {
@@ -561,7 +610,18 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 			return h.name(name, t.Year), true
 		}
 	}
-	if c.title(name) != nil {
+	// Most names are neither a title nor an alias: a canonical ASCII
+	// name's key is the name lower-cased, which the filters can test
+	// without building it, and the folded titles' filter tells most
+	// names from titles too.
+	lower := foldIsLower(name)
+	var h uint64
+	folded := true
+	if lower {
+		h = bloom.HashLowerASCII(name)
+		folded = c.foldedKeys.MayContainHash(h)
+	}
+	if folded && c.title(name) != nil {
 		return name, true
 	}
 	if base, y, ok := matchYearSuffix(name); ok && y != 0 {
@@ -569,9 +629,7 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 			return t.Name, true
 		}
 	}
-	// Most names are no alias: a canonical ASCII name's key is the name
-	// lower-cased, which the filter can test without building it.
-	if foldIsLower(name) && !c.aliasKeys.MayContainHash(bloom.HashLowerASCII(name)) {
+	if lower && (!folded || !c.aliasKeys.MayContainHash(h)) {
 		return "", false
 	}
 	var buf [128]byte

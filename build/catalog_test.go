@@ -81,7 +81,10 @@ func TestResolve(t *testing.T) {
 	add("Siege of Pyongyang (1592)", ontology.MilitaryConflict, 1592, "Siege of Pyongyang")
 	add("Siege of Pyongyang (1593)", ontology.MilitaryConflict, 1593, "Siege of Pyongyang")
 	add("Battle of Okpo", ontology.MilitaryConflict, 1592)
-	add("Hansan Island", ontology.Place, 0, "Hansando")
+	add("Hansan Island", ontology.Place, 0, "Hansando", "hansando", "Hansan-do")
+	add("Katō Kiyomasa", ontology.Person, 1562, "Kato Kiyomasa")
+	add("Seoul, Korea", ontology.Place, 0)
+	add("Okpo  Bay", ontology.Place, 0)
 	for i := range 5000 {
 		add(fmt.Sprintf("Battle %d", i), ontology.MilitaryConflict, 1000+i%900, fmt.Sprintf("Fight %d", i))
 	}
@@ -104,6 +107,13 @@ func TestResolve(t *testing.T) {
 		{"Battle 4999", ontology.MilitaryConflict, "Battle 4999", true},
 		{"Battle 5000", ontology.MilitaryConflict, "", false},
 		{"Nowhere", ontology.Place, "", false},
+		{"Katō Kiyomasa", ontology.Person, "Katō Kiyomasa", true},
+		{"Kato Kiyomasa", ontology.Person, "Katō Kiyomasa", true},
+		{"Seoul, Korea", ontology.Place, "Seoul, Korea", true},
+		{"seoul, korea", ontology.Place, "", false},
+		{"Okpo  Bay", ontology.Place, "Okpo  Bay", true},
+		{"Okpo Bay", ontology.Place, "", false},
+		{"Hansan-do", ontology.Place, "Hansan Island", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := cat.Resolve("Battle of Okpo", tc.name, tc.class)
