@@ -73,6 +73,11 @@ type Reader struct {
 
 	// keys interns infobox keys and headers, which repeat across articles.
 	keys map[string]string
+	// recent holds the key last interned in each slot of a hash of its
+	// length and first, middle and last bytes: most keys are found there,
+	// compared without a map's hashing. It is made once keys has a few
+	// dozen keys, which a Reader of one short document never has.
+	recent *[1024]string
 
 	// The title line read ahead, which starts the next article.
 	pending   bool
@@ -162,7 +167,9 @@ func (r *Reader) readLine(l *rawLine) bool {
 		m--
 	}
 	r.line++
-	*l = rawLine{pos: Pos{Line: r.line, Column: 1, Offset: r.offset}, cut: -1, bad: -1}
+	// Field by field: l.text is set below, and storing it twice cost a
+	// write barrier's test each time.
+	l.pos, l.cut = Pos{Line: r.line, Column: 1, Offset: r.offset}, -1
 	r.offset += total
 	if m > MaxLineLength {
 		cut := MaxLineLength
@@ -215,15 +222,31 @@ const maxInterned = 4096
 
 // intern returns b as a string, sharing one copy of strings seen before.
 func (r *Reader) intern(b []byte) string {
-	if s, ok := r.keys[string(b)]; ok {
-		return s
+	if len(b) == 0 {
+		return ""
 	}
-	s := string(b)
-	if len(r.keys) < maxInterned && len(s) <= 64 {
-		if r.keys == nil {
-			r.keys = make(map[string]string)
+	var slot *string
+	if r.recent != nil {
+		h := (uint32(len(b))<<24 | uint32(b[0])<<16 | uint32(b[len(b)/2])<<8 | uint32(b[len(b)-1])) * 0x9e3779b1
+		slot = &r.recent[h>>22]
+		if *slot == string(b) {
+			return *slot
 		}
-		r.keys[s] = s
+	}
+	s, ok := r.keys[string(b)]
+	if !ok {
+		s = string(b)
+		if len(r.keys) < maxInterned && len(s) <= 64 {
+			if r.keys == nil {
+				r.keys = make(map[string]string)
+			}
+			r.keys[s] = s
+		}
+	}
+	if slot != nil {
+		*slot = s
+	} else if len(r.keys) >= 32 {
+		r.recent = new([1024]string)
 	}
 	return s
 }
@@ -431,7 +454,9 @@ func (r *Reader) Next() (*Article, error) {
 			break
 		}
 		p.a.Lines++
-		r.addLineErrors(&errs, &l)
+		if l.bad >= 0 || l.cut >= 0 {
+			r.addLineErrors(&errs, &l)
+		}
 		p.line(&l)
 	}
 	if r.err != nil && r.err != io.EOF {

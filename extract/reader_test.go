@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // readAll reads every article of input, keeping the errors returned with each
@@ -872,5 +873,46 @@ func TestReaderFirstBad(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestReaderInternKeys reads articles with many infobox keys, some of
+// them alike at their ends and in length: every key is read as written,
+// and each is one string however often it repeats, past the cache of
+// recent keys too.
+func TestReaderInternKeys(t *testing.T) {
+	var keys []string
+	for i := range 300 {
+		keys = append(keys, fmt.Sprintf("K%03dx", i), fmt.Sprintf("Key %d", i%40))
+	}
+	var in strings.Builder
+	for a := range 50 {
+		fmt.Fprintf(&in, "= Article %d =\n", a)
+		for k := range 30 {
+			fmt.Fprintf(&in, "- %s: v\n", keys[(a*37+k*11)%len(keys)])
+		}
+	}
+	r := NewReader(strings.NewReader(in.String()))
+	seen := map[string]*byte{}
+	for a := 0; ; a++ {
+		art, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, f := range art.Infobox.Fields {
+			if want := keys[(a*37+k*11)%len(keys)]; f.Key != want {
+				t.Fatalf("article %d field %d: key %q, want %q", a, k, f.Key, want)
+			}
+			if p, ok := seen[f.Key]; ok && p != unsafe.StringData(f.Key) {
+				t.Fatalf("key %q read as two strings", f.Key)
+			}
+			seen[f.Key] = unsafe.StringData(f.Key)
+		}
+	}
+	if r.recent == nil {
+		t.Error("no cache of recent keys")
 	}
 }
