@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -142,7 +143,9 @@ func FuzzFoldOracle(f *testing.F) {
 		if got, want := FoldName(s), oracleFoldName(s); got != want {
 			t.Errorf("FoldName(%q) = %q, want %q", s, got, want)
 		}
-		if got, want := tokenize(s, nil), oracleTokenize(s, nil); !reflect.DeepEqual(got, want) {
+		// slices.Equal, not reflect.DeepEqual: an empty slice of tokens
+		// with room for more is no token, as nil is.
+		if got, want := tokenize(s, nil), oracleTokenize(s, nil); !slices.Equal(got, want) {
 			t.Errorf("tokenize(%q) = %v, want %v", s, got, want)
 		}
 		var in interner
@@ -150,7 +153,7 @@ func FuzzFoldOracle(f *testing.F) {
 		for i := range got {
 			got[i].lex = 0
 		}
-		if want := oracleTokenize(s, nil); !reflect.DeepEqual(got, want) {
+		if want := oracleTokenize(s, nil); !slices.Equal(got, want) {
 			t.Errorf("tokenizeInto(%q) = %v, want %v", s, got, want)
 		}
 	})
