@@ -262,12 +262,16 @@ func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(co
 		return r
 	}
 	g, err := pipe.Extract(j.a)
+	// The graph keeps none of the article's memory, which the reader
+	// fills again.
+	file := j.a.File
+	j.a.Release()
 	if err == nil && post != nil {
 		err = post(ctx, g)
 	}
 	if err != nil {
 		r.failed = true
-		r.errs = append(r.errs, asErrorList(err, j.a.File)...)
+		r.errs = append(r.errs, asErrorList(err, file)...)
 		return r
 	}
 	// Sorting here keeps it in the worker, not the writer.

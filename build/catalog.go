@@ -174,6 +174,9 @@ func buildCatalog(ctx context.Context, sources []input.Source, f input.Format, n
 		pipe.Resolver = nil
 		return func(a *extract.Article) *extract.Graph {
 			g, err := pipe.Extract(a)
+			// The graph keeps none of the article's memory, which the
+			// reader fills again.
+			a.Release()
 			if err != nil {
 				return nil
 			}

@@ -5,6 +5,7 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Pos is a position in an input file: 1-based line and column (in bytes, as
@@ -72,6 +73,25 @@ type Article struct {
 	Blocks  []Block
 	// Lines is the number of lines the article spans in its file.
 	Lines int
+}
+
+// articlePool holds released Articles, whose Infobox, Fields and Blocks a
+// Reader fills again rather than allocate them for every article.
+var articlePool = sync.Pool{New: func() any { return new(Article) }}
+
+// Release gives a's memory back for reuse by a Reader once the caller is
+// done with it: neither a nor its Infobox, Fields or Blocks may be used
+// after. Strings taken from them stay valid. Calling Release is optional.
+func (a *Article) Release() {
+	ib := a.Infobox
+	if ib != nil {
+		clear(ib.Fields)
+		*ib = Infobox{Fields: ib.Fields[:0]}
+	}
+	// Cleared so that the pooled memory pins none of the article's text.
+	clear(a.Blocks)
+	*a = Article{Infobox: ib, Blocks: a.Blocks[:0]}
+	articlePool.Put(a)
 }
 
 // ParseError is an error about input at a position, as encoding/csv's.

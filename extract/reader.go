@@ -66,11 +66,6 @@ type Reader struct {
 
 	buf []byte // accumulates lines longer than br's buffer
 
-	// fields and blocks collect an article's fields and blocks, to be copied
-	// into slices of the right size when it ends.
-	fields []Field
-	blocks []Block
-
 	// keys interns infobox keys and headers, which repeat across articles.
 	keys map[string]string
 	// recent holds the key last interned in each slot of a hash of its
@@ -446,8 +441,14 @@ func (r *Reader) Next() (*Article, error) {
 		errs.Sort()
 		return nil, errs
 	}
-	p := articleParser{r: r, a: &Article{File: r.File, Title: r.pendTitle, Pos: r.pendPos, Lines: 1}}
-	r.fields, r.blocks = r.fields[:0], r.blocks[:0]
+	// A released article's memory is filled again: its Infobox, Fields
+	// and Blocks, kept aside until the article turns out to have them.
+	a := articlePool.Get().(*Article)
+	p := articleParser{r: r, a: a, spare: a.Infobox, blocks: a.Blocks[:0]}
+	if p.spare != nil {
+		p.fields = p.spare.Fields[:0]
+	}
+	*a = Article{File: r.File, Title: r.pendTitle, Pos: r.pendPos, Lines: 1}
 	for r.readLine(&l) {
 		if readerIsTitle(l.text) {
 			r.setPending(&l)
@@ -485,6 +486,23 @@ type articleParser struct {
 	state   int
 	cand    Block // the possible infobox header, in state apCandidate
 	section string
+
+	// fields and blocks collect the article's fields and blocks, in the
+	// memory of a released article when there is one; spare is its Infobox.
+	fields []Field
+	blocks []Block
+	spare  *Infobox
+}
+
+// newInfobox returns the article's Infobox, the spare one if there is one.
+func (p *articleParser) newInfobox(header string, pos Pos) *Infobox {
+	ib := p.spare
+	if ib == nil {
+		ib = new(Infobox)
+	}
+	p.spare = nil
+	*ib = Infobox{Header: header, Pos: pos}
+	return ib
 }
 
 // line takes the article's next line.
@@ -496,7 +514,7 @@ func (p *articleParser) line(l *rawLine) {
 			return
 		}
 		if readerIsField(s) {
-			p.a.Infobox = &Infobox{Pos: l.pos}
+			p.a.Infobox = p.newInfobox("", l.pos)
 			p.field(l)
 			p.state = apInfobox
 			return
@@ -511,7 +529,7 @@ func (p *articleParser) line(l *rawLine) {
 		p.state = apProse
 	case apCandidate:
 		if readerIsField(s) {
-			p.a.Infobox = &Infobox{Header: p.cand.Text, Pos: p.cand.Pos}
+			p.a.Infobox = p.newInfobox(p.cand.Text, p.cand.Pos)
 			p.field(l)
 			p.state = apInfobox
 			return
@@ -538,13 +556,11 @@ func (p *articleParser) flush() {
 		p.state = apProse
 	}
 	if ib := p.a.Infobox; ib != nil {
-		ib.Fields = append([]Field(nil), p.r.fields...)
+		ib.Fields = p.fields
 	}
-	if len(p.r.blocks) > 0 {
-		p.a.Blocks = append([]Block(nil), p.r.blocks...)
+	if len(p.blocks) > 0 {
+		p.a.Blocks = p.blocks
 	}
-	clear(p.r.fields)
-	clear(p.r.blocks)
 }
 
 // key returns text[i:j] of l as an interned string.
@@ -577,7 +593,7 @@ func (p *articleParser) field(l *rawLine) {
 		i, j = readerTrim(s, colon+1, len(s))
 		f.Value, f.ValuePos = l.str(i, j), l.at(i)
 	}
-	p.r.fields = append(p.r.fields, f)
+	p.fields = append(p.fields, f)
 }
 
 // prose adds line l as a block of prose unless it is blank.
@@ -596,7 +612,7 @@ func (p *articleParser) add(b Block) {
 	if b.Kind == Heading {
 		p.section = b.Text
 	}
-	p.r.blocks = append(p.r.blocks, b)
+	p.blocks = append(p.blocks, b)
 }
 
 // block classifies the non-blank line l as a heading, list item or paragraph.

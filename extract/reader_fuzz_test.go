@@ -76,13 +76,23 @@ func FuzzReader(f *testing.F) {
 }
 
 // checkSkipProse checks that a Reader with SkipProse returns what one
-// without it returns, call by call, with no Blocks.
+// without it returns, call by call, with no Blocks; and that a Reader whose
+// articles are released, so that it fills their memory again, returns the
+// same as one whose articles are not.
 func checkSkipProse(t *testing.T, data []byte) {
 	t.Helper()
 	full, skim := NewReader(bytes.NewReader(data)), NewReader(bytes.NewReader(data))
+	reuse := NewReader(bytes.NewReader(data))
 	skim.SkipProse = true
 	for calls := 0; calls <= len(data)+2; calls++ {
 		a, err := full.Next()
+		c, errC := reuse.Next()
+		if !reflect.DeepEqual(err, errC) || !reflect.DeepEqual(a, c) {
+			t.Fatalf("call %d: article %+v, error %v after releasing, want %+v, %v", calls, c, errC, a, err)
+		}
+		if c != nil {
+			c.Release()
+		}
 		b, errB := skim.Next()
 		if !reflect.DeepEqual(err, errB) {
 			t.Fatalf("call %d: error %v with SkipProse, want %v", calls, errB, err)

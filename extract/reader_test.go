@@ -545,6 +545,8 @@ func TestReaderSkipProse(t *testing.T) {
 		{"heading first", "= T =\n== S ==\n- K: v\ntext\n"},
 		{"bad bytes in prose", "= T =\nInfobox\n- K: v\n\nbad \xff here\n= U =\n\x00\n"},
 		{"text before title", "junk\n= T =\n- K: v\n= =\nlost\n"},
+		// Each article fills the memory of the one before, released.
+		{"shapes in turn", "= A =\nInfobox\n- K: v\n- L: w\n- M: x\nText.\n- item\n= B =\nProse only.\n== S ==\n= C =\n- K: v\n= D =\n= E =\nH\n- K: \xff\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkSkipProse(t, []byte(tc.in))
