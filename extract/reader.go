@@ -66,6 +66,16 @@ type Reader struct {
 
 	buf []byte // accumulates lines longer than br's buffer
 
+	// fields and blocks collect an article's fields and blocks, to be
+	// copied when it ends into the memory of a released article, or else
+	// into new slices of the right size.
+	fields []Field
+	blocks []Block
+	// spareIB and spareBlocks are memory of released articles, kept until
+	// an article has an infobox or blocks to fill them with.
+	spareIB     *Infobox
+	spareBlocks []Block
+
 	// keys interns infobox keys and headers, which repeat across articles.
 	keys map[string]string
 	// recent holds the key last interned in each slot of a hash of its
@@ -442,13 +452,17 @@ func (r *Reader) Next() (*Article, error) {
 		return nil, errs
 	}
 	// A released article's memory is filled again: its Infobox, Fields
-	// and Blocks, kept aside until the article turns out to have them.
+	// and Blocks are kept aside until an article turns out to have them.
 	a := articlePool.Get().(*Article)
-	p := articleParser{r: r, a: a, spare: a.Infobox, blocks: a.Blocks[:0]}
-	if p.spare != nil {
-		p.fields = p.spare.Fields[:0]
+	if ib := a.Infobox; ib != nil && (r.spareIB == nil || cap(ib.Fields) > cap(r.spareIB.Fields)) {
+		r.spareIB = ib
+	}
+	if cap(a.Blocks) > cap(r.spareBlocks) {
+		r.spareBlocks = a.Blocks[:0]
 	}
 	*a = Article{File: r.File, Title: r.pendTitle, Pos: r.pendPos, Lines: 1}
+	p := articleParser{r: r, a: a}
+	r.fields, r.blocks = r.fields[:0], r.blocks[:0]
 	for r.readLine(&l) {
 		if readerIsTitle(l.text) {
 			r.setPending(&l)
@@ -486,22 +500,17 @@ type articleParser struct {
 	state   int
 	cand    Block // the possible infobox header, in state apCandidate
 	section string
-
-	// fields and blocks collect the article's fields and blocks, in the
-	// memory of a released article when there is one; spare is its Infobox.
-	fields []Field
-	blocks []Block
-	spare  *Infobox
 }
 
-// newInfobox returns the article's Infobox, the spare one if there is one.
+// newInfobox returns the article's Infobox, the reader's spare one if it
+// has one.
 func (p *articleParser) newInfobox(header string, pos Pos) *Infobox {
-	ib := p.spare
+	ib := p.r.spareIB
 	if ib == nil {
 		ib = new(Infobox)
 	}
-	p.spare = nil
-	*ib = Infobox{Header: header, Pos: pos}
+	p.r.spareIB = nil
+	*ib = Infobox{Header: header, Pos: pos, Fields: ib.Fields[:0]}
 	return ib
 }
 
@@ -556,11 +565,14 @@ func (p *articleParser) flush() {
 		p.state = apProse
 	}
 	if ib := p.a.Infobox; ib != nil {
-		ib.Fields = p.fields
+		ib.Fields = append(ib.Fields, p.r.fields...)
 	}
-	if len(p.blocks) > 0 {
-		p.a.Blocks = p.blocks
+	if len(p.r.blocks) > 0 {
+		p.a.Blocks = append(p.r.spareBlocks, p.r.blocks...)
+		p.r.spareBlocks = nil
 	}
+	clear(p.r.fields)
+	clear(p.r.blocks)
 }
 
 // key returns text[i:j] of l as an interned string.
@@ -593,7 +605,7 @@ func (p *articleParser) field(l *rawLine) {
 		i, j = readerTrim(s, colon+1, len(s))
 		f.Value, f.ValuePos = l.str(i, j), l.at(i)
 	}
-	p.fields = append(p.fields, f)
+	p.r.fields = append(p.r.fields, f)
 }
 
 // prose adds line l as a block of prose unless it is blank.
@@ -612,7 +624,7 @@ func (p *articleParser) add(b Block) {
 	if b.Kind == Heading {
 		p.section = b.Text
 	}
-	p.blocks = append(p.blocks, b)
+	p.r.blocks = append(p.r.blocks, b)
 }
 
 // block classifies the non-blank line l as a heading, list item or paragraph.
