@@ -118,8 +118,10 @@ type proseState struct {
 	dict *keyTable
 	phon *keyTable // zero value (no entity): ambiguous
 	// phonKeys has bit phonBit(f, l) set for every key of phon, f and l
-	// being its first and last bytes.
-	phonKeys [8]uint64
+	// being its first and last bytes, and for every key of sc.phonLater.
+	// The keys of a bit of phonDone are all in phon; the others wait in
+	// phonLater until a look-up asks for their bit.
+	phonKeys, phonDone [8]uint64
 	// dictKeys has the bits of the keys of dict.
 	dictKeys keyBits
 	ments    []*mention
@@ -149,6 +151,9 @@ type proseScratch struct {
 	spans []Span
 	dict  keyTable
 	phon  keyTable
+	// phonLater holds the additions to phon that wait for a look-up of
+	// their bit (see proseState.phonDone).
+	phonLater []phonAdd
 	// keys holds the keys of the extraction's indexes (dict, phon,
 	// groups, parts), which live only as long as their entries.
 	keys keyArena
@@ -364,6 +369,8 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.groupSlab.reset()
 		sc.dict.reset()
 		sc.phon.reset()
+		clear(sc.phonLater)
+		sc.phonLater = sc.phonLater[:0]
 		sc.keys.reset()
 		clear(sc.groups)
 		clear(sc.parts)
@@ -498,6 +505,31 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 			st.dictKeys.add(kept[i+1:])
 		}
 	}
+	// The phonetic key is made only when a look-up asks for its bit:
+	// most are never asked for.
+	b := phonBit(phoneticFirst(key), phoneticLast(key))
+	if st.phonDone[b>>6]&(1<<(b&63)) != 0 {
+		st.addPhonetic(key, e, c)
+		return
+	}
+	if kept == "" {
+		kept = st.sc.keys.copy(key)
+	}
+	st.sc.phonLater = append(st.sc.phonLater, phonAdd{key: kept, bit: uint16(b), ent: e, class: c})
+	st.phonKeys[b>>6] |= 1 << (b & 63)
+}
+
+// phonAdd is an addition to the phonetic index that waits for a look-up.
+type phonAdd struct {
+	key   string
+	bit   uint16
+	ent   *Entity
+	class rdf.Term
+}
+
+// addPhonetic indexes e of class c under the phonetic key of key; a key
+// two entities share is ambiguous.
+func (st *proseState) addPhonetic(key string, e *Entity, c rdf.Term) {
 	st.sc.key = appendPhonetic(st.sc.key[:0], key)
 	slot, ok := st.phon.slot(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key)))
 	if ok {
@@ -508,8 +540,31 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	}
 	pk := st.sc.keys.str(st.sc.key)
 	st.phon.fill(slot, pk, known{ent: e, class: c})
-	b := phonBit(pk[0], pk[len(pk)-1])
-	st.phonKeys[b>>6] |= 1 << (b & 63)
+}
+
+// phonGet returns the phonetic index's entry for key, a folded name, or
+// nil; the entry is valid until the next addition.
+func (st *proseState) phonGet(key string) *known {
+	if key == "" {
+		return nil
+	}
+	b := phonBit(phoneticFirst(key), phoneticLast(key))
+	if st.phonKeys[b>>6]&(1<<(b&63)) == 0 {
+		return nil
+	}
+	if st.phonDone[b>>6]&(1<<(b&63)) == 0 {
+		// The waiting keys of the bit are added in the order they came,
+		// which decides the same ambiguities as adding them at once:
+		// only keys of one bit can share a phonetic key.
+		st.phonDone[b>>6] |= 1 << (b & 63)
+		for i := range st.sc.phonLater {
+			if a := &st.sc.phonLater[i]; uint(a.bit) == b {
+				st.addPhonetic(a.key, a.ent, a.class)
+			}
+		}
+	}
+	st.sc.key = appendPhonetic(st.sc.key[:0], key)
+	return st.phon.get(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key)))
 }
 
 // isRoyalTitle reports royalTitles[w] by a switch, which compares w's
@@ -709,14 +764,7 @@ func (st *proseState) lookup(key string) (*known, string, int) {
 	// Most keys are no name of the article's: phon holds none with the
 	// key's first and last phonetic bytes, found without folding the
 	// whole key.
-	if key == "" {
-		return nil, "", 0
-	}
-	if b := phonBit(phoneticFirst(key), phoneticLast(key)); st.phonKeys[b>>6]&(1<<(b&63)) == 0 {
-		return nil, "", 0
-	}
-	st.sc.key = appendPhonetic(st.sc.key[:0], key)
-	if k := st.phon.get(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key))); k != nil && k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
+	if k := st.phonGet(key); k != nil && k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
 		return k, "", evGraph
 	}
 	return nil, "", 0
@@ -1866,8 +1914,7 @@ func (st *proseState) resolve() {
 		}
 		label := stripRank(g.label)
 		var e *Entity
-		st.sc.key = appendPhonetic(st.sc.key[:0], key)
-		if k := st.phon.get(unsafe.String(unsafe.SliceData(st.sc.key), len(st.sc.key))); k != nil && k.ent != nil && k.class == g.best {
+		if k := st.phonGet(key); k != nil && k.ent != nil && k.class == g.best {
 			e = k.ent
 		} else {
 			e = st.entity(label, g.best)

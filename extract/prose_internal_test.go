@@ -350,3 +350,45 @@ func TestKindOfContractClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneticIndexLater checks that the phonetic index, whose additions
+// wait for a look-up of their bit, finds what adding them at once would:
+// a key shared by two entities is ambiguous, whichever came first, and a
+// key added after its bit was looked up is found too.
+func TestPhoneticIndexLater(t *testing.T) {
+	kato, katou, sejo := &Entity{Label: "Kato"}, &Entity{Label: "Katou"}, &Entity{Label: "Sejo"}
+	for _, tc := range []struct {
+		name   string
+		before []string // added before the first look-up
+		after  []string // added after it
+		look   string
+		want   *Entity
+	}{
+		{"one", []string{"kato"}, nil, "gato", kato},
+		{"absent", []string{"kato"}, nil, "sejong", nil},
+		{"shared", []string{"kato", "gato"}, nil, "kato", nil},
+		{"same entity", []string{"kato", "kado"}, nil, "gado", kato},
+		{"added after", []string{"sejo"}, []string{"kato"}, "gato", kato},
+		{"shared after", []string{"kato"}, []string{"gato"}, "kato", nil},
+	} {
+		st := &proseState{s: &Subject{Entity: &Entity{}}, sc: &proseScratch{}}
+		st.dict, st.phon = &st.sc.dict, &st.sc.phon
+		ents := map[string]*Entity{"kato": kato, "kado": kato, "gato": katou, "sejo": sejo}
+		add := func(keys []string) {
+			for _, k := range keys {
+				st.addKey(k, false, ents[k], ontology.Person)
+			}
+		}
+		add(tc.before)
+		st.phonGet("sejo")
+		st.phonGet("kato")
+		add(tc.after)
+		var got *Entity
+		if k := st.phonGet(tc.look); k != nil {
+			got = k.ent
+		}
+		if got != tc.want {
+			t.Errorf("%s: phonGet(%q) = %v, want %v", tc.name, tc.look, got, tc.want)
+		}
+	}
+}
