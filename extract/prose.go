@@ -115,8 +115,8 @@ type proseState struct {
 	x    *ProseExtractor
 	g    *Graph
 	s    *Subject
-	dict *keyTable
-	phon *keyTable // zero value (no entity): ambiguous
+	dict *keyTable[known]
+	phon *keyTable[known] // zero value (no entity): ambiguous
 	// phonKeys has bit phonBit(f, l) set for every key of phon, f and l
 	// being its first and last bytes, and for every key of sc.phonLater.
 	// The keys of a bit of phonDone are all in phon; the others wait in
@@ -149,8 +149,8 @@ type proseScratch struct {
 	span []byte // spanProbe's
 	// spans are the sentences of the block being scanned.
 	spans []Span
-	dict  keyTable
-	phon  keyTable
+	dict  keyTable[known]
+	phon  keyTable[known]
 	// phonLater holds the additions to phon that wait for a look-up of
 	// their bit (see proseState.phonDone).
 	phonLater []phonAdd
@@ -164,14 +164,14 @@ type proseScratch struct {
 	mentions  slab[mention]
 	sentences slab[sentence]
 	// resolve's and relations' indexes, cleared after each article.
-	groups     map[string]*mentionGroup
+	groups     keyTable[*mentionGroup]
 	groupSlab  slab[mentionGroup]
-	groupOrder []string
+	groupOrder []*mentionGroup
 	resolved   []*mention
-	parts      map[string]nameOwner
-	titles     map[string]nameOwner
+	parts      keyTable[nameOwner]
+	titles     keyTable[nameOwner]
 	// minted holds the first catalog hit of each label resolve minted.
-	minted map[string]*mention
+	minted keyTable[*mention]
 	// ents holds the extraction's records of entities; aliasKeys the
 	// keys of their aliases.
 	ents      slab[proseEntity]
@@ -238,12 +238,12 @@ func (st *proseState) nameKey(e *Entity, i int) string {
 // mentionGroup gathers the unresolved mentions of one key, with the
 // strongest evidence of their class.
 type mentionGroup struct {
-	label    string
-	best     rdf.Term
-	strength int
-	count    int
-	clash    bool
-	ments    []*mention
+	key, label string
+	best       rdf.Term
+	strength   int
+	count      int
+	clash      bool
+	ments      []*mention
 }
 
 // nameOwner tells which entity a name part or title belongs to: only
@@ -259,6 +259,16 @@ func (o *nameOwner) add(e *Entity) {
 	} else if o.first != e {
 		o.many = true
 	}
+}
+
+// addOwner records that e bears the name part or title key, which is not
+// "" and is kept.
+func addOwner(t *keyTable[nameOwner], key string, e *Entity) {
+	i, ok := t.slot(key)
+	if !ok {
+		t.fill(i, key, nameOwner{})
+	}
+	t.slots[i].k.add(e)
 }
 
 // only returns the one entity of o, or nil.
@@ -350,7 +360,7 @@ func (st *proseState) newSentence(sen sentence) *sentence {
 }
 
 var proseScratchPool = sync.Pool{New: func() any {
-	return &proseScratch{groups: map[string]*mentionGroup{}, parts: map[string]nameOwner{}, titles: map[string]nameOwner{}, minted: map[string]*mention{}}
+	return new(proseScratch)
 }}
 
 // Extract implements Extractor.
@@ -372,10 +382,10 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		clear(sc.phonLater)
 		sc.phonLater = sc.phonLater[:0]
 		sc.keys.reset()
-		clear(sc.groups)
-		clear(sc.parts)
-		clear(sc.titles)
-		clear(sc.minted)
+		sc.groups.reset()
+		sc.parts.reset()
+		sc.titles.reset()
+		sc.minted.reset()
 		sc.ents.reset()
 		clear(sc.aliasKeys)
 		sc.aliasKeys = sc.aliasKeys[:0]
@@ -439,7 +449,8 @@ func firstParagraph(a *Article) int {
 }
 
 func isSeeAlso(section string) bool {
-	return foldString(section) == "seealso"
+	var buf [32]byte
+	return string(appendFold(buf[:0], section)) == "seealso"
 }
 
 // seedDictionary indexes the entities already in the graph, the subject
@@ -612,17 +623,17 @@ func dictBit(key string) uint {
 // to be looked up and added, and reset clears only the slots filled since
 // the last, where clearing a map clears all the room that the article with
 // the most names made it grow to.
-type keyTable struct {
-	slots []keySlot // a power of two of them, at most half filled
+type keyTable[V any] struct {
+	slots []keySlot[V] // a power of two of them, at most half filled
 	// filled holds the indexes of the filled slots.
 	filled []int32
 }
 
 // keySlot is a slot of a keyTable, empty while key is "".
-type keySlot struct {
+type keySlot[V any] struct {
 	key  string
 	hash uint64
-	k    known
+	k    V
 }
 
 // keyHash returns the hash of a key for a keyTable: a multiplicative
@@ -651,7 +662,7 @@ func load32(s string, i int) uint32 {
 
 // get returns key's entry, or nil. The pointer is valid until the next
 // fill.
-func (t *keyTable) get(key string) *known {
+func (t *keyTable[V]) get(key string) *V {
 	if len(t.filled) == 0 || key == "" {
 		return nil
 	}
@@ -671,7 +682,7 @@ func (t *keyTable) get(key string) *known {
 // slot returns the index of key's slot, key being non-empty, and whether
 // the slot is filled: an empty one is filled with fill before any other
 // call.
-func (t *keyTable) slot(key string) (int, bool) {
+func (t *keyTable[V]) slot(key string) (int, bool) {
 	if 2*(len(t.filled)+1) > len(t.slots) {
 		t.grow()
 	}
@@ -691,15 +702,15 @@ func (t *keyTable) slot(key string) (int, bool) {
 
 // fill fills the empty slot i, which slot returned, with key and k; key
 // must be the one slot was given, and is kept.
-func (t *keyTable) fill(i int, key string, k known) {
+func (t *keyTable[V]) fill(i int, key string, k V) {
 	t.slots[i].key, t.slots[i].k = key, k
 	t.filled = append(t.filled, int32(i))
 }
 
 // grow doubles the slots, placing the filled ones again.
-func (t *keyTable) grow() {
+func (t *keyTable[V]) grow() {
 	old := t.slots
-	t.slots = make([]keySlot, max(64, 2*len(old)))
+	t.slots = make([]keySlot[V], max(64, 2*len(old)))
 	mask := uint64(len(t.slots) - 1)
 	t.filled = t.filled[:0]
 	for oi := range old {
@@ -717,9 +728,9 @@ func (t *keyTable) grow() {
 }
 
 // reset empties t, keeping its slots; nothing they held stays reachable.
-func (t *keyTable) reset() {
+func (t *keyTable[V]) reset() {
 	for _, i := range t.filled {
-		t.slots[i] = keySlot{}
+		t.slots[i] = keySlot[V]{}
 	}
 	t.filled = t.filled[:0]
 }
@@ -1860,7 +1871,8 @@ func isRomanNumeral(w string) bool {
 // strongest evidence; one-word names resolve through the article's people
 // ("Kim" to the one Kim), clans and titles ("the king").
 func (st *proseState) resolve() {
-	groups, order := st.sc.groups, st.sc.groupOrder[:0]
+	groups, order := &st.sc.groups, st.sc.groupOrder[:0]
+	var noKey *mentionGroup // the group of key "", which groups cannot hold
 	for _, m := range st.ments {
 		if m.ent != nil || m.description || m.class.IsZero() && m.single {
 			continue
@@ -1871,11 +1883,20 @@ func (st *proseState) resolve() {
 		if m.single && (m.strength < evCue || m.class == ontology.Person) {
 			continue // decided after the name-part index
 		}
-		g := groups[m.key]
-		if g == nil {
+		var g *mentionGroup
+		if m.key == "" {
+			if noKey == nil {
+				noKey = st.sc.groupSlab.get()
+				order = append(order, noKey)
+			}
+			g = noKey
+		} else if i, ok := groups.slot(m.key); ok {
+			g = groups.slots[i].k
+		} else {
 			g = st.sc.groupSlab.get()
-			groups[m.key] = g
-			order = append(order, m.key)
+			g.key = m.key
+			groups.fill(i, m.key, g)
+			order = append(order, g)
 		}
 		g.ments = append(g.ments, m)
 		if len(m.label) > len(g.label) {
@@ -1894,21 +1915,26 @@ func (st *proseState) resolve() {
 	// Catalog hits first: they carry their own canonical names. A name
 	// and class met before give the entity they gave then, as entity
 	// would again.
-	minted := st.sc.minted
+	minted := &st.sc.minted
 	for _, m := range st.ments {
 		if m.ent == nil && m.label != "" && m.strength >= evCatalog {
-			if first := minted[m.label]; first != nil && first.class == m.class {
-				m.ent = first.ent
-				continue
+			i, ok := minted.slot(m.label)
+			if ok {
+				if first := minted.slots[i].k; first.class == m.class {
+					m.ent = first.ent
+					continue
+				}
 			}
+			// entityKey adds to no table of resolve's: the slot stays
+			// the label's.
 			m.ent = st.entityKey(m.label, m.key, m.class)
-			if minted[m.label] == nil {
-				minted[m.label] = m
+			if !ok {
+				minted.fill(i, m.label, m)
 			}
 		}
 	}
-	for _, key := range order {
-		g := groups[key]
+	for _, g := range order {
+		key := g.key
 		if g.clash || g.best.IsZero() {
 			continue
 		}
@@ -1939,12 +1965,7 @@ func (st *proseState) resolve() {
 			needTitles = needTitles || m.description
 		}
 	}
-	parts, titles := st.sc.parts, st.sc.titles
-	addPart := func(key string, e *Entity) {
-		o := parts[key]
-		o.add(e)
-		parts[key] = o
-	}
+	parts, titles := &st.sc.parts, &st.sc.titles
 	for _, e := range st.g.order {
 		if !needParts {
 			break
@@ -1965,16 +1986,14 @@ func (st *proseState) resolve() {
 						key = ""
 					}
 					if len(p) > 1 && asked.may(p) && lexicon[p]&(lexRoyal|lexRank|lexConnector) == 0 {
-						o := parts[p]
-						o.add(e)
-						parts[p] = o
+						addOwner(parts, p, e)
 					}
 				}
 			}
 		case kindForce:
 			if key := st.nameKey(e, -1); strings.HasSuffix(key, " clan") {
-				if p := strings.TrimSuffix(key, " clan"); asked.may(p) {
-					addPart(p, e)
+				if p := strings.TrimSuffix(key, " clan"); p != "" && asked.may(p) {
+					addOwner(parts, p, e)
 				}
 			}
 		}
@@ -1985,9 +2004,7 @@ func (st *proseState) resolve() {
 		}
 		if m.ent != nil && st.kindOf(m.ent) == kindPerson {
 			for _, t := range m.titles {
-				o := titles[t]
-				o.add(m.ent)
-				titles[t] = o
+				addOwner(titles, t, m.ent)
 			}
 		}
 	}
@@ -1997,11 +2014,13 @@ func (st *proseState) resolve() {
 		}
 		switch {
 		case m.description:
-			if e := titles[m.key].only(); e != nil {
-				m.ent = e
+			if o := titles.get(m.key); o != nil {
+				if e := o.only(); e != nil {
+					m.ent = e
+				}
 			}
 		case m.single:
-			if o, ok := parts[m.key]; ok {
+			if o := parts.get(m.key); o != nil {
 				if e := o.only(); e != nil {
 					m.ent = e
 					m.ent.AddAlias(m.sent.text[m.start:m.end])
@@ -2034,9 +2053,12 @@ func (st *proseState) resolve() {
 
 // stripRank removes a leading rank title from a label.
 func stripRank(label string) string {
+	// The word is folded on the stack: a map look-up of string(b) makes
+	// no string.
+	var buf [32]byte
 	for {
 		i := strings.IndexByte(label, ' ')
-		if i < 0 || !rankTitles[foldString(label[:i])] {
+		if i < 0 || !rankTitles[string(appendFold(buf[:0], label[:i]))] {
 			return label
 		}
 		label = label[i+1:]

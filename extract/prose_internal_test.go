@@ -282,7 +282,7 @@ func TestKeyBits(t *testing.T) {
 // TestKeyTable checks the prose dictionary's table against a map: keys
 // of any length found, filled and left out, through growth and resets.
 func TestKeyTable(t *testing.T) {
-	var tab keyTable
+	var tab keyTable[known]
 	for round, n := range []int{0, 5, 300, 40, 1000, 3} {
 		want := map[string]*Entity{}
 		for i := range n {
@@ -315,7 +315,7 @@ func TestKeyTable(t *testing.T) {
 			}
 		}
 		for i := range tab.slots {
-			if tab.slots[i] != (keySlot{hash: tab.slots[i].hash}) {
+			if tab.slots[i] != (keySlot[known]{hash: tab.slots[i].hash}) {
 				t.Fatalf("round %d: slot %d holds %v after reset", round, i, tab.slots[i])
 			}
 		}
@@ -390,5 +390,32 @@ func TestPhoneticIndexLater(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: phonGet(%q) = %v, want %v", tc.name, tc.look, got, tc.want)
 		}
+	}
+}
+
+// TestAddOwner checks that a name part or title held in a keyTable tells
+// its one owner, and none once two entities bear it.
+func TestAddOwner(t *testing.T) {
+	a, b := &Entity{Label: "Kim Si-min"}, &Entity{Label: "Kim Chon-il"}
+	var tab keyTable[nameOwner]
+	for _, tc := range []struct {
+		key  string
+		e    *Entity
+		want *Entity
+	}{
+		{"kim", a, a},
+		{"kim", a, a},
+		{"simin", a, a},
+		{"kim", b, nil},
+		{"chonil", b, b},
+		{"kim", a, nil},
+	} {
+		addOwner(&tab, tc.key, tc.e)
+		if o := tab.get(tc.key); o == nil || o.only() != tc.want {
+			t.Errorf("after adding %v under %q: %v, want %v", tc.e.Label, tc.key, o, tc.want)
+		}
+	}
+	if o := tab.get("yi"); o != nil {
+		t.Errorf("get(%q) = %v, want nil", "yi", o)
 	}
 }
