@@ -331,6 +331,29 @@ func (a *keyArena) str(b []byte) string {
 	return unsafe.String(&a.buf[n], len(b))
 }
 
+// fold returns FoldName(name), folded in place, valid until the next
+// reset.
+func (a *keyArena) fold(name string) string {
+	// A name's key is mostly no longer than the name: room for twice
+	// its length and a little holds almost every one.
+	if need := 2*len(name) + 8; cap(a.buf)-len(a.buf) < need {
+		a.buf = make([]byte, 0, min(max(2*cap(a.buf), 1024, need), max(maxKeyArena, need)))
+	}
+	n := len(a.buf)
+	// Folded after the chunk's strings, as the start of a new slice
+	// (appendFoldName puts a space between what b holds and the key).
+	b := appendFoldName(a.buf[n:n], name)
+	if len(b) == 0 {
+		return ""
+	}
+	if unsafe.SliceData(b) == unsafe.SliceData(a.buf[n:n+1]) {
+		a.buf = a.buf[:n+len(b)]
+	}
+	// Else the key outgrew the chunk into an array of its own, which
+	// nothing else writes to.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
 // copy returns a copy of s that stays valid until the next reset.
 func (a *keyArena) copy(s string) string {
 	return a.str(unsafe.Slice(unsafe.StringData(s), len(s)))
@@ -505,8 +528,9 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 	}
 	// Titled persons are known by their bare name too: "King Seonjo" as
 	// "Seonjo".
-	// The class's value is compared first: most differ in length.
-	if i := sp; i > 0 && c.Value == ontology.Person.Value && c == ontology.Person && isRoyalTitle(key[:i]) {
+	// The first word is tested first: few are titles, where many
+	// entities are persons, whose classes compare at some length.
+	if i := sp; i > 0 && isRoyalTitle(key[:i]) && c == ontology.Person {
 		if !st.inDict(key[i+1:]) && usableKey(key[i+1:]) {
 			if kept == "" {
 				kept = st.sc.keys.copy(key)
@@ -1566,16 +1590,21 @@ const (
 
 // kindOf returns the kind of class c: kindNone for no contract class.
 func kindOf(c rdf.Term) classKind {
-	switch kgLocalName(c) {
-	case "Person":
+	// The IRIs are compared whole, their lengths first, rather than
+	// cutting the namespace off (kgLocalName) to compare the rest.
+	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
+		return kindNone
+	}
+	switch c.Value {
+	case ontology.KG + "Person":
 		return kindPerson
-	case "Place":
+	case ontology.KG + "Place":
 		return kindPlace
-	case "Force":
+	case ontology.KG + "Force":
 		return kindForce
-	case "Event":
+	case ontology.KG + "Event":
 		return kindEvent
-	case "MilitaryConflict":
+	case ontology.KG + "MilitaryConflict":
 		return kindConflict
 	}
 	return kindNone
@@ -1680,8 +1709,7 @@ func (st *proseState) spanKey(toks []token, i, j int) string {
 
 // foldKey returns FoldName(name), valid until the extraction ends.
 func (st *proseState) foldKey(name string) string {
-	st.sc.key = appendFoldName(st.sc.key[:0], name)
-	return st.sc.keys.str(st.sc.key)
+	return st.sc.keys.fold(name)
 }
 
 // foldHasSpace reports whether FoldName(name) has more than one word.

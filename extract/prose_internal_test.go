@@ -419,3 +419,32 @@ func TestAddOwner(t *testing.T) {
 		t.Errorf("get(%q) = %v, want nil", "yi", o)
 	}
 }
+
+// TestKeyArenaFold checks that a keyArena folds a name in place as
+// FoldName does, keeps the keys it made as they were, and makes a key
+// longer than its room in an array of its own ("ﷺ" folds to 30 bytes).
+func TestKeyArenaFold(t *testing.T) {
+	var a keyArena
+	names := []string{"Katō Kiyomasa", "", "  ", "Yi Sun-sin", "Won-ik's", "Ǆ ǅ ǆ ǲ ﬃ ﬀ ß", "ﷺ ﷺ ﷺ ﷺ ﷺ", strings.Repeat("Ōmi ", 300), "Battle of Sacheon (1598)"}
+	var keys []string
+	for range 3 {
+		for _, name := range names {
+			keys = append(keys, a.fold(name))
+		}
+	}
+	for i, k := range keys {
+		if want := FoldName(names[i%len(names)]); k != want {
+			t.Errorf("fold(%q) = %q, want %q", names[i%len(names)], k, want)
+		}
+	}
+	a.reset()
+	if k := a.fold("Hanseong"); k != "hanseong" {
+		t.Errorf("fold after reset = %q, want %q", k, "hanseong")
+	}
+	// A chunk with room for the name's twice and more but not its key.
+	a = keyArena{buf: make([]byte, 0, 64)}
+	long, want := a.fold("ﷺ ﷺ ﷺ"), FoldName("ﷺ ﷺ ﷺ")
+	if k := a.fold("Kim"); k != "kim" || long != want || len(a.buf) != 3 {
+		t.Errorf("fold past the chunk: %q and %q, chunk holding %d bytes; want %q and %q, 3", long, k, len(a.buf), want, "kim")
+	}
+}
