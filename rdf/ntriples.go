@@ -46,55 +46,36 @@ func AppendNTriples(w Writer, t Term) {
 // characters as \u escapes, invalid UTF-8 as U+FFFD, so no input can end the
 // literal early.
 func WriteStringEscaped(w Writer, s string) {
-	const hex = "0123456789ABCDEF"
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
-			i++
-			continue
+	for i := 0; ; {
+		at, esc, next := nextStringEscape(s, i)
+		w.WriteString(s[i:at])
+		if at == len(s) {
+			return
 		}
-		if c >= 0x80 {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || size != 1 {
-				i += size
-				continue
-			}
-			w.WriteString(s[start:i])
-			w.WriteString("\uFFFD")
-			i++
-			start = i
-			continue
-		}
-		w.WriteString(s[start:i])
-		switch c {
-		case '"':
-			w.WriteString(`\"`)
-		case '\\':
-			w.WriteString(`\\`)
-		case '\n':
-			w.WriteString(`\n`)
-		case '\r':
-			w.WriteString(`\r`)
-		case '\t':
-			w.WriteString(`\t`)
-		default:
-			w.WriteString(`\u00`)
-			w.WriteByte(hex[c>>4])
-			w.WriteByte(hex[c&15])
-		}
-		i++
-		start = i
+		w.WriteString(esc)
+		i = next
 	}
-	w.WriteString(s[start:])
 }
 
 // AppendStringEscaped appends s to dst as WriteStringEscaped writes it,
 // for callers that build lines in a buffer of their own.
 func AppendStringEscaped(dst []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	start := 0
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		at, esc, next := nextStringEscape(s, i)
+		dst = append(dst, s[i:at]...)
+		if at == len(s) {
+			return dst
+		}
+		dst = append(dst, esc...)
+		i = next
+	}
+}
+
+// nextStringEscape finds, from s[i:], the first byte that a string's
+// inside cannot hold as it is: it returns its index (len(s) when there is
+// none), the text written in its place and the index past it.
+func nextStringEscape(s string, i int) (at int, esc string, next int) {
+	for i < len(s) {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
 			i++
@@ -106,32 +87,35 @@ func AppendStringEscaped(dst []byte, s string) []byte {
 				i += size
 				continue
 			}
-			dst = append(append(dst, s[start:i]...), "\uFFFD"...)
-			i++
-			start = i
-			continue
+			return i, "\uFFFD", i + 1
 		}
-		dst = append(dst, s[start:i]...)
 		switch c {
 		case '"':
-			dst = append(dst, `\"`...)
+			return i, `\"`, i + 1
 		case '\\':
-			dst = append(dst, `\\`...)
+			return i, `\\`, i + 1
 		case '\n':
-			dst = append(dst, `\n`...)
+			return i, `\n`, i + 1
 		case '\r':
-			dst = append(dst, `\r`...)
+			return i, `\r`, i + 1
 		case '\t':
-			dst = append(dst, `\t`...)
-		default:
-			dst = append(dst, `\u00`...)
-			dst = append(dst, hex[c>>4], hex[c&15])
+			return i, `\t`, i + 1
 		}
-		i++
-		start = i
+		return i, controlEscapes[c], i + 1
 	}
-	return append(dst, s[start:]...)
+	return len(s), "", len(s)
 }
+
+// controlEscapes holds the \u escape of each control character.
+var controlEscapes = func() (t [0x80]string) {
+	const hex = "0123456789ABCDEF"
+	for c := range t {
+		if c < 0x20 || c == 0x7f {
+			t[c] = `\u00` + string(hex[c>>4]) + string(hex[c&15])
+		}
+	}
+	return t
+}()
 
 // WriteIRIEscaped writes IRI s for use inside <>: characters that IRIREF
 // forbids become \u escapes, so even an invalid IRI cannot break the syntax.
