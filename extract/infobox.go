@@ -776,20 +776,14 @@ func joinPlaces(s string) string {
 	for i := 0; i < len(s); {
 		// A match starts at the first white space of a run, or at a
 		// bracket; any start within the run would lead to the same.
-		j := i
-		for j < len(s) && isASCIISpace(s[j]) {
-			j++
-		}
+		j := skipASCIISpace(s, i)
 		if j == len(s) {
 			break
 		}
 		end, c0, c1 := -1, 0, 0
 		switch {
 		case j > i && s[j] == 'n' && strings.HasPrefix(s[j:], "near") && j+4 < len(s) && isASCIISpace(s[j+4]):
-			end = j + 4
-			for end < len(s) && isASCIISpace(s[end]) {
-				end++
-			}
+			end = skipASCIISpace(s, j+4)
 		case s[j] == '(':
 			end, c0, c1 = modernNameAt(s, j)
 		}
@@ -846,10 +840,7 @@ func partAfterScript(s string) string {
 	var b []byte
 	last := 0
 	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && isASCIISpace(s[j]) {
-			j++
-		}
+		j := skipASCIISpace(s, i)
 		if j == len(s) {
 			break
 		}
@@ -866,10 +857,7 @@ func partAfterScript(s string) string {
 			continue
 		}
 		k++
-		m := k
-		for m < len(s) && isASCIISpace(s[m]) {
-			m++
-		}
+		m := skipASCIISpace(s, k)
 		r, n := utf8.DecodeRuneInString(s[m:])
 		if m == k || n == 0 || !unicode.IsUpper(r) {
 			i = j + 1
@@ -1280,10 +1268,7 @@ func mayDescribePlace(name string) bool {
 // ofFollows reports whether s is white space, "of" in any case, then
 // white space.
 func ofFollows(s string) bool {
-	i := 0
-	for i < len(s) && isASCIISpace(s[i]) {
-		i++
-	}
+	i := skipASCIISpace(s, 0)
 	return i > 0 && i+2 < len(s) && s[i]|0x20 == 'o' && s[i+1]|0x20 == 'f' && isASCIISpace(s[i+2])
 }
 
@@ -1299,6 +1284,15 @@ func endsWithPeriodName(name string) bool {
 		}
 	}
 	return false
+}
+
+// skipASCIISpace returns the index of the first byte at or after s[i]
+// that is not white space as regular expressions mean \s.
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && isASCIISpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // isASCIISpace reports whether c is white space as regular expressions
