@@ -20,6 +20,9 @@ func TestSplitPersonRuns(t *testing.T) {
 		{"Emperor Meiji Emperor Taishō", []string{"Emperor Meiji", "Emperor Taishō"}},
 		{"Prince Arisugawa Taruhito Prince Komatsu Akihito", []string{"Prince Arisugawa Taruhito", "Prince Komatsu Akihito"}},
 		{"Ishii Fujiko (daughter) Émile Guimet", []string{"Ishii Fujiko (daughter)", "Émile Guimet"}},
+		// A bracket before the first space, then a note.
+		{"Kajūji(Fujiwara) Haruko (wife) Ito Hiro", []string{"Kajūji(Fujiwara) Haruko (wife)", "Ito Hiro"}},
+		{"(son) Ito Hiro", []string{"(son) Ito Hiro"}},
 		// A bracket inside a name, a note at its end, a note that is no
 		// relation, and a title repeated before no name stay whole.
 		{"Fujiwara no (Kajūji) Haruko", []string{"Fujiwara no (Kajūji) Haruko"}},

@@ -82,6 +82,13 @@ func (g *Groups) Reset(names []string) {
 	g.m = groupMatcher{groups: names, buf: g.m.buf[:0], ends: g.m.ends[:0]}
 }
 
+// Grouped reports whether the last list split with g's groups
+// (AppendEntitiesCleanGroups) was grouped: it has more than one item,
+// and its first, with no label before it, is one of g's groups. A grouped
+// list that gave no item names only groups: each of its names, as
+// SplitEntities gives them, is one of g's groups.
+func (g *Groups) Grouped() bool { return g.m.grouped }
+
 // Names returns g's group names.
 func (g *Groups) Names() []string { return g.m.groups }
 
@@ -140,6 +147,7 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, gm *grou
 		first.name, first.flags, first.note, first.ok = cleanName(pieces[0].part)
 		grouped = first.ok && gm.match(first.name) != ""
 	}
+	gm.grouped = grouped
 	items := dst
 	group := ""
 	for i, pc := range pieces {
@@ -301,6 +309,8 @@ func matchName(name string, groups []string) string {
 // again for every name.
 type groupMatcher struct {
 	groups []string
+	// grouped is set when the last list matched was grouped.
+	grouped bool
 	// buf holds the groups' cores, each ending at the index in ends.
 	buf  []byte
 	ends []int

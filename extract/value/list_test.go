@@ -174,7 +174,8 @@ func TestGroupMatcher(t *testing.T) {
 // with the group names alone, and that Reset gives new groups.
 func TestAppendEntitiesCleanGroups(t *testing.T) {
 	lists := append([]string{"Ming , Li Rusong , Joseon , Yi Il", "Joseon , Yi Sun-sin , Ming dynasty , Chen Lin", "Zhou Yu, Ming",
-		"Kingdom of Joseon: Gwon Yul", "Tokugawa , Ii Naomasa", "", "Ming"}, fuzzSeeds...)
+		"Kingdom of Joseon: Gwon Yul", "Tokugawa , Ii Naomasa", "", "Ming", "Ming ---- Joseon", "Ming dynasty, ?, Kingdom of Joseon",
+		"Main:, Ming, Joseon", "Ming, Joseon:", "Tokugawa clan, Tokugawa clan", "?, Ming, Joseon"}, fuzzSeeds...)
 	for _, names := range [][]string{{"Ming dynasty", "Kingdom of Joseon"}, {"Tokugawa clan"}, nil, {"Ming", ""}} {
 		var g Groups
 		g.Reset([]string{"Stale", "Ming"})
@@ -189,6 +190,18 @@ func TestAppendEntitiesCleanGroups(t *testing.T) {
 			for _, it := range items {
 				if got, want := g.Is(it.Name), IsGroup(it.Name, names); got != want {
 					t.Errorf("Groups(%q).Is(%q) = %v, want %v", names, it.Name, got, want)
+				}
+			}
+			// A list that gives no item names only groups when it was
+			// grouped: every item SplitEntities finds is a group.
+			if len(items) == 0 {
+				all := SplitEntities(s)
+				only := len(all) > 0
+				for _, it := range all {
+					only = only && IsGroup(it.Name, names)
+				}
+				if got := g.Grouped(); got != only {
+					t.Errorf("AppendEntitiesCleanGroups(%q, %q) gives no item, Grouped() = %v, but only groups: %v", s, names, got, only)
 				}
 			}
 		}
