@@ -64,6 +64,8 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.groups.Reset(nil)
 		clear(sc.forceNames)
 		sc.forceNames, sc.forces = sc.forceNames[:0], sc.forces[:0]
+		clear(sc.belligerents)
+		sc.belligerents = sc.belligerents[:0]
 		infoboxScratchPool.Put(sc)
 	}()
 	for _, f := range ib.Fields {
@@ -155,6 +157,8 @@ type infoboxScratch struct {
 	forces     []nameSpan
 	forceNames []string
 	field      int
+	// belligerents holds the names belligerentNames gives.
+	belligerents []string
 	// sides are the side nodes of the conflict, by number, once made.
 	sides []rdf.Term
 	// known caches what the mapping says of each key: a corpus's
@@ -494,7 +498,7 @@ func (x *InfoboxExtractor) quantity(g *Graph, target, prop rdf.Term, num value.N
 // Combatant field while its commanders are still listed under it. The
 // names of a Combatant field that apply has cleaned are taken from sc.
 func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string, sc *infoboxScratch) []string {
-	var names []string
+	names := sc.belligerents[:0]
 	for i, f := range ib.Fields {
 		switch {
 		case strings.HasPrefix(keys[i], "combatant"):
@@ -511,11 +515,18 @@ func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string, sc *info
 			names = appendVictors(names, f.Value)
 		}
 	}
+	sc.belligerents = names
 	return names
 }
 
-// victoryAdjectives qualify a victory without naming a side.
-var victoryAdjectives = set("decisive", "pyrrhic", "tactical", "strategic", "major", "minor", "overwhelming", "indecisive", "crushing", "narrow", "final", "partial")
+// victoryAdjectives qualify a victory without naming a side. None has a
+// "k", the only ASCII letter a rune outside ASCII lower-cases to (the
+// Kelvin sign): victoryAdjectiveSet folds ASCII only, as strings.ToLower
+// would fold them.
+var (
+	victoryAdjectives   = set("decisive", "pyrrhic", "tactical", "strategic", "major", "minor", "overwhelming", "indecisive", "crushing", "narrow", "final", "partial")
+	victoryAdjectiveSet = newFoldSet(victoryAdjectives)
+)
 
 // appendVictors appends to names the sides a result's "X victory" names:
 // "Decisive Joseon and Ming victory" gives Joseon and Ming. "Victory for
@@ -536,13 +547,25 @@ func appendVictors(names []string, result string) []string {
 		if sp := strings.IndexFunc(head, unicode.IsSpace); sp >= 0 {
 			w, rest = head[:sp], head[sp:]
 		}
-		if startsUpper(w) && !victoryAdjectives[strings.ToLower(w)] {
+		if startsUpper(w) && !victoryAdjectiveSet.has(w) {
 			break
 		}
 		head = strings.TrimSpace(rest)
 	}
-	for _, part := range strings.FieldsFunc(head, func(r rune) bool { return r == '&' || r == '/' || r == '–' || r == '—' }) {
-		for _, name := range strings.Split(part, " and ") {
+	// The parts between "&", "/" and dashes, each cut at " and ", as
+	// strings.FieldsFunc and strings.Split would give them (an empty
+	// part gives no name), without the slices.
+	for head != "" {
+		part := head
+		if i := strings.IndexFunc(head, isVictorSeparator); i >= 0 {
+			_, n := utf8.DecodeRuneInString(head[i:])
+			part, head = head[:i], head[i+n:]
+		} else {
+			head = ""
+		}
+		for more := true; more; {
+			var name string
+			name, part, more = strings.Cut(part, " and ")
 			if name = strings.TrimSpace(name); startsUpper(name) {
 				names = append(names, name)
 			}
@@ -550,6 +573,9 @@ func appendVictors(names []string, result string) []string {
 	}
 	return names
 }
+
+// isVictorSeparator reports whether r separates the sides a result names.
+func isVictorSeparator(r rune) bool { return r == '&' || r == '/' || r == '–' || r == '—' }
 
 // indexWordFold returns the index of the first whole-word, case-insensitive
 // occurrence of the ASCII word w in s, or -1.

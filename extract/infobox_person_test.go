@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/wikikg/wikikg/extract/value"
 	"github.com/wikikg/wikikg/ontology"
@@ -189,6 +190,8 @@ func TestAppendVictors(t *testing.T) {
 		{"Japanese retreat from Pyeongyang", nil},
 		{"End of the Imjin War", nil},
 		{"a victoryless stalemate", nil},
+		{"DECISIVE Joseon & Ming/Tokugawa — Oda and  Azai victory", []string{"Joseon", "Ming", "Tokugawa", "Oda", "Azai"}},
+		{"Crushing && Ming and victory", []string{"Ming and"}},
 	} {
 		t.Run(tc.result, func(t *testing.T) {
 			if got := appendVictors(nil, tc.result); !slices.Equal(got, tc.want) {
@@ -198,14 +201,50 @@ func TestAppendVictors(t *testing.T) {
 	}
 }
 
+// appendVictorsOracle is appendVictors as it was written first, with
+// strings.ToLower, strings.FieldsFunc and strings.Split.
+func appendVictorsOracle(result string) []string {
+	var names []string
+	i := indexWordFold(result, "victory")
+	if i <= 0 {
+		return names
+	}
+	head := result[:i]
+	if j := strings.LastIndexAny(head, "|;,.()"); j >= 0 {
+		head = head[j+1:]
+	}
+	for head = strings.TrimSpace(head); head != ""; {
+		w, rest := head, ""
+		if sp := strings.IndexFunc(head, unicode.IsSpace); sp >= 0 {
+			w, rest = head[:sp], head[sp:]
+		}
+		if startsUpper(w) && !victoryAdjectives[strings.ToLower(w)] {
+			break
+		}
+		head = strings.TrimSpace(rest)
+	}
+	for _, part := range strings.FieldsFunc(head, func(r rune) bool { return r == '&' || r == '/' || r == '–' || r == '—' }) {
+		for _, name := range strings.Split(part, " and ") {
+			if name = strings.TrimSpace(name); startsUpper(name) {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
+
 // FuzzAppendVictors checks that the victors read from a result are
 // capitalised pieces of it.
 func FuzzAppendVictors(f *testing.F) {
 	for _, s := range []string{"Joseon and Ming victory", "Decisive Mōri clan victory", "Oda–Tokugawa victory.",
-		"Stalemate|Pyrrhic Allied victory", "Victory for Oda Nobunaga", "A and  and B & C/ D victory", "Éa victory"} {
+		"Stalemate|Pyrrhic Allied victory", "Victory for Oda Nobunaga", "A and  and B & C/ D victory", "Éa victory",
+		"DECISIVE Joseon & Ming/Tokugawa — Oda and  Azai victory", "Crushing && Ming and victory", "Tactical A\xff–B victory"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, result string) {
+		if got, want := appendVictors(nil, result), appendVictorsOracle(result); !slices.Equal(got, want) {
+			t.Errorf("appendVictors(%q) = %q, want %q", result, got, want)
+		}
 		for _, name := range appendVictors(nil, result) {
 			if !strings.Contains(result, name) || !startsUpper(name) || name != strings.TrimSpace(name) {
 				t.Errorf("appendVictors(%q) gave %q", result, name)
