@@ -120,7 +120,11 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 			continue
 		}
 		target := subj
-		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) {
+		// A Light pass keeps no triple on a side but a date's, which
+		// a side parser writes under an odd mapping only: the side
+		// node, which costs an IRI, is made for those alone.
+		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) &&
+			(!s.Light || writesYear(rule)) {
 			target = sc.side(g, subj, n)
 		}
 		sc.field = i
@@ -263,6 +267,12 @@ func lightRule(r *ontology.Rule) bool {
 	case ontology.ParseAlias, ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
 		return true
 	}
+	return writesYear(r)
+}
+
+// writesYear reports whether rule r may write a start or birth date, the
+// triples a Light pass's graph keeps (Graph.Add).
+func writesYear(r *ontology.Rule) bool {
 	return r.Property == ontology.StartDate || r.Property == ontology.BirthDate ||
 		r.Range == ontology.StartDate || r.Range == ontology.BirthDate
 }
@@ -896,8 +906,21 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // mayJoinPlaces reports whether joinPlaces may change s: whether s has
 // "near" or an opening bracket before one of its words.
 func mayJoinPlaces(s string) bool {
-	return strings.Contains(s, "near") || strings.Contains(s, "(now") || strings.Contains(s, "(today") ||
-		strings.Contains(s, "(present-day") || strings.Contains(s, "(modern")
+	if strings.Contains(s, "near") {
+		return true
+	}
+	// One search for each bracket, not one for each word.
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		if strings.HasPrefix(s, "now") || strings.HasPrefix(s, "today") ||
+			strings.HasPrefix(s, "present-day") || strings.HasPrefix(s, "modern") {
+			return true
+		}
+	}
 }
 
 // mayPlaceAfterScript reports whether partAfterScript may change s:
@@ -1233,6 +1256,9 @@ func trimLowerPrefix(s string) string {
 }
 
 func startsWithLetterOrDigit(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return isASCIILetter(s[0]) || '0' <= s[0] && s[0] <= '9' // most names
+	}
 	for _, r := range s {
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}

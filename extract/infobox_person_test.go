@@ -478,3 +478,19 @@ func TestCommanderGroupsFromCombatants(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsWithLetterOrDigit checks its ASCII test against the Unicode
+// tables it stands for, and runes outside ASCII.
+func TestStartsWithLetterOrDigit(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		s := string(rune(c)) + "x"
+		if got, want := startsWithLetterOrDigit(s), unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)); got != want {
+			t.Errorf("startsWithLetterOrDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"": false, "Ōmi": true, "–": false, "٣": true, "\xff": false} {
+		if got := startsWithLetterOrDigit(s); got != want {
+			t.Errorf("startsWithLetterOrDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -893,7 +893,7 @@ func cleanAlready(s string) bool {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case r == utf8.RuneError && n == 1, r <= '\u00a0', r == '\u200b', r == '\ufeff',
-				unicode.IsSpace(r):
+				isSpaceAboveLatin1(r):
 				return false // residue, or white space stripping or tidying changes
 			case r == '†' && (i == 0 || i+n == len(s)),
 				(r == '–' || r == '—') && (i == 0 || i+n == len(s)):
@@ -929,6 +929,18 @@ func cleanAlready(s string) bool {
 	// isNotName(s) is false: nameLike(s) need only look for a letter
 	// that can start a name, which most names start with.
 	return 'A' <= s[0] && s[0] <= 'Z' || nameLike(s)
+}
+
+// isSpaceAboveLatin1 is unicode.IsSpace(r) for r above U+00FF, without the
+// table search: the white space of Unicode there is a short list.
+func isSpaceAboveLatin1(r rune) bool {
+	switch {
+	case r < '\u1680':
+		return false // most runes of names: Latin letters and marks
+	case r <= '\u200a':
+		return r == '\u1680' || r >= '\u2000'
+	}
+	return r == '\u2028' || r == '\u2029' || r == '\u202f' || r == '\u205f' || r == '\u3000'
 }
 
 // isNotNameASCII is isNotName for an ASCII s: the keys of its length are

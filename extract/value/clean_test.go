@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestCleanNameFlags(t *testing.T) {
@@ -232,6 +233,16 @@ func TestAppendLower(t *testing.T) {
 			if ok != (len(want) <= limit) || ok && string(got) != want {
 				t.Errorf("appendLower(%q, %d) = %q, %v, want %q", s, limit, got, ok, want)
 			}
+		}
+	}
+}
+
+// TestIsSpaceAboveLatin1 checks isSpaceAboveLatin1 against unicode.IsSpace
+// for every rune above Latin-1.
+func TestIsSpaceAboveLatin1(t *testing.T) {
+	for r := rune(0x100); r <= unicode.MaxRune; r++ {
+		if got, want := isSpaceAboveLatin1(r), unicode.IsSpace(r); got != want {
+			t.Errorf("isSpaceAboveLatin1(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
