@@ -113,7 +113,7 @@ func FuzzSplitClausesOracle(f *testing.F) {
 // FuzzSourceNoteOracle checks isSourceNote against the expression it
 // stands for.
 func FuzzSourceNoteOracle(f *testing.F) {
-	for _, s := range []string{"Korean sources", "CLAIMED", "est.", "according to Yu", "ſource", "Chronicle", "histories", "records", "\u212Aorean", "조선 sources", "(朝鮮 records)", "ſource 朝", "朝鮮", "é\u212aſ histor"} {
+	for _, s := range []string{"Korean sources", "CLAIMED", "est.", "according to Yu", "ſource", "Chronicle", "histories", "records", "\u212Aorean", "조선 sources", "(朝鮮 records)", "ſource 朝", "朝鮮", "é\u212aſ histor", "sourc", "a", "xxHISTORx", "the report", "Estimat", "ac count", "[SOURCE]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

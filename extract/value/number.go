@@ -98,8 +98,12 @@ type clause struct {
 
 // splitClauses splits s at top-level commas, semicolons, pipes, "or" and
 // "plus", collecting bracketed text as notes.
-func splitClauses(s string) []clause {
-	var out []clause
+func splitClauses(s string) []clause { return appendClauses(nil, s) }
+
+// appendClauses appends the clauses of splitClauses(s) to dst, which a
+// caller may hold on its stack, and returns the extended slice.
+func appendClauses(dst []clause, s string) []clause {
+	out := dst
 	var cur clause
 	// text and note gather bytes of s, never longer than s: one buffer
 	// holds both, and each clause's strings are copied out once.
@@ -203,12 +207,42 @@ func isSourceNote(n string) bool {
 	if strings.Contains(n, "ſ") || strings.Contains(n, "\u212a") {
 		return reSourceNote.MatchString(n)
 	}
-	for _, w := range sourceWords {
-		if containsFoldASCII(n, w) {
-			return true
+	// One pass over n, not one for each word: a word is compared where
+	// n has its first letter, as containsFoldASCII compares it.
+	for i := 0; i < len(n); i++ {
+		c := n[i] | 0x20
+		if !sourceWordStart[c] {
+			continue
+		}
+		for _, w := range sourceWords {
+			if w[0] == c && hasFoldASCIIPrefix(n[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// sourceWordStart marks the first letters of sourceWords.
+var sourceWordStart = func() (t [256]bool) {
+	for _, w := range sourceWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// hasFoldASCIIPrefix reports whether s starts with the lower-case ASCII
+// word, each byte of s with bit 0x20 set, as containsFoldASCII compares.
+func hasFoldASCIIPrefix(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for j := 0; j < len(word); j++ {
+		if s[j]|0x20 != word[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // thousandsComma reports whether the comma at s[i] groups the digits of a
@@ -245,8 +279,12 @@ func wordAt(s string, i int, w string) bool {
 
 // scanFigures finds every figure in text, each with the words up to the next
 // figure as its unit.
-func scanFigures(text string) []figure {
-	var figs []figure
+func scanFigures(text string) []figure { return appendFigures(nil, text) }
+
+// appendFigures appends the figures of scanFigures(text) to dst, which a
+// caller may hold on its stack, and returns the extended slice.
+func appendFigures(dst []figure, text string) []figure {
+	figs := dst
 	var buf [8 * figureLocs]int
 	locs := appendFigureLocs(buf[:0], text)
 	for k := 0; k < len(locs); k += figureLocs {
@@ -311,9 +349,6 @@ func scanFigures(text string) []figure {
 		}
 		n.Unit = collapseFigureSpace(strings.Trim(text[end:unitEnd], " ,;:.–—-"))
 		f.n = n
-		if figs == nil {
-			figs = make([]figure, 0, (len(locs)-k)/figureLocs)
-		}
 		figs = append(figs, f)
 	}
 	return figs
@@ -651,10 +686,13 @@ func unitClass(unit string) int {
 // readFigures cleans s and returns its figures and whether it is a list of
 // labelled parts (headings such as "Ming:" or a bare "Joseon" between
 // figures), and whether figures are alternatives ("or", source notes).
-func readFigures(s string) (text string, figs []figure, labelled, alt bool) {
+// The figures are appended to dst, which a caller may hold on its stack.
+func readFigures(dst []figure, s string) (text string, figs []figure, labelled, alt bool) {
+	figs = dst
 	text = CleanText(s)
 	text = separateGluedLabels(text)
-	for _, c := range splitClauses(text) {
+	var clauses [8]clause // most values' clauses, without an allocation
+	for _, c := range appendClauses(clauses[:0], text) {
 		if c.alt {
 			alt = true
 		}
@@ -669,7 +707,9 @@ func readFigures(s string) (text string, figs []figure, labelled, alt bool) {
 			label, body = l, rest
 		}
 		isTotal := strings.EqualFold(label, "total")
-		fs := scanFigures(body)
+		n := len(figs)
+		figs = appendFigures(figs, body)
+		fs := figs[n:]
 		if len(fs) == 0 {
 			if label != "" || nameLike(strings.TrimSpace(body)) {
 				labelled = true
@@ -690,7 +730,6 @@ func readFigures(s string) (text string, figs []figure, labelled, alt bool) {
 				fs[i].total = true
 			}
 		}
-		figs = append(figs, fs...)
 	}
 	return text, figs, labelled, alt
 }
@@ -717,7 +756,8 @@ func cutWordPrefix(s, w string) (string, bool) {
 //     figure listed with ships is taken ("24,500, 1 seaplane carrier, …");
 //   - placeholders ("?", "Unknown", "light") give ok=false.
 func ParseNumber(s string) (Number, bool) {
-	text, figs, labelled, alt := readFigures(s)
+	var buf [8]figure // most values' figures, without an allocation
+	text, figs, labelled, alt := readFigures(buf[:0], s)
 	for _, f := range figs {
 		if f.unsure {
 			return Number{}, false
@@ -826,13 +866,16 @@ func ParseCount(s string) []Number {
 func ParseCleanCount(text string) []Number {
 	text = separateGluedLabels(text)
 	var out []Number
-	for _, c := range splitClauses(text) {
+	// Most values' clauses and figures, without an allocation.
+	var clauses [8]clause
+	var figs [8]figure
+	for _, c := range appendClauses(clauses[:0], text) {
 		body := strings.TrimLeft(c.text, "*•· ")
 		if _, rest, ok := cutLabel(body); ok {
 			body = rest
 		}
 		clauseText := tidy(body)
-		for _, f := range scanFigures(body) {
+		for _, f := range appendFigures(figs[:0], body) {
 			if f.unsure {
 				continue
 			}
