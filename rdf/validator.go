@@ -13,14 +13,25 @@ type Validator struct {
 	// iris is a direct-mapped cache indexed by the address and length of
 	// an IRI's bytes: the same string value shared by many quads hits the
 	// same slot. A hit compares contents, so distinct strings are safe.
+	// It holds the IRIs Term found valid: the vocabulary's and the like,
+	// which every document uses.
 	iris [validatorSlots]string
+	// minted holds the IRIs PrefixedIRI found valid, as iris does: a
+	// document's own entities, which are many and new in every document,
+	// and in iris would push the vocabulary out.
+	minted [mintedSlots]string
 	// prefix is the last valid prefix PrefixedIRI was given.
 	prefix string
 }
 
-// validatorSlots is the size of the cache: an article names a hundred
-// IRIs or so, its vocabulary's among them, which 64 slots did not hold.
-const validatorSlots = 256
+// validatorSlots is the size of the cache of Term's IRIs: a run's
+// vocabulary and infobox properties are several hundred IRIs, which 256
+// slots did not hold without collisions; mintedSlots is that of
+// PrefixedIRI's, the few dozen entities of an article.
+const (
+	validatorSlots = 1024
+	mintedSlots    = 256
+)
 
 // Term returns t.Validate().
 func (v *Validator) Term(t Term) error { return v.term(&t) }
@@ -31,13 +42,13 @@ func (v *Validator) term(t *Term) error {
 		return t.Validate()
 	}
 	i := slot(t.Value)
-	if v.iris[i] == t.Value {
+	if v.iris[i%validatorSlots] == t.Value || v.minted[i%mintedSlots] == t.Value {
 		return nil
 	}
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	v.iris[i] = t.Value
+	v.iris[i%validatorSlots] = t.Value
 	return nil
 }
 
@@ -60,13 +71,14 @@ func (v *Validator) PrefixedIRI(s string, n int) error {
 	if err := validateIRIFrom(s, n); err != nil {
 		return err
 	}
-	v.iris[slot(s)] = s
+	v.minted[slot(s)%mintedSlots] = s
 	return nil
 }
 
-// slot returns the slot of s in Validator.iris.
+// slot returns the hash of s that, modulo their sizes, gives its slots in
+// Validator.iris and minted: the address and length of its bytes.
 func slot(s string) uintptr {
-	return (uintptr(unsafe.Pointer(unsafe.StringData(s)))>>3 ^ uintptr(len(s))) % validatorSlots
+	return uintptr(unsafe.Pointer(unsafe.StringData(s)))>>3 ^ uintptr(len(s))
 }
 
 // Quad returns q.Validate().
