@@ -60,6 +60,15 @@ type Reader struct {
 	br  *bufio.Reader
 	err error // sticky: io.EOF or an I/O error
 
+	// win is what br holds buffered past the lines read, taken whole
+	// (with Peek) after each line read from br: the lines in it are cut
+	// from it with no call to br, and taken counts the bytes cut, which
+	// br is told of (with Discard) when win has no whole line left.
+	// good is the length of the start of win known to hold no byte
+	// readerFirstBad finds, checked once for the lines in it.
+	win         []byte
+	taken, good int
+
 	// line is the number of lines read so far; offset the offset of the next
 	// line's first byte.
 	line, offset int
@@ -129,6 +138,32 @@ func (l *rawLine) str(i, j int) string {
 func (r *Reader) readLine(l *rawLine) bool {
 	if r.err != nil {
 		return false
+	}
+	// Most lines are whole in win: one search for the line's end, and
+	// its bytes were checked with the window's.
+	if i := bytes.IndexByte(r.win, '\n'); i >= 0 && i <= MaxLineLength {
+		s := r.win[:i]
+		r.win = r.win[i+1:]
+		r.taken += i + 1
+		r.line++
+		l.pos, l.cut = Pos{Line: r.line, Column: 1, Offset: r.offset}, -1
+		r.offset += i + 1
+		if i > 0 && s[i-1] == '\r' {
+			s = s[:i-1]
+		}
+		l.text = s
+		l.bad = -1
+		if i > r.good {
+			l.bad = readerFirstBad(s)
+		}
+		if r.good -= i + 1; r.good < 0 {
+			r.good = readerGood(r.win)
+		}
+		return true
+	}
+	if r.taken > 0 {
+		r.br.Discard(r.taken)
+		r.win, r.taken = nil, 0
 	}
 	s, err := r.br.ReadSlice('\n')
 	total := len(s)
@@ -200,7 +235,22 @@ func (r *Reader) readLine(l *rawLine) bool {
 	}
 	l.text = s
 	l.bad = readerFirstBad(s)
+	// What br holds past the line stays put until br is read again.
+	r.win, _ = r.br.Peek(r.br.Buffered())
+	r.good = readerGood(r.win)
 	return true
+}
+
+// readerGood returns the length of the start of b that holds no byte
+// readerFirstBad finds. Over a window of lines, it tells of each line
+// whole before it what readerFirstBad would, as no UTF-8 sequence, valid
+// or not, takes in a '\n': a line's first bad byte is the window's, from
+// the line on.
+func readerGood(b []byte) int {
+	if i := readerFirstBad(b); i >= 0 {
+		return i
+	}
+	return len(b)
 }
 
 // keep appends to kept as much of s as fits in MaxLineLength+1 bytes,

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -916,5 +917,48 @@ func TestReaderInternKeys(t *testing.T) {
 	}
 	if r.recent == nil {
 		t.Error("no cache of recent keys")
+	}
+}
+
+// TestReaderWindow checks the lines cut from the buffered window, whose
+// bytes are checked a window at a time, against readerFirstBad's oracle
+// line by line: bad bytes before, in and after lines, and runes, valid or
+// cut short, across the ends of windows of every size.
+func TestReaderWindow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("= T =\n")
+	bad := []string{"", "\x00", "é", "\xff", "\xe2\x80", "中", "\U0001F600", "\xed\xa0\x80", "\xe2\x80\r"}
+	for i := range 120 {
+		fmt.Fprintf(&b, "%s- K%d: v%s%s\n", bad[i%3], i, strings.Repeat("x", i%17), bad[i%len(bad)])
+		if i%5 == 0 {
+			b.WriteString("\r\n" + bad[i%len(bad)] + strings.Repeat("é", i%7) + "\r\n")
+		}
+		if i%40 == 39 {
+			fmt.Fprintf(&b, "= U%d%s =\n", i, bad[i%len(bad)])
+		}
+	}
+	input := []byte(b.String())
+	var want []string
+	for i, line := range bytes.Split(input, []byte("\n")) {
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if j := firstBadOracle(line); j >= 0 {
+			err := ErrInvalidUTF8
+			if line[j] == 0 {
+				err = ErrNUL
+			}
+			want = append(want, errAt{err, i + 1, j + 1}.String())
+		}
+	}
+	for _, size := range []int{16, 17, 19, 23, 31, 32, 33, 47, 64, 100, readerBufSize} {
+		_, errs := readAll(t, newReaderSize(bytes.NewReader(input), size), input)
+		var got []string
+		for _, err := range errs {
+			for _, pe := range parseErrors(t, err) {
+				got = append(got, errAt{pe.Err, pe.Line, pe.Column}.String())
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("buffer %d: errors\n%v\nwant\n%v", size, got, want)
+		}
 	}
 }
