@@ -8,17 +8,21 @@ import (
 // ValidLexical reports whether s is in the lexical space of datatype dt, for
 // the XSD datatypes wikikg writes. Other datatypes accept any string: RDF
 // leaves them to their owners.
-func ValidLexical(s, dt string) bool {
-	switch dt {
-	case XSDInteger:
+func ValidLexical(s, dt string) bool { return validLexical(s, xsdLocal(dt)) }
+
+// validLexical is ValidLexical for the datatype of local name local (see
+// xsdLocal).
+func validLexical(s, local string) bool {
+	switch local {
+	case "integer":
 		return isInteger(s)
-	case XSDDecimal:
+	case "decimal":
 		return isDecimal(s)
-	case XSDDouble:
+	case "double":
 		return isDouble(s)
-	case XSDBoolean:
+	case "boolean":
 		return s == "true" || s == "false" || s == "1" || s == "0"
-	case XSDDate:
+	case "date":
 		y, rest, ok := cutYear(s)
 		if !ok || len(rest) < 6 || rest[0] != '-' || rest[3] != '-' {
 			return false
@@ -26,14 +30,14 @@ func ValidLexical(s, dt string) bool {
 		m, ok1 := twoDigits(rest[1:3])
 		d, ok2 := twoDigits(rest[4:6])
 		return ok1 && ok2 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) && isTimezone(rest[6:])
-	case XSDGYearMonth:
+	case "gYearMonth":
 		_, rest, ok := cutYear(s)
 		if !ok || len(rest) < 3 || rest[0] != '-' {
 			return false
 		}
 		m, ok1 := twoDigits(rest[1:3])
 		return ok1 && m >= 1 && m <= 12 && isTimezone(rest[3:])
-	case XSDGYear:
+	case "gYear":
 		_, rest, ok := cutYear(s)
 		return ok && isTimezone(rest)
 	}

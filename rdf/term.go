@@ -146,6 +146,9 @@ func (t Term) Validate() error {
 			if t.Datatype != RDFLangString {
 				return ErrLangDatatype
 			}
+			if t.Lang == "en" {
+				return nil // the tag of nearly every literal wikikg writes
+			}
 			return validateLang(t.Lang)
 		}
 		if t.Datatype == RDFLangString {
@@ -153,12 +156,15 @@ func (t Term) Validate() error {
 		}
 		// The datatypes wikikg writes are constants known to be valid;
 		// skipping them matters as every literal of every quad is checked.
-		if !knownDatatype(t.Datatype) {
+		// They are told apart by their local names, as their IRIs share
+		// the namespace, which comparing them whole would read each time.
+		local := xsdLocal(t.Datatype)
+		if !knownLocal(local) {
 			if err := validateIRI(t.Datatype); err != nil {
 				return fmt.Errorf("datatype: %w", err)
 			}
 		}
-		if !ValidLexical(t.Value, t.Datatype) {
+		if !validLexical(t.Value, local) {
 			return fmt.Errorf("%w: %q is not a valid %s", ErrBadLexical, t.Value, t.Datatype)
 		}
 		return nil
@@ -295,11 +301,23 @@ var iriPlain8 = func() (t [256]uint8) {
 	return t
 }()
 
-// knownDatatype reports whether dt is one of the well-known datatype IRIs,
-// which are valid.
-func knownDatatype(dt string) bool {
-	switch dt {
-	case XSDString, XSDInteger, XSDDecimal, XSDDouble, XSDBoolean, XSDDate, XSDGYearMonth, XSDGYear, XSDAnyURI:
+// xsdNS is the namespace of the XSD datatypes.
+const xsdNS = "http://www.w3.org/2001/XMLSchema#"
+
+// xsdLocal returns the local name of dt in the XSD namespace, or "" for
+// a dt outside it.
+func xsdLocal(dt string) string {
+	if len(dt) > len(xsdNS) && dt[:len(xsdNS)] == xsdNS {
+		return dt[len(xsdNS):]
+	}
+	return ""
+}
+
+// knownLocal reports whether local is the local name (see xsdLocal) of
+// one of the well-known datatype IRIs, which are valid.
+func knownLocal(local string) bool {
+	switch local {
+	case "string", "integer", "decimal", "double", "boolean", "date", "gYearMonth", "gYear", "anyURI":
 		return true
 	}
 	return false

@@ -42,7 +42,7 @@ func (v *Validator) term(t *Term) error {
 		return t.Validate()
 	}
 	i := slot(t.Value)
-	if v.iris[i%validatorSlots] == t.Value || v.minted[i%mintedSlots] == t.Value {
+	if same(v.iris[i%validatorSlots], t.Value) || same(v.minted[i%mintedSlots], t.Value) {
 		return nil
 	}
 	if err := t.Validate(); err != nil {
@@ -81,6 +81,13 @@ func slot(s string) uintptr {
 	return uintptr(unsafe.Pointer(unsafe.StringData(s)))>>3 ^ uintptr(len(s))
 }
 
+// same reports whether a == b, comparing their addresses first: a hit
+// in the cache is most often the very string that was looked up, and
+// its bytes need no reading then.
+func same(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
+}
+
 // Quad returns q.Validate().
 func (v *Validator) Quad(q Quad) error {
 	if err := q.checkPositions(); err != nil {
@@ -98,7 +105,7 @@ func (v *Validator) Quad(q Quad) error {
 // Triple returns Quad{S: *s, P: *p, O: *o}.Validate(), without copying
 // the terms into a quad: a graph checks every triple added to it.
 func (v *Validator) Triple(s, p, o *Term) error {
-	if !(s.IsIRI() || s.IsBlank()) || !p.IsIRI() {
+	if s.Kind != KindIRI && s.Kind != KindBlank || p.Kind != KindIRI {
 		return (&Quad{S: *s, P: *p}).checkPositions()
 	}
 	if err := v.term(s); err != nil {
