@@ -62,8 +62,10 @@ type sink struct {
 	valid rdf.Validator
 	// trusted is set while EncodeValid writes a quad its caller checked.
 	trusted bool
-	// tail is the line end writeValidLines copies (see lineEnd).
-	tail []byte
+	// tail is the line end writeValidLines copies (see lineEnd);
+	// tailIRI and tailEn are that end after an IRI object's '>' and a
+	// label's closing quote and tag.
+	tail, tailIRI, tailEn []byte
 	// lines is writeValidLines's buffer, and holds the lines it has yet
 	// to write.
 	lines []byte

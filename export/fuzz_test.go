@@ -190,6 +190,23 @@ func TestEncodeValidGraph(t *testing.T) {
 			}
 			checkGraphEncoder(t, format, qs)
 		})
+		// Objects around the fast paths for IRIs and labels: labels plain
+		// and not, of eight bytes and about, in other tags, and terms of
+		// other kinds that carry a tag.
+		t.Run(string(format)+"/objects", func(t *testing.T) {
+			s, p, g := rdf.IRI(res+"S"), rdf.IRI(ont+"label"), rdf.IRI(res+"g")
+			var qs []rdf.Quad
+			for _, o := range []rdf.Term{
+				rdf.LangString("", "en"), rdf.LangString("Ane", "en"), rdf.LangString("Ane Riv", "en"),
+				rdf.LangString("Ane Rive", "en"), rdf.LangString("Ane River", "en"), rdf.LangString("Tōkyō 東京", "en"),
+				rdf.LangString("a \"b\"", "en"), rdf.LangString("line\nbreak ok", "en"), rdf.LangString("x", "en-GB"),
+				rdf.LangString("x", "fr"), rdf.String("plain"), rdf.Integer(7),
+				{Kind: rdf.KindBlank, Value: "b1", Lang: "en"}, {Kind: rdf.KindIRI, Value: res + "O", Lang: "en"},
+			} {
+				qs = append(qs, rdf.Quad{S: s, P: p, O: o, G: g}, rdf.Quad{S: rdf.Blank("b2"), P: p, O: o, G: g})
+			}
+			checkGraphEncoder(t, format, qs)
+		})
 	}
 }
 

@@ -67,6 +67,11 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 		return err
 	}
 	end := s.lineEnd(g, graph)
+	// The ends of lines whose object is an IRI, or a label, copied with
+	// what closes the object.
+	s.tailIRI = append(append(s.tailIRI[:0], '>'), end...)
+	s.tailEn = append(append(s.tailEn[:0], `"@en`...), end...)
+	endIRI, endEn := s.tailIRI, s.tailEn
 	b, limit := s.lineBuffer()
 	for i := range ts {
 		t := &ts[i]
@@ -86,11 +91,16 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 		if t.O.Kind == rdf.KindIRI {
 			b = append(b, '<')
 			b = append(b, t.O.Value...)
-			b = append(b, '>')
+			b = append(b, endIRI...)
+		} else if t.O.Kind == rdf.KindLiteral && t.O.Lang == "en" && plainString(t.O.Value) {
+			// Labels, most literals, need no call either.
+			b = append(b, '"')
+			b = append(b, t.O.Value...)
+			b = append(b, endEn...)
 		} else {
 			b = appendValidTerm(b, &t.O)
+			b = append(b, end...)
 		}
-		b = append(b, end...)
 		if len(b) >= limit {
 			b, limit = s.writeLines(b)
 		}
@@ -197,25 +207,32 @@ func appendValidTerm(b []byte, t *rdf.Term) []byte {
 // plainString reports whether rdf.AppendStringEscaped gives s back as it
 // is, s being valid UTF-8, as a valid literal's value is: whether it has
 // no control character, quote or backslash. It tests eight bytes at a
-// time, where the escaper tests each.
+// time, where the escaper tests each, and the last eight bytes of a
+// string of eight or more as one word, whatever words before took some.
 func plainString(s string) bool {
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+8 < len(s); i += 8 {
+		if !plainWord(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
+			return false
+		}
+	}
+	return plainWord(binary.LittleEndian.Uint64([]byte(s[len(s)-8:])))
+}
+
+// plainWord reports whether no byte of x is below 0x20, 0x22, 0x5C or
+// 0x7F: a byte is one of these when it is zero in one of the words
+// tested, and each test finds whether any byte is, exactly.
+func plainWord(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-		// A byte of x is below 0x20, 0x22, 0x5C or 0x7F when it is zero
-		// in one of these: each test finds whether any byte is, exactly.
-		q, bs, del := x^0x2222222222222222, x^0x5c5c5c5c5c5c5c5c, x^0x7f7f7f7f7f7f7f7f
-		if ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs|(del-ones)&^del)&highs != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
-			return false
-		}
-	}
-	return true
+	q, bs, del := x^0x2222222222222222, x^0x5c5c5c5c5c5c5c5c, x^0x7f7f7f7f7f7f7f7f
+	return ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs|(del-ones)&^del)&highs == 0
 }
 
 // writeStatement writes subj pred obj, the start of a line.
