@@ -23,9 +23,9 @@ type Graph struct {
 	// Name is the article's IRI, which names its graph.
 	Name rdf.Term
 	// triples holds every triple added, duplicates included until the
-	// first call that needs them distinct sorts and compacts it: Add is on
-	// the hot path and a map keyed by three terms costs more to hash than
-	// one sort costs.
+	// first call that needs them distinct, or finish, sorts and compacts
+	// it: Add is on the hot path and a map keyed by three terms costs
+	// more to hash than one sort costs.
 	triples []rdf.Triple
 	// distinct is set while triples is sorted and free of duplicates.
 	distinct bool
@@ -181,12 +181,23 @@ func (g *Graph) compact() {
 	if g.distinct {
 		return
 	}
+	s := getSorter()
+	g.triples = s.sort(g.triples)
+	g.distinct = true
+	putSorter(s)
+}
+
+// getSorter returns a sorter from sorterPool, or a new one.
+func getSorter() *tripleSorter {
 	s, _ := sorterPool.Get().(*tripleSorter)
 	if s == nil {
 		s = newTripleSorter()
 	}
-	g.triples = s.sort(g.triples)
-	g.distinct = true
+	return s
+}
+
+// putSorter gives s back to sorterPool, unless it grew too large to keep.
+func putSorter(s *tripleSorter) {
 	if cap(s.spare) <= maxPooledTriples {
 		sorterPool.Put(s)
 	}
@@ -234,6 +245,11 @@ type tripleSorter struct {
 	// vocab ranks the predicates, which are few and the same from one
 	// article to the next.
 	vocab predicateVocab
+	// ents, group and types are Graph.finish's scratch: the valid
+	// entities, one subject's triples, and one entity's types or aliases.
+	ents  []*Entity
+	group []rdf.Triple
+	types []rdf.Term
 }
 
 // predicateVocab ranks the predicates met in the articles sorted so far,
@@ -373,6 +389,36 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 		return sortTriplesByComparator(ts)
 	}
 	n := len(ts)
+	s.sortOrder(ts)
+	// The triples are copied in order to the spare array, each once, and
+	// ts's array is the spare one then.
+	out := s.spareFor(ts, n)
+	w := 0
+	for i, k := range s.order {
+		if !s.dup[i] {
+			out[w] = ts[k]
+			w++
+		}
+	}
+	s.spare = ts[:0]
+	return out[:w]
+}
+
+// spareFor returns the spare array with length n, or a new one when it is
+// too short or is ts's, which is about to become the spare one.
+func (s *tripleSorter) spareFor(ts []rdf.Triple, n int) []rdf.Triple {
+	out := s.spare[:cap(s.spare)]
+	if len(out) < max(n, 1) || unsafe.SliceData(out) == unsafe.SliceData(ts) {
+		out = make([]rdf.Triple, max(n, cap(ts)))
+	}
+	return out[:n]
+}
+
+// sortOrder sets s.order to the indexes of ts, at most math.MaxInt32, in
+// order of subject, predicate and object, and s.dup[i] to whether the
+// triple at s.order[i] is the one before it again.
+func (s *tripleSorter) sortOrder(ts []rdf.Triple) {
+	n := len(ts)
 	s.pred = resize(s.pred, n)
 	s.subj = resize(s.subj, n)
 	s.obj = resize(s.obj, n)
@@ -406,22 +452,6 @@ func (s *tripleSorter) sort(ts []rdf.Triple) []rdf.Triple {
 		}
 		i = j
 	}
-	// The triples are copied in order to the spare array, each once, and
-	// ts's array is the spare one then.
-	out := s.spare[:cap(s.spare)]
-	if len(out) < max(n, 1) || unsafe.SliceData(out) == unsafe.SliceData(ts) {
-		out = make([]rdf.Triple, cap(ts))
-	}
-	out = out[:n]
-	w := 0
-	for i, k := range s.order {
-		if !s.dup[i] {
-			out[w] = ts[k]
-			w++
-		}
-	}
-	s.spare = ts[:0]
-	return out[:w]
 }
 
 // resize returns b with length n, its contents undefined.
@@ -954,6 +984,25 @@ func (g *Graph) AllEntities() iter.Seq[*Entity] {
 // gets, so that stores without inference answer queries on the broader
 // classes.
 func alsoTyped(c rdf.Term) []rdf.Term {
+	if t := classTypes(c); t != nil {
+		return t.also
+	}
+	return nil
+}
+
+// sortedTypes returns the types finish gives an entity of the one class
+// c, c and those alsoTyped returns, sorted by CompareTerms, or nil when c
+// is its only one.
+func sortedTypes(c rdf.Term) []rdf.Term {
+	if t := classTypes(c); t != nil {
+		return t.sorted
+	}
+	return nil
+}
+
+// classTypes returns the types of class c, or nil for a class with no
+// others.
+func classTypes(c rdf.Term) *typeSet {
 	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
 		return nil
 	}
@@ -961,29 +1010,44 @@ func alsoTyped(c rdf.Term) []rdf.Term {
 	// comparison of one string with itself looks at no byte.
 	switch c.Value {
 	case ontology.Person.Value:
-		return alsoPerson
+		return &typesPerson
 	case ontology.Place.Value:
-		return alsoPlace
+		return &typesPlace
 	case ontology.Force.Value:
-		return alsoForce
+		return &typesForce
 	case ontology.Event.Value:
-		return alsoEvent
+		return &typesEvent
 	case ontology.MilitaryConflict.Value:
-		return alsoConflict
+		return &typesConflict
 	case ontology.Article.Value:
-		return alsoArticle
+		return &typesArticle
 	}
 	return nil
 }
 
+// typeSet is the types of a class with others: those it also gets, and
+// all of them, itself among them, sorted by CompareTerms once for the
+// run.
+type typeSet struct {
+	also, sorted []rdf.Term
+}
+
 var (
-	alsoPerson   = []rdf.Term{ontology.SchemaPerson}
-	alsoPlace    = []rdf.Term{ontology.SchemaPlace}
-	alsoForce    = []rdf.Term{ontology.SchemaOrganization}
-	alsoEvent    = []rdf.Term{ontology.SchemaEvent}
-	alsoConflict = []rdf.Term{ontology.Event, ontology.SchemaEvent}
-	alsoArticle  = []rdf.Term{ontology.SchemaArticle}
+	typesPerson   = newTypeSet(ontology.Person, ontology.SchemaPerson)
+	typesPlace    = newTypeSet(ontology.Place, ontology.SchemaPlace)
+	typesForce    = newTypeSet(ontology.Force, ontology.SchemaOrganization)
+	typesEvent    = newTypeSet(ontology.Event, ontology.SchemaEvent)
+	typesConflict = newTypeSet(ontology.MilitaryConflict, ontology.Event, ontology.SchemaEvent)
+	typesArticle  = newTypeSet(ontology.Article, ontology.SchemaArticle)
 )
+
+func newTypeSet(c rdf.Term, also ...rdf.Term) typeSet {
+	var sorted []rdf.Term
+	for _, t := range append([]rdf.Term{c}, also...) {
+		sorted = insertTerm(sorted, t)
+	}
+	return typeSet{also: also, sorted: sorted}
+}
 
 // finish writes the entities' types, labels and aliases, and the article's
 // kg:mentions of each. These are most of an article's triples, made of
@@ -991,17 +1055,35 @@ var (
 // when minted, labels and aliases are canonical names (valid UTF-8), and
 // the predicates are the vocabulary's. Adding them unchecked saves
 // validating every one.
+//
+// finish also sorts the graph, as output needs it sorted: the triples it
+// writes are made in order, entity by entity, and merged with the others
+// sorted, which costs a fraction of sorting them all. A graph whose
+// entities' IRIs a caller changed to one another's, or to the article's,
+// takes the long way: its triples are added, and sorted by compact.
 func (g *Graph) finish(article rdf.Term) {
 	articleOK := g.validator.Term(article) == nil && (article.IsIRI() || article.IsBlank())
-	for _, e := range g.order {
-		iri := e.IRI
-		if !iri.IsIRI() || iri.Value != e.minted && g.validator.Term(iri) != nil {
-			continue // an IRI changed since Graph.Entity minted it
+	if len(g.triples) <= math.MaxInt32 && len(g.order) <= math.MaxInt32 {
+		s := getSorter()
+		ok := g.finishSorted(s, article, articleOK)
+		putSorter(s)
+		if ok {
+			return
 		}
-		if e.Label != "" && e.Label == e.label {
-			g.addUnchecked(iri, ontology.Label, rdf.LangString(e.Label, "en"))
-		} else {
-			g.addLabel(iri, ontology.Label, e.Label)
+	}
+	g.appendFinish(article, articleOK)
+}
+
+// appendFinish is finish for a graph left unsorted: it adds the triples
+// finish writes, for compact to sort.
+func (g *Graph) appendFinish(article rdf.Term, articleOK bool) {
+	for _, e := range g.order {
+		if !g.validEntity(e) {
+			continue
+		}
+		iri := e.IRI
+		if g.validLabel(e) {
+			g.addUnchecked(iri, ontology.Label, enString(e.Label))
 		}
 		for _, a := range e.Aliases {
 			g.addLabel(iri, ontology.AltLabel, a)
@@ -1019,6 +1101,286 @@ func (g *Graph) finish(article rdf.Term) {
 			g.addUnchecked(article, ontology.Mentions, iri)
 		}
 	}
+}
+
+// validEntity reports whether finish writes e's triples: whether its IRI
+// is the one Graph.Entity minted, or another valid IRI.
+func (g *Graph) validEntity(e *Entity) bool {
+	iri := &e.IRI
+	return iri.IsIRI() && (iri.Value == e.minted || g.validator.Term(*iri) == nil)
+}
+
+// validLabel reports whether finish writes e's label: one Graph.Entity
+// gave, or another valid UTF-8.
+func (g *Graph) validLabel(e *Entity) bool {
+	return e.Label != "" && (e.Label == e.label || utf8.ValidString(e.Label))
+}
+
+// enString is rdf.LangString(s, "en"), without lower-casing the tag.
+func enString(s string) rdf.Term {
+	return rdf.Term{Kind: rdf.KindLiteral, Value: s, Datatype: rdf.RDFLangString, Lang: "en"}
+}
+
+// finishPreds are the predicates finish gives an entity, in CompareTerms
+// order.
+var finishPreds = func() [3]rdf.Term {
+	p := [3]rdf.Term{ontology.Type, ontology.Label, ontology.AltLabel}
+	slices.SortFunc(p[:], CompareTerms)
+	return p
+}()
+
+// finishSorted is finish for a graph left sorted: the entities are sorted
+// by IRI, each one's triples written in order, and merged with the
+// graph's other triples, sorted by s. It reports false, having added
+// nothing, when two valid entities, or one and the article, share an IRI.
+func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) bool {
+	// The valid entities, sorted by IRI.
+	ents := s.ents[:0]
+	bound := 0
+	for _, e := range g.order {
+		if !g.validEntity(e) {
+			continue
+		}
+		if !plainTerm(&e.IRI) {
+			return false
+		}
+		ents = append(ents, e)
+		bound += 2 + len(e.Aliases) + 3*len(e.Classes)
+	}
+	s.ents = ents
+	defer clear(s.ents)
+	// The other triples, sorted first: sorting them takes s.terms and
+	// s.byRank, which then sort the entities.
+	ts := g.triples
+	nb := len(ts)
+	if g.distinct {
+		s.order = resize(s.order, nb)
+		s.dup = slices.Grow(s.dup[:0], nb)[:nb]
+		for i := range s.order {
+			s.order[i] = int32(i)
+			s.dup[i] = false
+		}
+	} else {
+		s.sortOrder(ts)
+	}
+	s.terms = s.terms[:0]
+	nums := s.byRank[:0]
+	for i, e := range ents {
+		s.terms = append(s.terms, e.IRI)
+		nums = append(nums, int32(i))
+	}
+	s.sortTerms(nums)
+	s.byRank = nums
+	for i := 1; i < len(nums); i++ {
+		if s.terms[nums[i]].Value == s.terms[nums[i-1]].Value {
+			return false
+		}
+	}
+	// at is where the article's group of mentions goes among the
+	// entities'.
+	at := len(nums)
+	if articleOK && len(nums) > 0 {
+		var found bool
+		at, found = slices.BinarySearchFunc(nums, article, func(n int32, a rdf.Term) int { return CompareTerms(s.terms[n], a) })
+		if found {
+			return false
+		}
+	}
+
+	// Each group of triples of one subject is written in place, or
+	// merged with the other triples of that subject.
+	m := finishMerge{s: s, ts: ts, out: s.spareFor(ts, nb+bound)[:0]}
+	for i := 0; i <= len(nums); i++ {
+		if i == at && articleOK && len(nums) > 0 {
+			if m.skipTo(&article) {
+				s.group = g.appendMentions(s.group[:0], s, article)
+				m.merge(&article, s.group)
+			} else {
+				m.out = g.appendMentions(m.out, s, article)
+			}
+		}
+		if i < len(nums) {
+			e := ents[nums[i]]
+			if m.skipTo(&e.IRI) {
+				s.group = g.appendEntityTriples(s.group[:0], s, e)
+				m.merge(&e.IRI, s.group)
+			} else {
+				m.out = g.appendEntityTriples(m.out, s, e)
+			}
+		}
+	}
+	m.rest()
+	s.spare = ts[:0]
+	g.triples = m.out
+	g.distinct = true
+	return true
+}
+
+// appendEntityTriples appends e's label, alias and type triples to dst
+// in order.
+func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity) []rdf.Triple {
+	iri := e.IRI
+	for _, p := range &finishPreds {
+		switch p.Value {
+		case ontology.Type.Value:
+			if len(e.Classes) == 1 {
+				// Most entities have one class, whose types are sorted
+				// once for the run.
+				c := &e.Classes[0]
+				if !c.IsIRI() || g.validator.Term(*c) != nil {
+					break
+				}
+				if types := sortedTypes(*c); types != nil {
+					for _, t := range types {
+						dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: t})
+					}
+				} else {
+					dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: *c})
+				}
+				break
+			}
+			types := s.types[:0]
+			for _, c := range e.Classes {
+				if !c.IsIRI() || g.validator.Term(c) != nil {
+					continue
+				}
+				types = insertTerm(types, c)
+				for _, also := range alsoTyped(c) {
+					types = insertTerm(types, also)
+				}
+			}
+			for _, c := range types {
+				dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: c})
+			}
+			s.types = types
+		case ontology.Label.Value:
+			if g.validLabel(e) {
+				dst = append(dst, rdf.Triple{S: iri, P: ontology.Label, O: enString(e.Label)})
+			}
+		case ontology.AltLabel.Value:
+			if len(e.Aliases) == 0 {
+				break
+			}
+			aliases := s.types[:0]
+			for _, a := range e.Aliases {
+				if a != "" && utf8.ValidString(a) {
+					aliases = insertTerm(aliases, enString(a))
+				}
+			}
+			for _, a := range aliases {
+				dst = append(dst, rdf.Triple{S: iri, P: ontology.AltLabel, O: a})
+			}
+			s.types = aliases
+		}
+	}
+	return dst
+}
+
+// appendMentions appends the article's kg:mentions of the entities to
+// dst, in order of their IRIs.
+func (g *Graph) appendMentions(dst []rdf.Triple, s *tripleSorter, article rdf.Term) []rdf.Triple {
+	for _, n := range s.byRank {
+		dst = append(dst, rdf.Triple{S: article, P: ontology.Mentions, O: s.ents[n].IRI})
+	}
+	return dst
+}
+
+// insertTerm inserts t into ts, sorted by CompareTerms, unless it holds
+// it: an entity has a class or two, and an alias or two.
+func insertTerm(ts []rdf.Term, t rdf.Term) []rdf.Term {
+	i := len(ts)
+	for i > 0 {
+		c := CompareTerms(ts[i-1], t)
+		if c == 0 {
+			return ts
+		}
+		if c < 0 {
+			break
+		}
+		i--
+	}
+	return slices.Insert(ts, i, t)
+}
+
+// finishMerge merges sorted groups of triples, each of one subject, in
+// order of their subjects, with a graph's other triples, sorted, into out.
+type finishMerge struct {
+	s *tripleSorter
+	// ts are the other triples, and next the position in s.order of the
+	// next one to merge.
+	ts   []rdf.Triple
+	next int
+	// out has room for all the triples.
+	out []rdf.Triple
+}
+
+// skipTo writes the other triples of subjects before subj, which comes
+// after those of the groups written before, and reports whether the next
+// other triple is of subject subj.
+func (m *finishMerge) skipTo(subj *rdf.Term) bool {
+	order, dup := m.s.order, m.s.dup
+	var last *rdf.Term
+	for ; m.next < len(order); m.next++ {
+		if dup[m.next] {
+			continue
+		}
+		t := &m.ts[order[m.next]]
+		if last == nil || !samePlain(&t.S, last) {
+			if c := CompareTerms(t.S, *subj); c >= 0 {
+				return c == 0
+			}
+			last = &t.S
+		}
+		m.out = append(m.out, *t)
+	}
+	return false
+}
+
+// merge writes the group's triples, of subject subj, merged with the
+// other triples of that subject.
+func (m *finishMerge) merge(subj *rdf.Term, group []rdf.Triple) {
+	order, dup := m.s.order, m.s.dup
+	i := 0
+	for ; m.next < len(order) && i < len(group); m.next++ {
+		if dup[m.next] {
+			continue
+		}
+		t := &m.ts[order[m.next]]
+		if !sameTerm(&t.S, subj) {
+			break
+		}
+		for i < len(group) {
+			c := comparePO(&group[i], t)
+			if c > 0 {
+				break
+			}
+			if c < 0 {
+				m.out = append(m.out, group[i])
+			}
+			i++
+		}
+		m.out = append(m.out, *t)
+	}
+	m.out = append(m.out, group[i:]...)
+}
+
+// rest writes the other triples after the last group's.
+func (m *finishMerge) rest() {
+	for ; m.next < len(m.s.order); m.next++ {
+		if !m.s.dup[m.next] {
+			m.out = append(m.out, m.ts[m.s.order[m.next]])
+		}
+	}
+}
+
+// comparePO compares two triples of one subject by predicate and object.
+func comparePO(a, b *rdf.Triple) int {
+	if !samePlain(&a.P, &b.P) {
+		if c := CompareTerms(a.P, b.P); c != 0 {
+			return c
+		}
+	}
+	return CompareTerms(a.O, b.O)
 }
 
 // addLabel adds (s, p, label@en) for a valid subject and predicate.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,5 +147,116 @@ func TestFinishChecksChangedLabels(t *testing.T) {
 		if got := labels[tt.e.IRI]; got != tt.want {
 			t.Errorf("%v has label %q, want %q", tt.e.IRI, got, tt.want)
 		}
+	}
+}
+
+// TestFinishSortedAgrees checks that finish, which writes the entities'
+// triples in order and merges them with the others, gives the triples
+// that adding them all and sorting gives: on graphs whose entities have
+// several classes, aliases, labels and IRIs changed by a caller (to
+// invalid ones, to each other's and to the article's, which take the
+// long way), and other triples that repeat some of finish's.
+func TestFinishSortedAgrees(t *testing.T) {
+	names := []string{"Yi Sun-sin", "Yi Sun", "Yi", "Won Gyun", "Hansan", "Taira no Tokiko", "Taira no Tomomori",
+		"Taira no Tomo", "Siege of X (1592)", "A/B?", "Ōmi Province", "yi sun", "Yi_Sun"}
+	classes := []rdf.Term{ontology.Person, ontology.Place, ontology.Force, ontology.Event, ontology.MilitaryConflict,
+		ontology.Article, ontology.SchemaPerson, ontology.SchemaEvent, rdf.IRI("http://example.org/C"),
+		rdf.IRI("http://example.org/bad class"), rdf.String("Person"), {}}
+	commander := rdf.IRI("https://w3id.org/wikikg/ontology#commander")
+	build := func(seed uint64) (*Graph, rdf.Term) {
+		r := rand.New(rand.NewPCG(seed, 7))
+		title := names[r.IntN(len(names))]
+		article := ontology.ArticleIRI("", title)
+		switch r.IntN(8) {
+		case 0:
+			article = rdf.Blank("a")
+		case 1:
+			article = rdf.IRI("http://example.org/bad article")
+		}
+		g := NewGraph(article)
+		var ents []*Entity
+		for range r.IntN(12) {
+			e := g.Entity("", names[r.IntN(len(names))], classes[r.IntN(len(classes))])
+			if e == nil {
+				continue
+			}
+			ents = append(ents, e)
+			for range r.IntN(3) {
+				e.AddClass(classes[r.IntN(len(classes))])
+			}
+			for range r.IntN(3) {
+				e.AddAlias(names[r.IntN(len(names))])
+			}
+		}
+		pick := func() *Entity { return ents[r.IntN(len(ents))] }
+		for range r.IntN(10) {
+			if len(ents) == 0 {
+				break
+			}
+			e := pick()
+			switch r.IntN(12) {
+			case 0:
+				e.Label = "Bad \xff"
+			case 1:
+				e.Label = ""
+			case 2:
+				e.Label = names[r.IntN(len(names))]
+			case 3:
+				e.Aliases = append(e.Aliases, "\xff", "", e.Label, "Zed")
+			case 4:
+				e.IRI = rdf.IRI("http://example.org/bad iri")
+			case 5:
+				e.IRI = rdf.Blank("b")
+			case 6:
+				e.IRI = rdf.IRI(strings.Clone(pick().IRI.Value))
+			case 7:
+				e.IRI = article
+			case 8:
+				e.IRI = rdf.IRI(strings.Clone(e.IRI.Value))
+			case 9:
+				e.Classes = append(e.Classes, e.Classes...)
+			}
+		}
+		for range r.IntN(20) {
+			if len(ents) == 0 {
+				break
+			}
+			e := pick()
+			switch r.IntN(8) {
+			case 0:
+				g.Add(article, ontology.Type, ontology.Article)
+			case 1:
+				g.Add(article, ontology.Mentions, e.IRI)
+			case 2:
+				if len(e.Classes) > 0 {
+					g.Add(e.IRI, ontology.Type, e.Classes[r.IntN(len(e.Classes))])
+				}
+			case 3:
+				g.Add(e.IRI, ontology.Label, rdf.LangString(e.Label, "en"))
+			case 4:
+				g.Add(e.IRI, commander, pick().IRI)
+			case 5:
+				g.Add(rdf.IRI(e.IRI.Value+"#side1"), commander, e.IRI)
+			case 6:
+				g.Add(e.IRI, ontology.AltLabel, rdf.LangString("Zed", "en"))
+			case 7:
+				g.Add(article, ontology.Label, rdf.String(e.Label))
+			}
+		}
+		if r.IntN(3) == 0 {
+			g.compact()
+		}
+		return g, article
+	}
+	for seed := range uint64(3000) {
+		got, article := build(seed)
+		got.finish(article)
+		want, _ := build(seed)
+		want.appendFinish(article, want.validator.Term(article) == nil && (article.IsIRI() || article.IsBlank()))
+		if g, w := got.Triples(), want.Triples(); !slices.Equal(g, w) {
+			t.Fatalf("seed %d: finish gives\n%v\nwant\n%v", seed, g, w)
+		}
+		got.Release()
+		want.Release()
 	}
 }
