@@ -490,7 +490,7 @@ func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32, ds int) {
 	if len(order) == 2 {
 		// Most often an entity's two classes: one comparison, with no
 		// look-up of the objects' ranks, costs less.
-		if a, b := order[0], order[1]; CompareTerms(ts[a].O, ts[b].O) > 0 {
+		if a, b := order[0], order[1]; compareTerms(&ts[a].O, &ts[b].O) > 0 {
 			order[0], order[1] = b, a
 		}
 		return
@@ -543,7 +543,7 @@ func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32, ds int) {
 		if ri, rj := s.obj[i], s.obj[j]; ri >= 0 && rj >= 0 {
 			return cmp.Compare(ri, rj)
 		}
-		return CompareTerms(ts[i].O, ts[j].O)
+		return compareTerms(&ts[i].O, &ts[j].O)
 	})
 }
 
@@ -661,7 +661,7 @@ func (s *tripleSorter) sortTerms(nums []int32) {
 			return
 		}
 	}
-	slices.SortFunc(nums, func(a, b int32) int { return CompareTerms(s.terms[a], s.terms[b]) })
+	slices.SortFunc(nums, func(a, b int32) int { return compareTerms(&s.terms[a], &s.terms[b]) })
 }
 
 // sortValues sorts nums, numbers below 256 of terms of one plain kind
@@ -1121,11 +1121,19 @@ func enString(s string) rdf.Term {
 	return rdf.Term{Kind: rdf.KindLiteral, Value: s, Datatype: rdf.RDFLangString, Lang: "en"}
 }
 
+// The predicates finish gives an entity.
+const (
+	predType = iota
+	predLabel
+	predAltLabel
+)
+
 // finishPreds are the predicates finish gives an entity, in CompareTerms
 // order.
-var finishPreds = func() [3]rdf.Term {
-	p := [3]rdf.Term{ontology.Type, ontology.Label, ontology.AltLabel}
-	slices.SortFunc(p[:], CompareTerms)
+var finishPreds = func() [3]uint8 {
+	terms := [3]rdf.Term{predType: ontology.Type, predLabel: ontology.Label, predAltLabel: ontology.AltLabel}
+	p := [3]uint8{predType, predLabel, predAltLabel}
+	slices.SortFunc(p[:], func(a, b uint8) int { return CompareTerms(terms[a], terms[b]) })
 	return p
 }()
 
@@ -1181,7 +1189,7 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 	at := len(nums)
 	if articleOK && len(nums) > 0 {
 		var found bool
-		at, found = slices.BinarySearchFunc(nums, article, func(n int32, a rdf.Term) int { return CompareTerms(s.terms[n], a) })
+		at, found = slices.BinarySearchFunc(nums, article, func(n int32, a rdf.Term) int { return compareTerms(&s.terms[n], &a) })
 		if found {
 			return false
 		}
@@ -1220,9 +1228,9 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 // in order.
 func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity) []rdf.Triple {
 	iri := e.IRI
-	for _, p := range &finishPreds {
-		switch p.Value {
-		case ontology.Type.Value:
+	for _, p := range finishPreds {
+		switch p {
+		case predType:
 			if len(e.Classes) == 1 {
 				// Most entities have one class, whose types are sorted
 				// once for the run.
@@ -1253,11 +1261,11 @@ func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity
 				dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: c})
 			}
 			s.types = types
-		case ontology.Label.Value:
+		case predLabel:
 			if g.validLabel(e) {
 				dst = append(dst, rdf.Triple{S: iri, P: ontology.Label, O: enString(e.Label)})
 			}
-		case ontology.AltLabel.Value:
+		case predAltLabel:
 			if len(e.Aliases) == 0 {
 				break
 			}
@@ -1290,7 +1298,7 @@ func (g *Graph) appendMentions(dst []rdf.Triple, s *tripleSorter, article rdf.Te
 func insertTerm(ts []rdf.Term, t rdf.Term) []rdf.Term {
 	i := len(ts)
 	for i > 0 {
-		c := CompareTerms(ts[i-1], t)
+		c := compareTerms(&ts[i-1], &t)
 		if c == 0 {
 			return ts
 		}
@@ -1326,7 +1334,7 @@ func (m *finishMerge) skipTo(subj *rdf.Term) bool {
 		}
 		t := &m.ts[order[m.next]]
 		if last == nil || !samePlain(&t.S, last) {
-			if c := CompareTerms(t.S, *subj); c >= 0 {
+			if c := compareTerms(&t.S, subj); c >= 0 {
 				return c == 0
 			}
 			last = &t.S
@@ -1376,11 +1384,25 @@ func (m *finishMerge) rest() {
 // comparePO compares two triples of one subject by predicate and object.
 func comparePO(a, b *rdf.Triple) int {
 	if !samePlain(&a.P, &b.P) {
-		if c := CompareTerms(a.P, b.P); c != 0 {
+		if c := compareTerms(&a.P, &b.P); c != 0 {
 			return c
 		}
 	}
-	return CompareTerms(a.O, b.O)
+	return compareTerms(&a.O, &b.O)
+}
+
+// compareTerms is CompareTerms for terms passed by address.
+func compareTerms(a, b *rdf.Term) int {
+	if a.Kind != b.Kind {
+		return cmp.Compare(a.Kind, b.Kind)
+	}
+	if c := strings.Compare(a.Value, b.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Datatype, b.Datatype); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Lang, b.Lang)
 }
 
 // addLabel adds (s, p, label@en) for a valid subject and predicate.
