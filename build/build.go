@@ -69,8 +69,11 @@ type Stats struct {
 	Errors extract.ErrorList `json:"-"`
 	// WarningList holds every warning, in input order.
 	WarningList extract.ErrorList `json:"-"`
-	// classLabels caches classLabel.
-	classLabels map[string]string
+	// classCounts counts the entities per class IRI, which EntitiesByClass
+	// counts per label once the Progress callback or the caller reads it:
+	// a run has a few dozen classes, which a slice finds without the two
+	// map look-ups per class and article that a label cost.
+	classCounts []classCount
 }
 
 // result is one article's outcome, in input order.
@@ -145,7 +148,8 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 	defer stop()
 	newWorker := func() func(job) result {
 		pipe := opt.NewPipeline(cat)
-		return func(j job) result { return extractOne(ctx, pipe, j, opt.PostExtract) }
+		slab := new(classSlab)
+		return func(j job) result { return extractOne(ctx, pipe, slab, j, opt.PostExtract) }
 	}
 	lastProgress := time.Now()
 	write := func(r result) error {
@@ -155,6 +159,7 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 		if opt.Progress != nil && time.Since(lastProgress) >= opt.ProgressEvery {
 			lastProgress = time.Now()
 			st.Elapsed = time.Since(start)
+			st.countClasses()
 			opt.Progress(*st)
 		}
 		return nil
@@ -171,6 +176,7 @@ func Run(ctx context.Context, sources []input.Source, enc export.Encoder, opt Op
 	st.Elapsed = time.Since(start)
 	st.Seconds = st.Elapsed.Seconds()
 	st.Errors.Sort()
+	st.countClasses()
 	if opt.Progress != nil {
 		opt.Progress(*st)
 	}
@@ -194,15 +200,7 @@ func (st *Stats) add(r result, enc export.Encoder) error {
 	}
 	st.Articles++
 	for _, cc := range r.classes {
-		label, ok := st.classLabels[cc.class]
-		if !ok {
-			if st.classLabels == nil {
-				st.classLabels = map[string]string{}
-			}
-			label = classLabel(cc.class)
-			st.classLabels[cc.class] = label
-		}
-		st.EntitiesByClass[label] += cc.n
+		st.classCounts = addClassCount(st.classCounts, cc)
 	}
 	if r.graph == nil {
 		return nil
@@ -248,7 +246,7 @@ func warningKind(w *extract.ParseError) string {
 }
 
 // extractOne runs the pipeline on one job.
-func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(context.Context, *extract.Graph) error) result {
+func extractOne(ctx context.Context, pipe *extract.Pipeline, slab *classSlab, j job, post func(context.Context, *extract.Graph) error) result {
 	r := result{bytes: j.bytes}
 	if j.err != nil {
 		// An article with bad bytes is reported and left out rather than
@@ -278,11 +276,14 @@ func extractOne(ctx context.Context, pipe *extract.Pipeline, j job, post func(co
 	g.Triples()
 	r.graph = g
 	r.warns = g.Warnings
+	var buf [8]classCount
+	counts := buf[:0]
 	for e := range g.AllEntities() {
 		for _, c := range e.Classes {
-			r.classes = countClass(r.classes, c.Value)
+			counts = countClass(counts, c.Value)
 		}
 	}
+	r.classes = slab.keep(counts)
 	return r
 }
 
@@ -296,12 +297,56 @@ type classCount struct {
 // handful of classes, which a slice counts without a map's allocations.
 func countClass(counts []classCount, class string) []classCount {
 	for i := range counts {
-		if counts[i].class == class {
+		if sameClass(counts[i].class, class) {
 			counts[i].n++
 			return counts
 		}
 	}
 	return append(counts, classCount{class, 1})
+}
+
+// sameClass reports whether the class IRIs a and b are equal. IRIs of one
+// namespace share a long prefix and differ at the end, which it compares
+// first.
+func sameClass(a, b string) bool {
+	return len(a) == len(b) && (a == "" || a[len(a)-1] == b[len(b)-1]) && a == b
+}
+
+// classSlab holds the class counts of a worker's results, so that an
+// article's few counts cost no allocation of their own.
+type classSlab struct {
+	free []classCount
+}
+
+// keep returns a copy of counts in the slab. The slab is never reused:
+// once full, a new one takes its place, and the old is garbage when the
+// results that hold its counts are.
+func (s *classSlab) keep(counts []classCount) []classCount {
+	if cap(s.free)-len(s.free) < len(counts) {
+		s.free = make([]classCount, 0, max(256, len(counts)))
+	}
+	n := len(s.free)
+	s.free = append(s.free, counts...)
+	return s.free[n:len(s.free):len(s.free)]
+}
+
+// addClassCount adds cc to counts.
+func addClassCount(counts []classCount, cc classCount) []classCount {
+	for i := range counts {
+		if sameClass(counts[i].class, cc.class) {
+			counts[i].n += cc.n
+			return counts
+		}
+	}
+	return append(counts, cc)
+}
+
+// countClasses sets EntitiesByClass from classCounts.
+func (st *Stats) countClasses() {
+	clear(st.EntitiesByClass)
+	for _, cc := range st.classCounts {
+		st.EntitiesByClass[classLabel(cc.class)] += cc.n
+	}
 }
 
 // classLabel abbreviates a class IRI in the wikikg namespace to kg:Name.

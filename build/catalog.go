@@ -530,33 +530,103 @@ func appendFold(dst []byte, s string) []byte {
 // start being where its fold starts in dst and space whether white space
 // came before s. As strings.Fields, it splits at unicode.IsSpace, and as
 // strings.ToLower, it lower-cases each rune, an invalid byte to U+FFFD.
+// The ASCII bytes that follow, most of a name, take appendFold's path.
 func appendFoldRunes(dst []byte, start int, space bool, s string) []byte {
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c >= '\t' && c <= '\r':
+				space = true
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < rune(len(latinLower)) {
+			if r = rune(latinLower[r]); r == 0 {
+				space = true
+				continue
+			}
+		} else if unicode.IsSpace(r) {
 			space = true
 			continue
+		} else {
+			r = unicode.ToLower(r)
 		}
 		if space && len(dst) > start {
 			dst = append(dst, ' ')
 		}
 		space = false
-		if r < utf8.RuneSelf {
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			dst = append(dst, byte(r))
-			continue
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
 }
 
+// latinLower maps each rune below U+0250 (the Latin letters of most
+// romanised names) to unicode.ToLower's, or to 0 when unicode.IsSpace:
+// ToLower's search of the case tables cost more than the rest of a fold.
+var latinLower = func() (t [0x250]uint16) {
+	for r := range rune(len(t)) {
+		if !unicode.IsSpace(r) {
+			t[r] = uint16(unicode.ToLower(r))
+		}
+	}
+	return t
+}()
+
 // foldIsLower reports whether fold(s) is s with its ASCII letters
 // lower-cased: s is ASCII, and its only white space is single spaces
 // between words, as in a canonical name. Controls, which fold keeps, are
-// reported as not, which costs only a slower fold.
+// reported as not, which costs only a slower fold. It tests eight bytes
+// at a time (Resolve asks it of every name), the last eight overlapping
+// the word before when the length is not a multiple of eight.
 func foldIsLower(s string) bool {
+	n := len(s)
+	if n < 8 {
+		return foldIsLowerBytes(s)
+	}
+	if s[0] == ' ' || s[n-1] == ' ' {
+		return false
+	}
+	const ones, highs uint64 = 0x0101010101010101, 0x8080808080808080
+	var last uint64 // 0x80 when the word before ended in a space
+	for i := 0; ; i += 8 {
+		if i+8 > n {
+			// Every pair of adjacent bytes across the word before is
+			// within this overlapping one.
+			i, last = n-8, 0
+		}
+		b := s[i : i+8] // one bounds check, and one load
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// A byte below ' ' or above '~' sets its top bit in bad; the
+		// carries and borrows flag bytes beyond the first bad one only.
+		bad := ((w-0x20*ones)&^w | (w + ones) | w) & highs
+		// spaces has the top bit of each space byte, exactly.
+		x := w ^ 0x20*ones
+		spaces := ^((x&^highs + ^highs) | x) & highs
+		if bad|spaces&(spaces>>8|last) != 0 {
+			return false
+		}
+		if i+8 == n {
+			return true
+		}
+		last = spaces >> 56
+	}
+}
+
+// foldIsLowerBytes is foldIsLower a byte at a time, for short names.
+func foldIsLowerBytes(s string) bool {
 	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		return false
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strconv"
@@ -126,7 +127,8 @@ func TestResolve(t *testing.T) {
 
 func TestAppendFold(t *testing.T) {
 	for _, s := range []string{"", " ", "Siege of Pyongyang", "  Siege\tof\n\nPYONGYANG ", "Katō Kiyomasa", "İstanbul", "a\u00a0b", "x\x1fy",
-		"ÉCOLE\u2003 De\u0085x ", "Kat\xffō", "Kat\ufffdō  Kiyo", "ō A  B\tC", " \u00a0ō"} {
+		"ÉCOLE\u2003 De\u0085x ", "Kat\xffō", "Kat\ufffdō  Kiyo", "ō A  B\tC", " \u00a0ō",
+		"ŌSAKA  Ōmura\u00a0X", "Ŏ\u0085Ǳ ɏ", "小早川 隆景\u3000Ⅻ", "ōÀ\u2028B"} {
 		if got, want := string(appendFold(nil, s)), fold(s); got != want {
 			t.Errorf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
@@ -182,6 +184,9 @@ func FuzzMatchYearSuffixOracle(f *testing.F) {
 // lower-cased, whose filter hash HashLowerASCII gives.
 func checkFoldIsLower(t *testing.T, s string) {
 	t.Helper()
+	if got, want := foldIsLower(s), foldIsLowerBytes(s); got != want {
+		t.Fatalf("foldIsLower(%q) = %v, a byte at a time %v", s, got, want)
+	}
 	if !foldIsLower(s) {
 		return
 	}
@@ -198,11 +203,34 @@ func TestFoldIsLower(t *testing.T) {
 		{"", true}, {"Siege of Pyongyang", true}, {"SIEGE OF PYONGYANG (1592)", true}, {"a-b_c~!", true},
 		{" Siege", false}, {"Siege ", false}, {"Siege  of", false}, {"Siege\tof", false}, {"Katō", false},
 		{"a\x7f", false}, {"a\x00", false}, {" ", false},
+		{"Battle of Okpo (1592)", true}, {"abcdefg  hij", false}, {"abcdefgh  ij", false}, {"abcdef  ghijklmn", false},
+		{"abcdefghijklmno ", false}, {" bcdefghijklmnop", false}, {"abcdefghijklmno\x7f", false}, {"abcdefghij\x1fklmnop", false},
+		{"abcdefgh ijklmnop", true}, {"abcdefghi\xc5\x8dklm", false}, {"a b c d e f g h i", true}, {"~!~!~!~!~!", true},
 	} {
 		if got := foldIsLower(tc.s); got != tc.want {
 			t.Errorf("foldIsLower(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 		checkFoldIsLower(t, tc.s)
+	}
+}
+
+// TestFoldIsLowerWords checks the word-at-a-time foldIsLower against the
+// byte loop on random names of the bytes that matter to it.
+func TestFoldIsLowerWords(t *testing.T) {
+	const alphabet = "aZ~! \t\x1f\x7f\x80\xff"
+	rnd := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, 40)
+	for range 100000 {
+		n := rnd.IntN(len(b))
+		for i := range n {
+			// Mostly letters, so that a name's one odd byte can fall
+			// anywhere.
+			b[i] = 'a'
+			if rnd.IntN(8) == 0 {
+				b[i] = alphabet[rnd.IntN(len(alphabet))]
+			}
+		}
+		checkFoldIsLower(t, string(b[:n]))
 	}
 }
 
