@@ -333,12 +333,41 @@ func TestFoldNameScan(t *testing.T) {
 		{"a \u0301 b", "a  b"},
 		{"野村", "野村"},
 		{"x\xffy", "x y"},
+		// Words read 8 bytes at a time: across the boundaries, ending
+		// in the shifted last 8 bytes, and before a joiner or a rune
+		// beyond ASCII, after which the scan goes on a byte at a time.
+		{"Konishi Yukinaga", "konishi yukinaga"},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcdefghijklmnopqrstuvwxyz0123456789"},
+		{"Siege of Jinju (1593)", "siege of jinju 1593"},
+		{"[@`{Z]az09/:", "z az09"},
+		{"Tokugawa Ieyasu's army", "tokugawa ieyasu army"},
+		{"Goguryeo-Tang War Mohe", "goguryeotang war mohe"},
+		{"Myeongnyang Ōmi Province", "myeongnyang omi province"},
 	} {
 		if got := FoldName(tc.in); got != tc.want {
 			t.Errorf("FoldName(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		if got, want := FoldName(tc.in), oracleFoldName(tc.in); got != want && utf8.ValidString(tc.in) {
 			t.Errorf("FoldName(%q) = %q, oracle %q", tc.in, got, want)
+		}
+	}
+}
+
+// TestAppendFoldNameRoom checks that appendFoldName appends the key
+// after a space to a buffer that holds bytes, whatever room it has left,
+// and leaves those bytes as they were.
+func TestAppendFoldNameRoom(t *testing.T) {
+	for _, name := range []string{"Yi", "Konishi Yukinaga", "Battle of the Yalu River (1894)", "Yi Sun-sin of Joseon", "Katō Kiyomasa", "ﷺ x"} {
+		for room := 0; room < 48; room++ {
+			b := make([]byte, 3, 3+room)
+			copy(b, "abc")
+			got := string(appendFoldName(b, name))
+			if want := "abc " + FoldName(name); got != want {
+				t.Errorf("appendFoldName(%q, %q) with room %d = %q, want %q", "abc", name, room, got, want)
+			}
+			if string(b) != "abc" {
+				t.Errorf("appendFoldName changed its buffer's bytes to %q", b)
+			}
 		}
 	}
 }

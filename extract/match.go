@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -445,8 +448,67 @@ func FoldName(s string) string {
 // with the apostrophe; every other rune ends a word. Most names are ASCII
 // letters, digits and spaces, a table look-up a byte.
 func appendFoldName(b []byte, s string) []byte {
+	// The ASCII words and separators at the start, all of most names,
+	// are written by index into room made once: each byte of s gives at
+	// most one byte of the key, and only the first word's space has no
+	// separator byte to stand for.
+	if cap(b)-len(b) <= len(s) {
+		b = slices.Grow(b, len(s)+1)
+	}
+	n := len(b)
+	out := b[:cap(b)]
 	inWord := false
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if foldByte[c] == 0 {
+			if c >= utf8.RuneSelf || c == '-' || c == '\'' {
+				break
+			}
+			inWord = false
+			i++
+			continue
+		}
+		if !inWord {
+			if n > 0 {
+				out[n] = ' '
+				n++
+			}
+			inWord = true
+		}
+		if len(s) >= 8 && n+8 <= len(out) {
+			// Up to 8 of the word's bytes at once, lower-cased as a
+			// word; the bytes stored past the word's end are
+			// overwritten or past the key. Near the end of s the last
+			// 8 bytes are loaded, shifted so that zeros, no word bytes,
+			// follow s's end.
+			var x uint64
+			if i+8 <= len(s) {
+				x = load64(s, i)
+			} else {
+				x = load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+			}
+			letters, alnum := asciiClasses(x)
+			k := bits.TrailingZeros64(^alnum&highBits) >> 3
+			binary.LittleEndian.PutUint64(out[n:], x|letters>>2)
+			i += k
+			n += k
+			continue
+		}
+		out[n] = foldByte[c]
+		n++
+		i++
+	}
+	if i == len(s) {
+		return out[:n]
+	}
+	return appendFoldNameFrom(out[:n], s, i, inWord)
+}
+
+// appendFoldNameFrom is appendFoldName from s[i], a joiner or a byte
+// beyond ASCII, inWord telling whether s[i-1] is in a word.
+func appendFoldNameFrom(b []byte, s string, i int, inWord bool) []byte {
+	for i < len(s) {
 		c := s[i]
 		if f := foldByte[c]; f != 0 {
 			if !inWord {

@@ -135,8 +135,11 @@ type proseState struct {
 	// its one.
 	aliasFrom  int
 	aliasTaken bool
-	// catalogHit is the entry lookup returned for its last catalog hit.
+	// catalogHit is the entry lookup returned for its last catalog hit,
+	// and catalogKey the key it looked up, which is FoldName of the
+	// catalog's name, valid until the next probe.
 	catalogHit known
+	catalogKey string
 }
 
 // proseScratch is the memory one extraction reuses from the last: the
@@ -792,7 +795,7 @@ func (st *proseState) lookup(key string) (*known, string, int) {
 	}
 	if st.x.Catalog != nil {
 		if name, c, ok := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
-			st.catalogHit = known{class: c}
+			st.catalogHit, st.catalogKey = known{class: c}, key
 			return &st.catalogHit, name, evCatalog
 		}
 	}
@@ -1685,14 +1688,17 @@ func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
 	}
 }
 
-// known records a mention resolved by a dictionary.
+// known records a mention resolved by a dictionary, right after the
+// look-up that returned k.
 func (st *proseState) known(m *mention, k *known, name string, ev int) {
 	m.class, m.strength = k.class, ev
 	if k.ent != nil {
 		m.ent = k.ent
 	} else {
+		// A catalog hit: the key looked up is FoldName(name), which
+		// need not be folded again, only kept.
 		m.label = name
-		m.key = st.foldKey(name)
+		m.key = st.sc.keys.copy(st.catalogKey)
 	}
 	st.keep(m)
 }
