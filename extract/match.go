@@ -378,6 +378,11 @@ func (d *Dictionary) Lookup(key string) (string, rdf.Term, bool) {
 	if !ok {
 		return "", rdf.Term{}, false
 	}
+	return d.lookupEntry(i)
+}
+
+// lookupEntry is Lookup for the key of entry i.
+func (d *Dictionary) lookupEntry(i int32) (string, rdf.Term, bool) {
 	e := d.entry(i)
 	if e.ambiguous {
 		return "", rdf.Term{}, false

@@ -140,6 +140,8 @@ type proseState struct {
 	// catalog's name, valid until the next probe.
 	catalogHit known
 	catalogKey string
+	// catalog is the Catalog when it is a Dictionary.
+	catalog *Dictionary
 }
 
 // proseScratch is the memory one extraction reuses from the last: the
@@ -422,6 +424,7 @@ func (x *ProseExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 	if st.base == "" {
 		st.base = ontology.DefaultBase
 	}
+	st.catalog, _ = x.Catalog.(*Dictionary)
 	st.seedDictionary(a)
 	lead := true
 	first := firstParagraph(a)
@@ -793,7 +796,16 @@ func (st *proseState) lookup(key string) (*known, string, int) {
 			return k, "", evGraph
 		}
 	}
-	if st.x.Catalog != nil {
+	if d := st.catalog; d != nil {
+		// Most keys miss: the Dictionary's filter tells, with no call
+		// through the interface, no entry and no class returned.
+		if i, _, ok, _ := d.find(key); ok {
+			if name, c, ok := d.lookupEntry(i); ok && !c.IsZero() {
+				st.catalogHit, st.catalogKey = known{class: c}, key
+				return &st.catalogHit, name, evCatalog
+			}
+		}
+	} else if st.x.Catalog != nil {
 		if name, c, ok := st.x.Catalog.Lookup(key); ok && !c.IsZero() {
 			st.catalogHit, st.catalogKey = known{class: c}, key
 			return &st.catalogHit, name, evCatalog
@@ -998,25 +1010,32 @@ func spanEnd(text string, toks []token, i int) int {
 func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	text := sen.text
 	sentStart := i == 0 || (i == 1 && !toks[0].word)
+	// spanKnown is set when the span toks[i:j] is known to the dictionaries
+	// from its first look-up, which would find it again.
+	spanKnown := false
 	// Sentence-initial function words and adverbs are not names.
 	if sentStart && (toks[i].is(lexStop) || isAdverbish(toks[i].key) && j-i == 1) {
 		// Unless the article, or for a longer span the run, knows the
 		// whole span: "Later Jin accused Joseon …".
-		key, known := st.spanProbe(toks, i, j), false
+		key := st.spanProbe(toks, i, j)
 		if j-i == 1 {
-			known = st.inDict(key)
+			spanKnown = st.inDict(key)
 		} else {
 			kp, _, _ := st.lookup(key)
-			known = kp != nil
+			spanKnown = kp != nil
 		}
-		if !known {
+		if !spanKnown {
 			i++
 		}
 	}
-	if sentStart && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
+	// missFrom and missTo are a span that the dictionaries were found
+	// not to know, when it is not to be looked up again.
+	missFrom, missTo := -1, -1
+	if sentStart && !spanKnown && i < j && !toks[i].is(lexEventPrefix|lexRoyal|lexRank) {
 		// "Part of the Ming army": a sentence-initial word before "of" is
 		// not part of a name the dictionaries do not know.
 		if kp, _, _ := st.lookup(st.spanProbe(toks, i, j)); kp == nil {
+			missFrom, missTo = i, j
 			for k := i + 1; k < j-1; k++ {
 				if toks[k].key == "of" {
 					i = k + 1
@@ -1048,9 +1067,12 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		}
 	}
 	full := st.spanKey(toks, i, j)
-	if k, name, ev := st.lookup(full); k != nil {
-		st.known(m, k, name, ev)
-		return
+	// A sentence's first span was mostly looked up whole already.
+	if i != missFrom || j != missTo {
+		if k, name, ev := st.lookup(full); k != nil {
+			st.known(m, k, name, ev)
+			return
+		}
 	}
 	if j-i >= 3 && toks[i].is(lexDemonym) && toks[i+1].upper {
 		// "the Chinese Beiyang Fleet" is the Beiyang Fleet the article

@@ -744,3 +744,31 @@ func TestProseSubjectAliases(t *testing.T) {
 		})
 	}
 }
+
+// wrappedCatalog is a Catalog that is no *Dictionary, which the prose
+// extractor looks names up in through the interface.
+type wrappedCatalog struct{ d *extract.Dictionary }
+
+func (w wrappedCatalog) Lookup(key string) (string, rdf.Term, bool) { return w.d.Lookup(key) }
+
+// TestProseCatalogPaths checks that the prose extractor finds in a
+// Dictionary, which it probes directly, what it finds through the Catalog
+// interface: the graphs of the gold articles are the same triples.
+func TestProseCatalogPaths(t *testing.T) {
+	pairs := goldPairs(t)
+	cat := runCatalog(t, pairs)
+	direct, wrapped := extract.NewPipeline("", nil), extract.NewPipeline("", nil)
+	direct.Prose.Catalog, wrapped.Prose.Catalog = cat, wrappedCatalog{cat}
+	for _, p := range pairs {
+		for _, a := range readArticles(t, p.article) {
+			g1, err1 := direct.Extract(a)
+			g2, err2 := wrapped.Extract(a)
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			if t1, t2 := g1.Triples(), g2.Triples(); !slices.Equal(t1, t2) {
+				t.Errorf("%s: %d triples through the Dictionary, %d through the interface", a.Title, len(t1), len(t2))
+			}
+		}
+	}
+}
