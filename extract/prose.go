@@ -142,6 +142,10 @@ type proseState struct {
 	catalogKey string
 	// catalog is the Catalog when it is a Dictionary.
 	catalog *Dictionary
+	// partMiss has bit x-k set for each word toks[x] of the span
+	// toks[k:j] that knownPart found no dictionary knows; subMatches
+	// of the span, which follows with no addition between, takes it.
+	partMiss uint64
 }
 
 // proseScratch is the memory one extraction reuses from the last: the
@@ -936,7 +940,7 @@ func (st *proseState) scan(sen *sentence) {
 		st.aliasFrom = sen.span.Start + k
 	}
 	for i := 0; i < len(toks); {
-		t := toks[i]
+		t := &toks[i] // not copied: most tokens are tested for a flag or two
 		if !t.word {
 			i++
 			continue
@@ -959,6 +963,10 @@ func (st *proseState) scan(sen *sentence) {
 
 // adjacent reports whether tokens a and b are separated by spaces only.
 func adjacent(text string, a, b token) bool {
+	// Mostly one space, tested without a call.
+	if gap := text[a.end:b.start]; gap == "" || gap == " " {
+		return true
+	}
 	return strings.TrimSpace(text[a.end:b.start]) == ""
 }
 
@@ -969,8 +977,8 @@ func adjacent(text string, a, b token) bool {
 func spanEnd(text string, toks []token, i int) int {
 	j := i + 1
 	for j < len(toks) && !toks[j-1].poss {
-		t := toks[j]
-		if !t.word || !adjacent(text, toks[j-1], t) {
+		t := &toks[j]
+		if !t.word || !adjacent(text, toks[j-1], *t) {
 			break
 		}
 		if t.upper {
@@ -1204,6 +1212,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	}
 	m.key, m.label = nameKey, text[labelStart:m.end]
 	last, lastTok := toks[j-1].key, toks[j-1]
+	st.partMiss = 0
 	next := token{}
 	if j < len(toks) {
 		next = toks[j]
@@ -1672,8 +1681,12 @@ func (st *proseState) knownPart(toks []token, i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if kn, _, _ := st.lookup(toks[k].key); kn != nil && (kn.class == ontology.Place || kn.class == ontology.Force) {
+		kn, _, _ := st.lookup(toks[k].key)
+		if kn != nil && (kn.class == ontology.Place || kn.class == ontology.Force) {
 			return true
+		}
+		if kn == nil && k-i < 64 {
+			st.partMiss |= 1 << (k - i)
 		}
 	}
 	return false
@@ -1695,9 +1708,14 @@ func anyHead(toks []token, i, j int) bool {
 // subMatches records the dictionary names inside toks[i:j], longest first
 // from the left.
 func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
+	from, miss := i, st.partMiss
+	st.partMiss = 0
 	for i < j {
 		found := false
 		for e := j; e > i; e-- {
+			if e == i+1 && i-from < 64 && miss&(1<<(i-from)) != 0 {
+				break // a word knownPart found unknown
+			}
 			if kn, name, ev := st.lookup(st.spanProbe(toks, i, e)); kn != nil {
 				st.known(&mention{sent: sen, start: toks[i].start, end: toks[e-1].end}, kn, name, ev)
 				i, found = e, true

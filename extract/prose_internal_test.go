@@ -448,3 +448,20 @@ func TestKeyArenaFold(t *testing.T) {
 		t.Errorf("fold past the chunk: %q and %q, chunk holding %d bytes; want %q and %q, 3", long, k, len(a.buf), want, "kim")
 	}
 }
+
+// TestAdjacent checks adjacent's one-space fast path against the gaps it
+// trims.
+func TestAdjacent(t *testing.T) {
+	for _, tc := range []struct {
+		gap  string
+		want bool
+	}{
+		{"", true}, {" ", true}, {"  ", true}, {"\u00a0", true}, {" \t", true}, {",", false}, {" , ", false}, {"-", false},
+	} {
+		text := "Oda" + tc.gap + "Nobunaga"
+		a, b := token{start: 0, end: 3}, token{start: 3 + len(tc.gap), end: len(text)}
+		if got := adjacent(text, a, b); got != tc.want {
+			t.Errorf("adjacent across %q = %v, want %v", tc.gap, got, tc.want)
+		}
+	}
+}
