@@ -170,15 +170,11 @@ func (in *interner) tokenize(s string, toks []token) []token {
 
 // tokenizeFrom is tokenize for s[i:], with offsets into s, and returns
 // the union of the words' lexicon flags too. An ASCII word, most words of
-// English prose, is cut and folded eight bytes at a time; a word with
-// other bytes in it goes through nextToken and fold.
+// English prose, is cut eight bytes at a time and looked up by the bytes
+// it was cut from, folded as they are loaded, without copying them; a word
+// with a joiner or a "'s" in it or a rune past ASCII next to it goes
+// through word.
 func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFlag) {
-	// A word's folded bytes go to word, which has room for the longest
-	// word s can hold and for writing and reading 8 bytes past it.
-	if len(in.word) < len(s)+8 {
-		in.word = make([]byte, len(s)+8)
-	}
-	word := in.word
 	// A token takes at least a byte of s: toks has room for all of them,
 	// written in place up to nt.
 	nt := len(toks)
@@ -187,109 +183,243 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 	var lex lexFlag
 	for i < len(s) {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			t, next, ok := nextToken(s, i)
-			if !ok {
-				break
-			}
-			if t.word {
-				t.key, t.lex = in.fold(s[t.start:t.end])
-				lex |= t.lex
-			}
-			toks[nt] = t
-			nt++
-			i = next
-			continue
-		}
 		if !asciiAlnum[c] {
-			if !asciiSpace[c] {
-				toks[nt] = token{start: i, end: i + 1, punct: rune(c)}
+			switch {
+			case c >= utf8.RuneSelf:
+				t, next, ok := in.nonASCII(s, i)
+				if !ok {
+					return toks[:nt], lex
+				}
+				lex |= t.lex
+				toks[nt] = t
 				nt++
+				i = next
+			case asciiSpace[c]:
+				i++
+			default:
+				t := &toks[nt]
+				nt++
+				t.start, t.end, t.key = i, i+1, ""
+				t.word, t.upper, t.poss = false, false, false
+				t.punct, t.lex = rune(c), 0
+				i++
 			}
-			i++
 			continue
 		}
-		// slow is set when a rune past ASCII decides where the word
-		// ends; poss when "'s" ends it.
-		j, n, slow, poss := i, 0, false, false
-	scan:
-		for {
-			// Eight bytes at a time while s has them: the run of ASCII
-			// letters and digits among them is folded in one store.
-			for j+8 <= len(s) {
-				x := load64(s, j)
-				letters, alnum := asciiClasses(x)
-				binary.LittleEndian.PutUint64(word[n:], x|letters>>2)
-				k := bits.TrailingZeros64(^alnum&highBits) >> 3
+		// The word's first 8 bytes, folded: an ASCII letter or digit
+		// folds by setting its 0x20 bit.
+		var x uint64
+		if i+8 <= len(s) {
+			x = load64(s, i)
+		} else {
+			x = loadShort(s, i)
+		}
+		k := bits.TrailingZeros64(^asciiAlnum64(x)&highBits) >> 3
+		w := x | foldBits
+		j := i + k
+		if k == 8 {
+			for {
+				if j+8 <= len(s) {
+					x = load64(s, j)
+				} else {
+					x = loadShort(s, j)
+				}
+				k := bits.TrailingZeros64(^asciiAlnum64(x)&highBits) >> 3
 				j += k
-				n += k
 				if k < 8 {
 					break
 				}
 			}
-			if j+8 > len(s) {
-				for ; j < len(s); j++ {
-					c := asciiFold[s[j]]
-					if c == 0 {
-						break
-					}
-					word[n] = c
-					n++
-				}
-			}
-			switch {
-			case j+1 >= len(s) || s[j] != '-' && s[j] != '\'':
-				// The end of the input, or no ASCII joiner: nextToken's
-				// rules for other runes are not written out here.
-				slow = j < len(s) && s[j] >= utf8.RuneSelf
-				break scan
-			case s[j+1] >= utf8.RuneSelf:
-				slow = true
-				break scan
-			case !asciiAlnum[s[j+1]]:
-				break scan // a joiner before no word rune ends the word
-			case s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S'):
-				if k := j + 2; k < len(s) && s[k] >= utf8.RuneSelf {
-					slow = true
-					break scan
-				} else if k == len(s) || !asciiAlnum[s[k]] {
-					poss = true // "Hideyoshi's"
-					break scan
-				}
-			}
-			j++ // a joiner between word parts, which keys leave out
+		} else {
+			w &= 1<<(8*k) - 1
 		}
-		if slow {
-			t, next, _ := nextToken(s, i)
-			t.key, t.lex = in.fold(s[t.start:t.end])
-			lex |= t.lex
-			toks[nt] = t
-			nt++
-			i = next
-			continue
+		if j < len(s) {
+			if c := s[j]; c >= utf8.RuneSelf || c == '-' || c == '\'' {
+				// A joiner, a "'s" or a rune past ASCII may make the word
+				// longer or its key different.
+				t, next := in.word(s, i)
+				lex |= t.lex
+				toks[nt] = t
+				nt++
+				i = next
+				continue
+			}
 		}
+		// The word's slot is the one slot picks for its folded bytes.
+		n := j - i
+		h := w ^ uint64(n)
+		if n > 8 {
+			h ^= bits.RotateLeft64(load64(s, j-8)|foldBits, 29)
+		}
+		slot := &in.slots[(h*internMul)>>(64-internBits)]
+		key, l := slot.s, slot.lex
+		if len(key) != n || slot.w != w || n > 8 && !foldedEqual(key, s[i:j]) {
+			key, l = in.fillFolded(slot, s[i:j], w)
+		}
+		lex |= l
 		t := &toks[nt]
 		nt++
-		*t = token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
-		w := binary.LittleEndian.Uint64(word[:8])
-		if n < 8 {
-			w &= 1<<(8*n) - 1
-		}
-		if slot := in.slot(word[:n], w); slot.holds(word[:n], w) {
-			t.key, t.lex = slot.s, slot.lex
-		} else {
-			t.key, t.lex = slot.fill(word[:n], w)
-		}
-		lex |= t.lex
+		t.start, t.end, t.key = i, j, key
+		t.word, t.upper, t.poss = true, c-'A' < 26, false
+		t.punct, t.lex = 0, l
 		i = j
-		if poss {
-			i += 2 // past the "'s", which is not in the token
-		}
 		if i < len(s) && s[i] == ' ' {
 			i++ // the space after most words, which is no token
 		}
 	}
 	return toks[:nt], lex
+}
+
+// foldBits has the bit of each byte of a word that, set, folds an ASCII
+// letter to lower case and leaves a digit as it is.
+const foldBits = 0x2020202020202020
+
+// loadShort returns the bytes of s from i, fewer than 8, as a
+// little-endian word with zeros for the bytes past the end of s.
+func loadShort(s string, i int) uint64 {
+	if len(s) >= 8 {
+		return load64(s, len(s)-8) >> (8 * (i + 8 - len(s))) // 0 for i == len(s)
+	}
+	var x uint64
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
+}
+
+// asciiAlnum64 returns the high bit of each of the 8 bytes of x that is an
+// ASCII letter or digit (see asciiClasses).
+func asciiAlnum64(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	y := x &^ highBits
+	digits := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
+	l := y | 0x20*ones
+	letters := (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones)
+	return (digits | letters) &^ x & highBits
+}
+
+// foldedEqual reports whether key is w, an ASCII word, folded; both have
+// the same length, more than 8, and their first 8 bytes were compared.
+func foldedEqual(key, w string) bool {
+	for k := 8; ; k += 8 {
+		k = min(k, len(w)-8)
+		if load64(key, k) != load64(w, k)|foldBits {
+			return false
+		}
+		if k == len(w)-8 {
+			return true
+		}
+	}
+}
+
+// fillFolded is fill for w, an ASCII word, folded.
+//
+//go:noinline
+func (in *interner) fillFolded(slot *internSlot, w string, first uint64) (string, lexFlag) {
+	b := in.buf[:0]
+	for i := 0; i < len(w); i++ {
+		b = append(b, w[i]|0x20)
+	}
+	in.buf = b
+	return slot.fill(b, first)
+}
+
+// nonASCII returns the token at s[i], a rune past ASCII, with its key and
+// lexicon flags, and the byte where the next token search starts; ok is
+// false when s has no token left.
+//
+//go:noinline
+func (in *interner) nonASCII(s string, i int) (t token, next int, ok bool) {
+	t, next, ok = nextToken(s, i)
+	if ok && t.word {
+		t.key, t.lex = in.fold(s[t.start:t.end])
+	}
+	return t, next, ok
+}
+
+// word returns the word token at s[i], an ASCII letter or digit, with its
+// key and lexicon flags, and the byte where the next token search starts,
+// for a word that has a joiner or a "'s" in it or a rune past ASCII next
+// to it. A word of ASCII letters, digits and joiners is folded eight bytes
+// at a time; a rune past ASCII that decides where the word ends sends it
+// to nextToken and fold.
+//
+//go:noinline
+func (in *interner) word(s string, i int) (token, int) {
+	// The word's folded bytes go to word, which has room for the longest
+	// word s can hold and for writing and reading 8 bytes past it.
+	if len(in.wordBuf) < len(s)+8 {
+		in.wordBuf = make([]byte, len(s)+8)
+	}
+	word := in.wordBuf
+	// slow is set when a rune past ASCII decides where the word ends;
+	// poss when "'s" ends it.
+	j, n, slow, poss := i, 0, false, false
+scan:
+	for {
+		// Eight bytes at a time while s has them: the run of ASCII
+		// letters and digits among them is folded in one store.
+		for j+8 <= len(s) {
+			x := load64(s, j)
+			letters, alnum := asciiClasses(x)
+			binary.LittleEndian.PutUint64(word[n:], x|letters>>2)
+			k := bits.TrailingZeros64(^alnum&highBits) >> 3
+			j += k
+			n += k
+			if k < 8 {
+				break
+			}
+		}
+		if j+8 > len(s) {
+			for ; j < len(s); j++ {
+				c := asciiFold[s[j]]
+				if c == 0 {
+					break
+				}
+				word[n] = c
+				n++
+			}
+		}
+		switch {
+		case j+1 >= len(s) || s[j] != '-' && s[j] != '\'':
+			// The end of the input, or no ASCII joiner: nextToken's
+			// rules for other runes are not written out here.
+			slow = j < len(s) && s[j] >= utf8.RuneSelf
+			break scan
+		case s[j+1] >= utf8.RuneSelf:
+			slow = true
+			break scan
+		case !asciiAlnum[s[j+1]]:
+			break scan // a joiner before no word rune ends the word
+		case s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S'):
+			if k := j + 2; k < len(s) && s[k] >= utf8.RuneSelf {
+				slow = true
+				break scan
+			} else if k == len(s) || !asciiAlnum[s[k]] {
+				poss = true // "Hideyoshi's"
+				break scan
+			}
+		}
+		j++ // a joiner between word parts, which keys leave out
+	}
+	if slow {
+		t, next, _ := nextToken(s, i)
+		t.key, t.lex = in.fold(s[t.start:t.end])
+		return t, next
+	}
+	t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
+	w := binary.LittleEndian.Uint64(word[:8])
+	if n < 8 {
+		w &= 1<<(8*n) - 1
+	}
+	t.key, t.lex = in.lookup(word[:n], w)
+	if poss {
+		j += 2 // past the "'s", which is not in the token
+	}
+	if j < len(s) && s[j] == ' ' {
+		j++ // the space after most words, which is no token
+	}
+	return t, j
 }
 
 // highBits has the high bit of each byte of a word set.
@@ -586,9 +716,9 @@ func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // only the allocation the cache saves on a hit. One belongs to one
 // extraction at a time (see proseScratch).
 type interner struct {
-	buf   []byte
-	word  []byte // tokenize's
-	slots [internSlots]internSlot
+	buf     []byte
+	wordBuf []byte // word's
+	slots   [internSlots]internSlot
 	// written caches the keys of words with bytes past ASCII by the word
 	// as written (see foldUnicode).
 	written [writtenSlots]writtenSlot
@@ -615,6 +745,8 @@ type internSlot struct {
 const (
 	internBits  = 14
 	internSlots = 1 << internBits
+	// internMul is the multiplier of the slots' hash.
+	internMul = 0x9e3779b97f4a7c15
 )
 
 // fold returns foldString(s) and lexicon[foldString(s)]. ASCII words are
@@ -678,7 +810,7 @@ func (in *interner) slot(b []byte, w uint64) *internSlot {
 	if len(b) > 8 {
 		h ^= bits.RotateLeft64(binary.LittleEndian.Uint64(b[len(b)-8:]), 29)
 	}
-	return &in.slots[(h*0x9e3779b97f4a7c15)>>(64-internBits)]
+	return &in.slots[(h*internMul)>>(64-internBits)]
 }
 
 // holds reports whether slot holds b, whose first 8 bytes are w.

@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestInternerTokenizeFast checks the tokenizer's look-up of ASCII words
+// by the bytes they were cut from against tokenizeGeneric: words that end
+// with the text or within 8 bytes of it, texts shorter than 8 bytes, words
+// longer than 8 and 16 bytes seen twice, words that share a slot's first
+// and last 8 bytes and length but not the rest, the bytes whose 0x20 bit
+// makes them look like letters or digits, and the joiners, "'s" and runes
+// past ASCII that send a word to the slow path.
+func TestInternerTokenizeFast(t *testing.T) {
+	var fast, slow interner
+	for _, s := range []string{
+		"a", "Ab", "abc d", "1592", "x.", "Kim KIM kim kIm",
+		"abcdefg", "abcdefgh", "abcdefghi", "Seven Abcdefgh", "eight 12345678",
+		"aaaaaaaaBaaaaaaaa aaaaaaaaCaaaaaaaa aaaaaaaaBaaaaaaaa",
+		"aaaaaaaaBaaaaaaaaaaaaaaaaaaaaaaaa aaaaaaaaCaaaaaaaaaaaaaaaaaaaaaaaa aaaaaaaabaaaaaaaaaaaaaaaaaaaaaaaa",
+		"Commanders Commanders Internationalisation internationalisation",
+		"a\x10b\x19c\x1ad\x01e@f[g`h{i/j:k0\x7fl", "\x10\x11\x19\x30\x39\x40\x5b\x60\x7b",
+		"word- word' word's word'S word'sx word-x word-é word'é word'sé wordé word’s",
+		"end-", "end'", "end's", "endé", "Won-ik's army", "Goguryeo–Tang", "naïve",
+		"\t\n\v\f\r words\u00a0and\u0085spaces ",
+	} {
+		for i := range len(s) {
+			got, want := fast.tokenize(s[i:], nil), tokenizeGeneric(&slow, s[i:], nil)
+			if !slices.Equal(got, want) { // an empty slice is nil's equal
+				t.Errorf("tokenize(%q)\n got %+v\nwant %+v", s[i:], got, want)
+			}
+		}
+	}
+}
