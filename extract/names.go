@@ -173,46 +173,47 @@ func (in *interner) tokenize(s string, toks []token) []token {
 // English prose, is cut eight bytes at a time and looked up by the bytes
 // it was cut from, folded as they are loaded, without copying them; a word
 // with a joiner or a "'s" in it or a rune past ASCII next to it goes
-// through word.
+// through word, and one whose slot does not hold it at first sight through
+// asciiWord.
 func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFlag) {
+	if len(s) < 8 {
+		// The loop below loads 8 bytes at a time, the last 8 of s at its
+		// end.
+		return in.tokenizeShort(s, i, toks)
+	}
 	// A token takes at least a byte of s: toks has room for all of them,
 	// written in place up to nt.
 	nt := len(toks)
 	toks = slices.Grow(toks, len(s)-i)
 	toks = toks[:cap(toks)]
 	var lex lexFlag
+	// The tokens that need a call are left to functions that take and
+	// return i, nt and lex, so that these stay in registers.
 	for i < len(s) {
 		c := s[i]
 		if !asciiAlnum[c] {
-			switch {
-			case c >= utf8.RuneSelf:
-				t, next, ok := in.nonASCII(s, i)
-				if !ok {
-					return toks[:nt], lex
-				}
-				lex |= t.lex
-				toks[nt] = t
-				nt++
-				i = next
-			case asciiSpace[c]:
-				i++
-			default:
+			if c >= utf8.RuneSelf {
+				i, nt, lex = in.nonASCII(s, i, toks, nt, lex)
+				continue
+			}
+			if !asciiSpace[c] {
 				t := &toks[nt]
 				nt++
 				t.start, t.end, t.key = i, i+1, ""
 				t.word, t.upper, t.poss = false, false, false
 				t.punct, t.lex = rune(c), 0
-				i++
 			}
+			i++
 			continue
 		}
 		// The word's first 8 bytes, folded: an ASCII letter or digit
-		// folds by setting its 0x20 bit.
+		// folds by setting its 0x20 bit. The bytes past the end of s
+		// load as zeros.
 		var x uint64
 		if i+8 <= len(s) {
 			x = load64(s, i)
 		} else {
-			x = loadShort(s, i)
+			x = load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
 		}
 		k := bits.TrailingZeros64(^asciiAlnum64(x)&highBits) >> 3
 		w := x | foldBits
@@ -222,7 +223,7 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 				if j+8 <= len(s) {
 					x = load64(s, j)
 				} else {
-					x = loadShort(s, j)
+					x = load64(s, len(s)-8) >> (8 * (j + 8 - len(s))) // 0 for j == len(s)
 				}
 				k := bits.TrailingZeros64(^asciiAlnum64(x)&highBits) >> 3
 				j += k
@@ -237,31 +238,28 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 			if c := s[j]; c >= utf8.RuneSelf || c == '-' || c == '\'' {
 				// A joiner, a "'s" or a rune past ASCII may make the word
 				// longer or its key different.
-				t, next := in.word(s, i)
-				lex |= t.lex
-				toks[nt] = t
-				nt++
-				i = next
+				i, nt, lex = in.word(s, i, toks, nt, lex)
 				continue
 			}
 		}
-		// The word's slot is the one slot picks for its folded bytes.
+		// The word's slot is the one slot picks for its folded bytes. Up
+		// to 16 bytes, its first and last 8 tell it.
 		n := j - i
 		h := w ^ uint64(n)
+		var last uint64
 		if n > 8 {
-			h ^= bits.RotateLeft64(load64(s, j-8)|foldBits, 29)
+			last = load64(s, j-8) | foldBits
+			h ^= bits.RotateLeft64(last, 29)
 		}
 		slot := &in.slots[(h*internMul)>>(64-internBits)]
-		key, l := slot.s, slot.lex
-		if len(key) != n || slot.w != w || n > 8 && !foldedEqual(key, s[i:j]) {
-			key, l = in.fillFolded(slot, s[i:j], w)
+		key := slot.s
+		if len(key) != n || slot.w != w || n > 8 && (n > 16 || load64(key, n-8) != last) {
+			i, nt, lex = in.asciiWord(s, i, j, toks, nt, lex)
+			continue
 		}
-		lex |= l
-		t := &toks[nt]
+		lex |= slot.lex
+		toks[nt].setWord(i, j, key, c, slot.lex)
 		nt++
-		t.start, t.end, t.key = i, j, key
-		t.word, t.upper, t.poss = true, c-'A' < 26, false
-		t.punct, t.lex = 0, l
 		i = j
 		if i < len(s) && s[i] == ' ' {
 			i++ // the space after most words, which is no token
@@ -270,22 +268,37 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 	return toks[:nt], lex
 }
 
+// setWord makes t the ASCII word s[start:end] whose first byte is c, its
+// key and its lexicon flags l.
+func (t *token) setWord(start, end int, key string, c byte, l lexFlag) {
+	t.start, t.end, t.key = start, end, key
+	t.word, t.upper, t.poss = true, c-'A' < 26, false
+	t.punct, t.lex = 0, l
+}
+
+// tokenizeShort is tokenizeFrom for s shorter than 8 bytes, a token at a
+// time through nextToken and fold.
+//
+//go:noinline
+func (in *interner) tokenizeShort(s string, i int, toks []token) ([]token, lexFlag) {
+	var lex lexFlag
+	for {
+		t, next, ok := nextToken(s, i)
+		if !ok {
+			return toks, lex
+		}
+		i = next
+		if t.word {
+			t.key, t.lex = in.fold(s[t.start:t.end])
+			lex |= t.lex
+		}
+		toks = append(toks, t)
+	}
+}
+
 // foldBits has the bit of each byte of a word that, set, folds an ASCII
 // letter to lower case and leaves a digit as it is.
 const foldBits = 0x2020202020202020
-
-// loadShort returns the bytes of s from i, fewer than 8, as a
-// little-endian word with zeros for the bytes past the end of s.
-func loadShort(s string, i int) uint64 {
-	if len(s) >= 8 {
-		return load64(s, len(s)-8) >> (8 * (i + 8 - len(s))) // 0 for i == len(s)
-	}
-	var x uint64
-	for k := len(s) - 1; k >= i; k-- {
-		x = x<<8 | uint64(s[k])
-	}
-	return x
-}
 
 // asciiAlnum64 returns the high bit of each of the 8 bytes of x that is an
 // ASCII letter or digit (see asciiClasses).
@@ -298,54 +311,67 @@ func asciiAlnum64(x uint64) uint64 {
 	return (digits | letters) &^ x & highBits
 }
 
-// foldedEqual reports whether key is w, an ASCII word, folded; both have
-// the same length, more than 8, and their first 8 bytes were compared.
-func foldedEqual(key, w string) bool {
-	for k := 8; ; k += 8 {
-		k = min(k, len(w)-8)
-		if load64(key, k) != load64(w, k)|foldBits {
-			return false
-		}
-		if k == len(w)-8 {
-			return true
-		}
-	}
-}
-
-// fillFolded is fill for w, an ASCII word, folded.
+// asciiWord is tokenizeFrom's step for the word s[i:j], of ASCII letters
+// and digits, whose slot does not hold it at first sight: a word of more
+// than 16 bytes it holds is compared whole, and one it does not hold is
+// put in it. It returns the next token search's start, nt and lex past the
+// word.
 //
 //go:noinline
-func (in *interner) fillFolded(slot *internSlot, w string, first uint64) (string, lexFlag) {
-	b := in.buf[:0]
-	for i := 0; i < len(w); i++ {
-		b = append(b, w[i]|0x20)
+func (in *interner) asciiWord(s string, i, j int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
+	n := j - i
+	if cap(in.buf) < n+8 {
+		in.buf = make([]byte, 0, 2*n+8)
 	}
-	in.buf = b
-	return slot.fill(b, first)
+	// b is the word folded 8 bytes at a time, and up to 7 bytes past it.
+	b := in.buf[:n+8]
+	for k := 0; k < n; k += 8 {
+		var x uint64
+		if i+k+8 <= len(s) {
+			x = load64(s, i+k)
+		} else {
+			x = load64(s, len(s)-8) >> (8 * (i + k + 8 - len(s)))
+		}
+		binary.LittleEndian.PutUint64(b[k:], x|foldBits)
+	}
+	w := binary.LittleEndian.Uint64(b)
+	if n < 8 {
+		w &= 1<<(8*n) - 1
+	}
+	key, l := in.lookup(b[:n], w)
+	toks[nt].setWord(i, j, key, s[i], l)
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j, nt + 1, lex | l
 }
 
-// nonASCII returns the token at s[i], a rune past ASCII, with its key and
-// lexicon flags, and the byte where the next token search starts; ok is
-// false when s has no token left.
+// nonASCII is tokenizeFrom's step for the token at s[i], a rune past
+// ASCII: it returns the next token search's start, nt and lex past the
+// token, and len(s) when s has no token left.
 //
 //go:noinline
-func (in *interner) nonASCII(s string, i int) (t token, next int, ok bool) {
-	t, next, ok = nextToken(s, i)
-	if ok && t.word {
+func (in *interner) nonASCII(s string, i int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
+	t, next, ok := nextToken(s, i)
+	if !ok {
+		return len(s), nt, lex
+	}
+	if t.word {
 		t.key, t.lex = in.fold(s[t.start:t.end])
 	}
-	return t, next, ok
+	toks[nt] = t
+	return next, nt + 1, lex | t.lex
 }
 
-// word returns the word token at s[i], an ASCII letter or digit, with its
-// key and lexicon flags, and the byte where the next token search starts,
-// for a word that has a joiner or a "'s" in it or a rune past ASCII next
-// to it. A word of ASCII letters, digits and joiners is folded eight bytes
-// at a time; a rune past ASCII that decides where the word ends sends it
-// to nextToken and fold.
+// word is tokenizeFrom's step for the word at s[i], an ASCII letter or
+// digit, that has a joiner or a "'s" in it or a rune past ASCII next to
+// it: it returns the next token search's start, nt and lex past the word.
+// A word of ASCII letters, digits and joiners is folded eight bytes at a
+// time; a rune past ASCII that decides where the word ends sends it to
+// nextToken and fold.
 //
 //go:noinline
-func (in *interner) word(s string, i int) (token, int) {
+func (in *interner) word(s string, i int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
 	// The word's folded bytes go to word, which has room for the longest
 	// word s can hold and for writing and reading 8 bytes past it.
 	if len(in.wordBuf) < len(s)+8 {
@@ -405,21 +431,23 @@ scan:
 	if slow {
 		t, next, _ := nextToken(s, i)
 		t.key, t.lex = in.fold(s[t.start:t.end])
-		return t, next
+		toks[nt] = t
+		return next, nt + 1, lex | t.lex
 	}
-	t := token{start: i, end: j, word: true, upper: s[i] >= 'A' && s[i] <= 'Z', poss: poss}
 	w := binary.LittleEndian.Uint64(word[:8])
 	if n < 8 {
 		w &= 1<<(8*n) - 1
 	}
-	t.key, t.lex = in.lookup(word[:n], w)
+	key, l := in.lookup(word[:n], w)
+	toks[nt].setWord(i, j, key, s[i], l)
+	toks[nt].poss = poss
 	if poss {
 		j += 2 // past the "'s", which is not in the token
 	}
 	if j < len(s) && s[j] == ' ' {
 		j++ // the space after most words, which is no token
 	}
-	return t, j
+	return j, nt + 1, lex | l
 }
 
 // highBits has the high bit of each byte of a word set.
@@ -825,6 +853,32 @@ func (slot *internSlot) holds(b []byte, w uint64) bool {
 //go:noinline
 func (slot *internSlot) fill(b []byte, w uint64) (string, lexFlag) {
 	s := string(b)
-	*slot = internSlot{s: s, lex: lexicon[s], w: w}
-	return s, slot.lex
+	var lex lexFlag
+	if h := lexiconHash(w, len(b)); lexiconBits[h/64]&(1<<(h%64)) != 0 {
+		lex = lexicon[s]
+	}
+	*slot = internSlot{s: s, lex: lex, w: w}
+	return s, lex
+}
+
+// lexiconBits has the bit lexiconHash sets for each word of lexicon, so
+// that most words interned, which are in no lexicon, are told so without
+// a map look-up.
+var lexiconBits = func() *[1 << lexiconHashBits / 64]uint64 {
+	var t [1 << lexiconHashBits / 64]uint64
+	for k := range lexicon {
+		var b [8]byte
+		copy(b[:], k)
+		h := lexiconHash(binary.LittleEndian.Uint64(b[:]), len(k))
+		t[h/64] |= 1 << (h % 64)
+	}
+	return &t
+}()
+
+const lexiconHashBits = 16
+
+// lexiconHash returns the bit of lexiconBits of a word of n bytes whose
+// first 8 bytes are w, zero-padded.
+func lexiconHash(w uint64, n int) uint64 {
+	return ((w ^ uint64(n)) * internMul) >> (64 - lexiconHashBits)
 }

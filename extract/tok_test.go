@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"slices"
 	"testing"
 )
@@ -30,6 +31,23 @@ func TestInternerTokenizeFast(t *testing.T) {
 			if !slices.Equal(got, want) { // an empty slice is nil's equal
 				t.Errorf("tokenize(%q)\n got %+v\nwant %+v", s[i:], got, want)
 			}
+		}
+	}
+}
+
+// TestInternerLexicon checks that the interner gives every word of the
+// lexicons its flags, past lexiconBits, which filters the look-ups.
+func TestInternerLexicon(t *testing.T) {
+	var in interner
+	for k, want := range lexicon {
+		var b [8]byte
+		copy(b[:], k)
+		if _, got := in.lookup([]byte(k), binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Errorf("lookup(%q) flags = %b, want %b", k, got, want)
+		}
+		var toks []token
+		if toks, _ = in.tokenizeFrom(k+" padding", 0, toks); len(k) > 0 && asciiAlnum[k[0]] && toks[0].key == k && toks[0].lex != want {
+			t.Errorf("tokenizeFrom(%q) flags = %b, want %b", k, toks[0].lex, want)
 		}
 	}
 }
