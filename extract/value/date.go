@@ -169,19 +169,49 @@ var (
 // lunarPhraseAt stands for it; the tests keep it as their oracle.
 const lunarPhrase = `\b\d+(?:st|nd|rd|th)?\s+day\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+(?:lunar\s+)?month\b|\b\d+(?:st|nd|rd|th)\s+(?:lunar\s+)?month\b`
 
-var monthNames = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+// monthNumber returns the number of the month a lower-case name or
+// abbreviation names, or 0.
+func monthNumber(w string) int {
+	switch w {
+	case "january", "jan":
+		return 1
+	case "february", "feb":
+		return 2
+	case "march", "mar":
+		return 3
+	case "april", "apr":
+		return 4
+	case "may":
+		return 5
+	case "june", "jun":
+		return 6
+	case "july", "jul":
+		return 7
+	case "august", "aug":
+		return 8
+	case "september", "sep", "sept":
+		return 9
+	case "october", "oct":
+		return 10
+	case "november", "nov":
+		return 11
+	case "december", "dec":
+		return 12
+	}
+	return 0
 }
 
-// fillerWords carry no date information; seasons and "early"/"late" make a
-// date vaguer but never wrong at the precision stated.
-var fillerWords = map[string]bool{
-	"on": true, "in": true, "of": true, "the": true, "from": true,
-	"winter": true, "spring": true, "summer": true, "autumn": true, "fall": true,
-	"early": true, "late": true, "mid": true, "middle": true,
+// isFillerWord reports whether a lower-case word carries no date
+// information; seasons and "early"/"late" make a date vaguer but never
+// wrong at the precision stated.
+func isFillerWord(w string) bool {
+	switch w {
+	case "on", "in", "of", "the", "from",
+		"winter", "spring", "summer", "autumn", "fall",
+		"early", "late", "mid", "middle":
+		return true
+	}
+	return false
 }
 
 // segment is a part of a date value with its calendar annotation.
@@ -210,7 +240,9 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 	if containsFoldASCII(s, "aged") {
 		s = reAged.ReplaceAllString(s, " ")
 	}
-	segs := segments(s)
+	// A value has one segment, or one for each calendar and a note.
+	var buf [4]segment
+	segs := appendSegments(buf[:0], s)
 	// Prefer an explicit Gregorian segment, then unmarked ones, then the
 	// others at year precision.
 	for _, want := range []string{"gregorian", ""} {
@@ -233,6 +265,10 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 		t := sg.text
 		if containsFoldASCII(t, "month") {
 			t = removeLunarPhrases(t)
+		}
+		if sg.calendar == "" && t == sg.text {
+			// The loop above read this text, and parseRange failed.
+			continue
 		}
 		if a, b, ok := parseRange(t); ok {
 			return yearOnly(a), yearOnly(b), true
@@ -259,10 +295,9 @@ func yearOnly(d Date) Date {
 	return d
 }
 
-// segments cuts s after each calendar annotation; the text before an
-// annotation is in that calendar.
-func segments(s string) []segment {
-	var segs []segment
+// appendSegments appends to segs the parts of s cut after each calendar
+// annotation; the text before an annotation is in that calendar.
+func appendSegments(segs []segment, s string) []segment {
 	// Every annotation is bracketed: most dates have no bracket, and
 	// need not run the expression.
 	for hasBracket(s) {
@@ -280,7 +315,7 @@ func segments(s string) []segment {
 		segs = append(segs, segment{text: s[:m[0]], calendar: cal})
 		s = s[m[1]:]
 	}
-	if strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) != "" {
+	if hasLetterOrDigit(s) {
 		// Text after the last annotation is in a calendar of its own only
 		// when no annotation came before; otherwise it is a trailing note.
 		cal := ""
@@ -292,6 +327,25 @@ func segments(s string) []segment {
 	return segs
 }
 
+// hasLetterOrDigit reports whether s has a letter or a digit.
+func hasLetterOrDigit(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isASCIILetter(c) || isDigit(c) {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
 // token kinds for date parsing.
 const (
 	tokNum = iota
@@ -300,13 +354,27 @@ const (
 	tokISO
 )
 
+// The classes of a tokWord, which parseSide tests in this order.
+const (
+	wordUnknown = iota
+	wordMonth
+	wordBC
+	wordAD
+	wordApprox
+	wordPresent
+	wordFiller
+)
+
+// token is a number, a word, a dash or an ISO date of a date's text.
 type token struct {
-	kind    int
-	text    string
-	n       int
-	digits  int
+	kind    uint8
+	word    uint8 // a tokWord's class
 	ordinal bool
-	iso     Date
+	digits  uint8
+	// month is a wordMonth's month or a tokISO's; day is a tokISO's.
+	month, day uint8
+	// n is a tokNum's number or a tokISO's year.
+	n int
 }
 
 // hasBracket reports whether s has an opening bracket, which every
@@ -329,17 +397,20 @@ func isISODateAt(s string, i int) bool {
 }
 
 // tokenize splits a date text into numbers, words, dashes and ISO dates,
-// appended to toks; other punctuation is dropped.
+// appended to toks; other punctuation is dropped. The words of a date are
+// almost always ASCII, which is read without decoding runes.
 func tokenize(toks []token, s string) ([]token, bool) {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
 		switch {
-		case isDigit(s[i]):
+		case isDigit(c):
 			if isISODateAt(s, i) && (i+10 == len(s) || !isDigit(s[i+10])) {
-				y, _ := strconv.Atoi(s[i : i+4])
-				mo, _ := strconv.Atoi(s[i+5 : i+7])
-				d, _ := strconv.Atoi(s[i+8 : i+10])
-				toks = append(toks, token{kind: tokISO, iso: Date{Year: y, Month: mo, Day: d, Precision: PrecisionDay}})
+				toks = append(toks, token{
+					kind:  tokISO,
+					n:     decimal(s[i : i+4]),
+					month: uint8(decimal(s[i+5 : i+7])),
+					day:   uint8(decimal(s[i+8 : i+10])),
+				})
 				i += 10
 				continue
 			}
@@ -350,50 +421,158 @@ func tokenize(toks []token, s string) ([]token, bool) {
 			if j-i > 4 {
 				return nil, false
 			}
-			n, _ := strconv.Atoi(s[i:j])
-			t := token{kind: tokNum, n: n, digits: j - i, text: s[i:j]}
+			t := token{kind: tokNum, n: decimal(s[i:j]), digits: uint8(j - i)}
 			// Ordinal suffixes: "16th".
-			if k := j + 2; k <= len(s) {
-				switch strings.ToLower(s[j:k]) {
-				case "st", "nd", "rd", "th":
-					if k == len(s) || !unicode.IsLetter(rune(s[k])) {
-						t.ordinal = true
-						j = k
-					}
+			if k := j + 2; k <= len(s) && isOrdinalSuffix(s[j], s[j+1]) {
+				if k == len(s) || !unicode.IsLetter(rune(s[k])) {
+					t.ordinal = true
+					j = k
 				}
 			}
-			if j < len(s) {
-				if r2, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r2) {
-					return nil, false // "20px", "1592a"
-				}
+			if j < len(s) && letterAt(s, j) {
+				return nil, false // "20px", "1592a"
 			}
 			toks = append(toks, t)
 			i = j
-		case unicode.IsLetter(r):
+		case letterAt(s, i):
 			j := i
 			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) && r2 != '.' && !unicode.Is(unicode.Mn, r2) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if !isASCIILetter(c) && c != '.' {
+						break
+					}
+					j++
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 					break
 				}
-				j += sz
+				j += size
 			}
-			w := s[i:j]
-			lw := strings.ToLower(strings.TrimRight(w, "."))
-			if lw == "to" || lw == "until" || lw == "till" {
-				toks = append(toks, token{kind: tokDash, text: w})
-			} else {
-				toks = append(toks, token{kind: tokWord, text: w})
-			}
+			toks = append(toks, wordToken(s[i:j]))
 			i = j
-		case r == '–' || r == '—' || r == '−' || r == '-' || r == '‒' || r == '―':
-			toks = append(toks, token{kind: tokDash, text: string(r)})
-			i += size
+		case c < utf8.RuneSelf:
+			if c == '-' {
+				toks = append(toks, token{kind: tokDash})
+			}
+			i++
 		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '–', '—', '−', '‒', '―':
+				toks = append(toks, token{kind: tokDash})
+			}
 			i += size
 		}
 	}
 	return toks, true
+}
+
+// decimal returns the value of s, a few ASCII digits.
+func decimal(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// isOrdinalSuffix reports whether a and b spell an ordinal suffix, "st",
+// "nd", "rd" or "th", in any case. No pair of bytes that is not ASCII
+// lower-cases to one.
+func isOrdinalSuffix(a, b byte) bool {
+	a, b = a|0x20, b|0x20
+	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+}
+
+// letterAt reports whether the rune at s[i] is a letter.
+func letterAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return isASCIILetter(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// wordToken returns the token of w, a word of letters, dots and marks:
+// "to", "until" and "till" are dashes, and other words are classed as
+// parseSide reads them.
+func wordToken(w string) token {
+	// An ASCII word is lower-cased on the stack; strings.ToLower would
+	// allocate for each capitalised month.
+	var buf [32]byte
+	lw := w
+	if len(w) <= len(buf) && isASCII(w) {
+		if hasUpperASCII(w) {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			lw = string(buf[:len(w)])
+		}
+	} else {
+		lw = strings.ToLower(w)
+	}
+	switch strings.TrimRight(lw, ".") {
+	case "to", "until", "till":
+		return token{kind: tokDash}
+	}
+	t := token{kind: tokWord}
+	trimmed := strings.TrimSuffix(lw, ".")
+	switch {
+	case monthNumber(trimmed) != 0:
+		t.word, t.month = wordMonth, uint8(monthNumber(trimmed))
+	case equalSkippingDots(lw, "bc") || equalSkippingDots(lw, "bce"):
+		t.word = wordBC
+	case equalSkippingDots(lw, "ad") || equalSkippingDots(lw, "ce"):
+		t.word = wordAD
+	case lw == "c." || lw == "c" || lw == "ca." || lw == "ca" || lw == "circa" || lw == "about" || lw == "around" || lw == "approximately" || lw == "approx.":
+		t.word = wordApprox
+	case lw == "present" || lw == "now" || lw == "today":
+		t.word = wordPresent
+	case isFillerWord(trimmed):
+		t.word = wordFiller
+	}
+	return t
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasUpperASCII reports whether s has an ASCII upper-case letter.
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// equalSkippingDots reports whether s with its dots removed is want.
+func equalSkippingDots(s, want string) bool {
+	j := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			continue
+		}
+		if j == len(want) || s[i] != want[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(want)
 }
 
 // side is what one side of a range states.
@@ -402,42 +581,46 @@ type side struct {
 	yearDigits       int
 	bc, ad, approx   bool
 	present          bool
-	iso              *Date
+	hasISO           bool
+	iso              Date
 	loneNum          int // a number that may be a day or a year, -1 if none
 }
 
 // parseSide reads the tokens of one side of a range.
 func parseSide(toks []token) (side, bool) {
 	sd := side{loneNum: -1}
-	var nums []token
+	// Only the first two numbers are read: a side with more fails.
+	var nums [2]token
+	count := 0
 	for _, t := range toks {
 		switch t.kind {
 		case tokISO:
-			if sd.iso != nil {
+			if sd.hasISO {
 				return sd, false
 			}
-			d := t.iso
-			sd.iso = &d
+			sd.hasISO = true
+			sd.iso = Date{Year: t.n, Month: int(t.month), Day: int(t.day), Precision: PrecisionDay}
 		case tokNum:
-			nums = append(nums, t)
+			if count < len(nums) {
+				nums[count] = t
+			}
+			count++
 		case tokWord:
-			lw := strings.ToLower(t.text)
-			bare := strings.ReplaceAll(lw, ".", "")
-			switch {
-			case monthNames[strings.TrimSuffix(lw, ".")] != 0:
+			switch t.word {
+			case wordMonth:
 				if sd.month != 0 {
 					return sd, false
 				}
-				sd.month = monthNames[strings.TrimSuffix(lw, ".")]
-			case bare == "bc" || bare == "bce":
+				sd.month = int(t.month)
+			case wordBC:
 				sd.bc = true
-			case bare == "ad" || bare == "ce":
+			case wordAD:
 				sd.ad = true
-			case lw == "c." || lw == "c" || lw == "ca." || lw == "ca" || lw == "circa" || lw == "about" || lw == "around" || lw == "approximately" || lw == "approx.":
+			case wordApprox:
 				sd.approx = true
-			case lw == "present" || lw == "now" || lw == "today":
+			case wordPresent:
 				sd.present = true
-			case fillerWords[strings.TrimSuffix(lw, ".")]:
+			case wordFiller:
 			default:
 				return sd, false
 			}
@@ -445,10 +628,10 @@ func parseSide(toks []token) (side, bool) {
 			return sd, false
 		}
 	}
-	if sd.iso != nil && (len(nums) > 0 || sd.month != 0 || sd.bc) {
+	if sd.hasISO && (count > 0 || sd.month != 0 || sd.bc) {
 		return sd, false
 	}
-	switch len(nums) {
+	switch count {
 	case 0:
 	case 1:
 		n := nums[0]
@@ -459,13 +642,13 @@ func parseSide(toks []token) (side, bool) {
 			}
 			sd.day = n.n
 		case n.digits >= 3 || sd.bc || sd.ad:
-			sd.year, sd.yearDigits = n.n, n.digits
+			sd.year, sd.yearDigits = n.n, int(n.digits)
 		case sd.month != 0:
 			// "July 6" or "6 July": a day, the year coming from the other side.
 			sd.day = n.n
 		default:
 			sd.loneNum = n.n
-			sd.yearDigits = n.digits
+			sd.yearDigits = int(n.digits)
 		}
 	case 2:
 		a, b := nums[0], nums[1]
@@ -474,11 +657,11 @@ func parseSide(toks []token) (side, bool) {
 		if a.digits > 2 || b.ordinal || b.digits < 3 && !(sd.bc || sd.ad) {
 			return sd, false
 		}
-		sd.day, sd.year, sd.yearDigits = a.n, b.n, b.digits
+		sd.day, sd.year, sd.yearDigits = a.n, b.n, int(b.digits)
 	default:
 		return sd, false
 	}
-	if sd.present && (sd.year != 0 || sd.month != 0 || sd.day != 0 || sd.loneNum >= 0 || sd.iso != nil) {
+	if sd.present && (sd.year != 0 || sd.month != 0 || sd.day != 0 || sd.loneNum >= 0 || sd.hasISO) {
 		return sd, false
 	}
 	return sd, true
@@ -584,7 +767,7 @@ func parseRange(s string) (Date, Date, bool) {
 		a.loneNum = -1
 	}
 	// "July 6–7, 1592": the right side has a day and year but no month.
-	if b.iso == nil && b.day != 0 && b.month == 0 {
+	if !b.hasISO && b.day != 0 && b.month == 0 {
 		if a.month == 0 {
 			return Date{}, Date{}, false
 		}
@@ -592,10 +775,10 @@ func parseRange(s string) (Date, Date, bool) {
 	}
 	// The left side takes what it lacks from the right: year and era, and
 	// the month when it states only a day.
-	if a.iso == nil {
+	if !a.hasISO {
 		if a.year == 0 {
 			switch {
-			case b.iso != nil:
+			case b.hasISO:
 				a.year, a.bc = b.iso.Year, false
 			case b.year != 0:
 				a.year, a.yearDigits = b.year, b.yearDigits
@@ -606,7 +789,7 @@ func parseRange(s string) (Date, Date, bool) {
 				return Date{}, Date{}, false
 			}
 			if a.month == 0 && a.day != 0 {
-				if b.iso != nil {
+				if b.hasISO {
 					a.month = b.iso.Month
 				} else {
 					a.month = b.month
@@ -628,8 +811,8 @@ func parseRange(s string) (Date, Date, bool) {
 // single turns a completed side into a Date.
 func single(sd side) (Date, bool) {
 	var d Date
-	if sd.iso != nil {
-		d = *sd.iso
+	if sd.hasISO {
+		d = sd.iso
 	} else {
 		if sd.loneNum >= 0 || sd.year == 0 || sd.bc && sd.ad {
 			return Date{}, false
