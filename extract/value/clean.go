@@ -199,11 +199,10 @@ const (
 // and mayBreak look for may be in s.
 func scanResidue(s string) (bits uint) {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !residueByte[c] {
-			continue
+		if i = skipPlain(s, i, &residueByte); i == len(s) {
+			break
 		}
-		switch c {
+		switch c := s[i]; c {
 		case '|':
 			bits |= resPipe
 		case '=':
@@ -243,19 +242,36 @@ func scanResidue(s string) (bits uint) {
 	return bits
 }
 
-// residueByte marks the bytes scanResidue looks at.
-var residueByte = func() (t [256]bool) {
+// residueByte is 1 for the bytes scanResidue looks at.
+var residueByte = func() (t [256]uint8) {
 	for c := 0; c < 0x20; c++ {
-		t[c] = true
+		t[c] = 1
 	}
 	for _, c := range []byte("\x7f|=<.-pP") {
-		t[c] = true
+		t[c] = 1
 	}
 	for c := utf8.RuneSelf; c < 0x100; c++ {
-		t[c] = true
+		t[c] = 1
 	}
 	return t
 }()
+
+// skipPlain returns the index of the first byte of s at or after i that
+// plain marks, or len(s). Most bytes of a value are letters that the
+// scans pass over: four are tested at a time, with one bounds check and
+// one branch.
+func skipPlain(s string, i int, plain *[256]uint8) int {
+	for ; len(s)-i >= 4; i += 4 {
+		w := s[i : i+4]
+		if plain[w[0]]|plain[w[1]]|plain[w[2]]|plain[w[3]] != 0 {
+			break
+		}
+	}
+	for i < len(s) && plain[s[i]] == 0 {
+		i++
+	}
+	return i
+}
 
 // residueRune maps the white space stripResidue normalises to a space and
 // drops controls and zero-width characters.

@@ -246,3 +246,17 @@ func TestIsSpaceAboveLatin1(t *testing.T) {
 		}
 	}
 }
+
+func TestSkipPlain(t *testing.T) {
+	for _, s := range []string{"", "a", "ab|", "abcd", "abcde|", "abcdefgh", "abcdefg.", "|abcdefgh", "abc|defghij", "abcdefghijklmnopq.r", "Ōda"} {
+		for i := 0; i <= len(s); i++ {
+			want := i
+			for want < len(s) && residueByte[s[want]] == 0 {
+				want++
+			}
+			if got := skipPlain(s, i, &residueByte); got != want {
+				t.Errorf("skipPlain(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}

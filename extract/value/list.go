@@ -197,8 +197,8 @@ func trimBullets(s string) string {
 func cutTopLevel(s string) (part, rest string, found bool) {
 	depth := 0
 	for i := 0; i < len(s); i++ {
-		if !topLevelByte[s[i]] {
-			continue
+		if i = skipPlain(s, i, &topLevelByte); i == len(s) {
+			break
 		}
 		switch c := s[i]; c {
 		case '(', '[':
@@ -211,19 +211,21 @@ func cutTopLevel(s string) (part, rest string, found bool) {
 			if depth == 0 {
 				return s[:i], s[i+1:], true
 			}
-		case ' ':
-			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
-				return s[:i], s[i+len(" and "):], true
+		case 'd':
+			// " and " is found at its d, rarer than a space; its
+			// letters change no depth.
+			if depth == 0 && i >= 3 && strings.HasPrefix(s[i-3:], " and ") {
+				return s[:i-3], s[i-3+len(" and "):], true
 			}
 		}
 	}
 	return s, "", false
 }
 
-// topLevelByte marks the bytes cutTopLevel looks at.
-var topLevelByte = func() (t [256]bool) {
-	for _, c := range []byte("()[],;|\n ") {
-		t[c] = true
+// topLevelByte is 1 for the bytes cutTopLevel looks at.
+var topLevelByte = func() (t [256]uint8) {
+	for _, c := range []byte("()[],;|\nd") {
+		t[c] = 1
 	}
 	return t
 }()
