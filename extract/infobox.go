@@ -1052,13 +1052,19 @@ var kinWords = set("son", "daughter", "sons", "daughters", "child", "children", 
 // kinDescribedBy returns the person through whom name describes an
 // unnamed relative ("X's daughter" gives X), and whether it does.
 func kinDescribedBy(name string) (string, bool) {
+	// The possessive first: most names have none, and need no look-up.
+	// Its apostrophe is "'" or "’" (E2 80 99): a name with neither the
+	// byte 0x27 nor 0x99 has none, which two byte searches tell for less
+	// than the search for the last space costs.
+	if strings.IndexByte(name, '\'') < 0 && strings.IndexByte(name, 0x99) < 0 {
+		return "", false
+	}
 	i := strings.LastIndexByte(name, ' ')
 	if i < 0 {
 		return "", false
 	}
-	// The possessive first: most names have none, and need no look-up.
 	who := name[:i]
-	for _, poss := range []string{"'s", "’s"} {
+	for _, poss := range [...]string{"'s", "’s"} {
 		if w, ok := strings.CutSuffix(who, poss); ok && w != "" {
 			if !kinWordSet.has(name[i+1:]) {
 				return "", false

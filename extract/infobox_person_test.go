@@ -84,6 +84,13 @@ func TestKinDescribedBy(t *testing.T) {
 		{"Hideyoshi's Korea", "", false},
 		{"'s son", "", false},
 		{"Liu Biao's", "", false},
+		{"Oda Nobunaga", "", false},
+		{"Oda Nobunaga's", "", false},
+		{"Oda Nobunaga’s son", "Oda Nobunaga", true},
+		{"Oda ƙa's son", "Oda ƙa", true}, // ƙ ends in 0x99
+		{"Oda ƙs son", "", false},
+		{"Oda's", "", false},
+		{"Oda\u2019s Heir", "Oda", true},
 	} {
 		if got, ok := kinDescribedBy(tc.in); got != tc.want || ok != tc.ok {
 			t.Errorf("kinDescribedBy(%q) = %q, %v, want %q, %v", tc.in, got, ok, tc.want, tc.ok)

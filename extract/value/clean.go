@@ -125,7 +125,23 @@ func mayFileItem(s string) bool {
 // mayFlag reports whether s may have a casualty marker: KIA, WIA and MIA
 // end in "IA".
 func mayFlag(s string) bool {
-	return strings.Contains(s, "IA") || strings.Contains(s, "POW")
+	return containsByByte(s, "IA") || containsByByte(s, "POW")
+}
+
+// containsByByte is strings.Contains(s, sub) for a short sub whose first
+// byte is rare in s, as a capital letter is: it searches for that byte,
+// which costs less on short strings than the search for a short sub.
+func containsByByte(s, sub string) bool {
+	for {
+		i := strings.IndexByte(s, sub[0])
+		if i < 0 {
+			return false
+		}
+		if strings.HasPrefix(s[i:], sub) {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // regexpReplaceWords separates glued casualty markers inside running text.

@@ -260,3 +260,13 @@ func TestSkipPlain(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsByByte(t *testing.T) {
+	for _, s := range []string{"", "I", "IA", "xIA", "IIA", "IxIA", "Ix", "PO", "POW", "PPOW", "PxPOW", "POPOW", "KIA ", "Imjin"} {
+		for _, sub := range []string{"IA", "POW"} {
+			if got, want := containsByByte(s, sub), strings.Contains(s, sub); got != want {
+				t.Errorf("containsByByte(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+	}
+}
