@@ -47,6 +47,11 @@ type Catalog struct {
 	// mention where a map of names grew and rehashed.
 	personYears []personYear
 	homonyms    map[string]*homonym
+	// names holds the catalog's copies of the titles and aliases, and
+	// personNames those of the names in personYears and mentions, until
+	// settled: the graphs' labels are the reader's, whose chunks of text
+	// a label kept for the run would keep whole.
+	names, personNames namePack
 	// Dictionary holds every title and infobox entity of the run, with its
 	// aliases, for the prose extractor's matcher.
 	Dictionary *extract.Dictionary
@@ -90,6 +95,33 @@ type personYear struct {
 // the person called name.
 func (c *Catalog) addPersonYear(name string, year int) {
 	c.personYears = append(c.personYears, personYear{bloom.Hash(name), name, year})
+}
+
+// namePack holds copies of strings packed in chunks of bytes, which it
+// never writes again nor reuses: a string of its own each would cost an
+// allocation.
+type namePack struct {
+	buf []byte
+}
+
+// namePackChunk is the size of a namePack's chunks; a longer string gets
+// one of its own.
+const namePackChunk = 64 << 10
+
+// copy returns a copy of s in the pack.
+func (p *namePack) copy(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if cap(p.buf)-len(p.buf) < len(s) {
+		if len(s) >= namePackChunk/8 {
+			return strings.Clone(s)
+		}
+		p.buf = make([]byte, 0, namePackChunk)
+	}
+	n := len(p.buf)
+	p.buf = append(p.buf, s...)
+	return unsafe.String(&p.buf[n], len(s))
 }
 
 // Title is what the catalog knows of one article's subject.
@@ -208,6 +240,7 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 			t = c.addTitle(g, e)
 			continue
 		}
+		var name string // e's label, copied once it is kept
 		for _, cl := range e.Classes {
 			switch {
 			case len(cl.Value) != len(ontology.Person.Value) || cl != ontology.Person:
@@ -218,9 +251,15 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 					c.mentions = append(c.mentions, mentions{title: t.Name, year: t.Year})
 					ms = &c.mentions[len(c.mentions)-1]
 				}
-				ms.persons = append(ms.persons, e.Label)
+				if name == "" {
+					name = c.personNames.copy(e.Label)
+				}
+				ms.persons = append(ms.persons, name)
 			case t.Year != 0:
-				c.addPersonYear(e.Label, t.Year)
+				if name == "" {
+					name = c.personNames.copy(e.Label)
+				}
+				c.addPersonYear(name, t.Year)
 			}
 		}
 	}
@@ -230,8 +269,9 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 func (c *Catalog) addTitle(g *extract.Graph, subj *extract.Entity) *Title {
 	t := c.titles[subj.Label]
 	if t == nil {
-		t = &Title{Name: subj.Label}
-		c.titles[subj.Label] = t
+		name := c.names.copy(subj.Label)
+		t = &Title{Name: name}
+		c.titles[name] = t
 	}
 	for _, cl := range subj.Classes {
 		t.Classes = appendTerm(t.Classes, cl)
@@ -251,8 +291,8 @@ func (c *Catalog) addTitle(g *extract.Graph, subj *extract.Entity) *Title {
 		}
 	}
 	for _, a := range subj.Aliases {
-		c.addAlias(a, subj.Label)
-		t.Aliases = append(t.Aliases, a)
+		c.addAlias(a, t.Name)
+		t.Aliases = append(t.Aliases, c.names.copy(a))
 	}
 	return t
 }
@@ -308,10 +348,11 @@ func (c *Catalog) settle() {
 			}
 		}
 		if len(h.periods) > 1 || h.titled && len(h.periods) > 0 {
-			c.homonyms[name] = &homonym{titled: h.titled, birth: h.birth, periods: slices.Clone(h.periods)}
+			// Copied: personNames goes with personYears.
+			c.homonyms[strings.Clone(name)] = &homonym{titled: h.titled, birth: h.birth, periods: slices.Clone(h.periods)}
 		}
 	}
-	c.personYears = nil
+	c.personYears, c.personNames = nil, namePack{}
 	c.indexKeys()
 }
 

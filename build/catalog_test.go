@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
+	"github.com/wikikg/wikikg/extract"
+	"github.com/wikikg/wikikg/input"
 	"github.com/wikikg/wikikg/internal/bloom"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -250,6 +253,85 @@ func TestSortPersonYears(t *testing.T) {
 			sortPersonYears(ys)
 			if !slices.Equal(ys, want) {
 				t.Errorf("%d person years, hashes masked by %#x: sorted differently", n, spread)
+			}
+		}
+	}
+}
+
+// TestCatalogKeepsNoArticleText checks that the names the catalog keeps
+// are its own copies, none a string of the reader's: the reader packs the
+// articles' text in chunks that a name kept for the run would keep whole.
+func TestCatalogKeepsNoArticleText(t *testing.T) {
+	srcs, _ := corpusSources(t)
+	for _, part := range []bool{false, true} {
+		cat := newCatalog()
+		cat.part = part
+		pipe := extract.NewPipeline("", ontology.DefaultMapping())
+		pipe.Light = true
+		var spans [][2]uintptr // the bytes of the articles' strings
+		span := func(s string) {
+			if s != "" {
+				p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+				spans = append(spans, [2]uintptr{p, p + uintptr(len(s))})
+			}
+		}
+		for _, src := range srcs {
+			err := eachArticle(src, input.Auto, true, func(a *extract.Article, err error, _ int64) bool {
+				if a == nil || err != nil {
+					return true
+				}
+				span(a.Title)
+				if ib := a.Infobox; ib != nil {
+					span(ib.Header)
+					for _, f := range ib.Fields {
+						span(f.Value)
+					}
+				}
+				g, err := pipe.Extract(a)
+				a.Release()
+				if err == nil {
+					cat.addGraph(g)
+					g.Release()
+				}
+				return true
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		inText := func(s string) bool {
+			p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+			for _, sp := range spans {
+				if p >= sp[0] && p < sp[1] {
+					return true
+				}
+			}
+			return false
+		}
+		var kept []string
+		for k, ti := range cat.titles {
+			kept = append(kept, k, ti.Name)
+			kept = append(kept, ti.Aliases...)
+		}
+		for _, ts := range cat.aliases {
+			kept = append(kept, ts...)
+		}
+		persons := 0
+		for _, py := range cat.personYears {
+			kept = append(kept, py.name)
+			persons++
+		}
+		for _, m := range cat.mentions {
+			kept = append(kept, m.title)
+			kept = append(kept, m.persons...)
+			persons += len(m.persons)
+		}
+		if len(cat.titles) == 0 || persons == 0 {
+			t.Fatalf("part %v: %d titles and %d person mentions: the corpus tests nothing", part, len(cat.titles), persons)
+		}
+		for _, s := range kept {
+			if inText(s) {
+				t.Errorf("part %v: the catalog keeps %q, a string of an article's text", part, s)
 			}
 		}
 	}

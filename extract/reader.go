@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxLineLength is the most bytes of one input line that a Reader keeps. The
@@ -48,6 +49,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // Positions count bytes: a UTF-8 byte order mark at the start of the input is
 // skipped but counted, so the first line's text then starts at column 4 and
 // offset 3, as go/scanner counts. A "\r" before a line's "\n" is dropped.
+//
+// An article's title, values and prose are strings that share chunks of
+// memory with those of the articles around it: a caller that keeps one
+// for long after the article should copy it (strings.Clone), or it keeps
+// the chunk alive.
 type Reader struct {
 	// File is the name used in errors and in Article.File. Set it after
 	// NewReader and before the first call to Next.
@@ -84,6 +90,9 @@ type Reader struct {
 	// an article has an infobox or blocks to fill them with.
 	spareIB     *Infobox
 	spareBlocks []Block
+
+	// text holds the titles, values and prose of the articles read.
+	text textSlab
 
 	// keys interns infobox keys and headers, which repeat across articles.
 	keys map[string]string
@@ -131,6 +140,50 @@ func (l *rawLine) str(i, j int) string {
 		return string(l.text[i:j])
 	}
 	return readerSanitize(l.text[i:j])
+}
+
+// textOf returns text[i:j] of l as l.str does, copied into the reader's
+// slab rather than a string of its own.
+func (r *Reader) textOf(l *rawLine, i, j int) string {
+	if l.bad < 0 || j <= l.bad {
+		return r.text.str(l.text[i:j])
+	}
+	return readerSanitize(l.text[i:j])
+}
+
+// A textSlab hands out strings copied into chunks of bytes, in place of a
+// string, and an allocation, each: an article's values and prose are
+// dozens of them. A chunk is never written again once its bytes are handed
+// out, nor reused: a full one is left to the strings made from it, which
+// keep it alive. What outlives the articles (the catalog's names) must
+// therefore be copied, or it keeps the text of the articles around it.
+type textSlab struct {
+	buf []byte
+}
+
+// Chunks start small, for a Reader of one short document, and double up
+// to maxSlabChunk; a string of slabOwn bytes or more that does not fit
+// gets a string of its own rather than a chunk with a wasted tail.
+const (
+	minSlabChunk = 1 << 10
+	maxSlabChunk = 32 << 10
+	slabOwn      = 2 << 10
+)
+
+// str returns b as a string in the slab.
+func (s *textSlab) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(s.buf)-len(s.buf) < len(b) {
+		if len(b) >= slabOwn {
+			return string(b)
+		}
+		s.buf = make([]byte, 0, min(max(2*cap(s.buf), minSlabChunk), maxSlabChunk))
+	}
+	n := len(s.buf)
+	s.buf = append(s.buf, b...)
+	return unsafe.String(&s.buf[n], len(b))
 }
 
 // readLine reads the next line. It returns false at the end of the input or
@@ -445,7 +498,7 @@ func (r *Reader) setPending(l *rawLine) {
 	}
 	i, j := readerTrim(l.text, 1, j)
 	r.pending = true
-	r.pendTitle = l.str(i, j)
+	r.pendTitle = r.textOf(l, i, j)
 	r.pendPos = l.pos
 	r.pendErrs = nil
 	r.addLineErrors(&r.pendErrs, l)
@@ -653,7 +706,7 @@ func (p *articleParser) field(l *rawLine) {
 		i, j := readerTrim(s, 2, colon)
 		f.Key, f.KeyPos = p.key(l, i, j), l.at(i)
 		i, j = readerTrim(s, colon+1, len(s))
-		f.Value, f.ValuePos = l.str(i, j), l.at(i)
+		f.Value, f.ValuePos = p.r.textOf(l, i, j), l.at(i)
 	}
 	p.r.fields = append(p.r.fields, f)
 }
@@ -690,7 +743,7 @@ func (p *articleParser) block(l *rawLine) Block {
 			j--
 		}
 		if i, j := readerTrim(s, n, j); i < j {
-			return Block{Kind: Heading, Level: n, Text: l.str(i, j), Pos: l.at(i)}
+			return Block{Kind: Heading, Level: n, Text: p.r.textOf(l, i, j), Pos: l.at(i)}
 		}
 	}
 	k := 0
@@ -699,8 +752,8 @@ func (p *articleParser) block(l *rawLine) Block {
 	}
 	if k < len(s) && s[k] == '-' && (k+1 == len(s) || s[k+1] == ' ') {
 		i, j := readerTrim(s, k+1, len(s))
-		return Block{Kind: ListItem, Level: k/2 + 1, Text: l.str(i, j), Pos: l.at(i)}
+		return Block{Kind: ListItem, Level: k/2 + 1, Text: p.r.textOf(l, i, j), Pos: l.at(i)}
 	}
 	i, j := readerTrim(s, 0, len(s))
-	return Block{Kind: Paragraph, Text: l.str(i, j), Pos: l.at(i)}
+	return Block{Kind: Paragraph, Text: p.r.textOf(l, i, j), Pos: l.at(i)}
 }

@@ -962,3 +962,26 @@ func TestReaderWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestTextSlab checks that the strings a textSlab hands out keep their
+// bytes as chunks fill and new ones start, for short strings, strings
+// that fill a chunk, and strings long enough to get their own.
+func TestTextSlab(t *testing.T) {
+	var s textSlab
+	var got, want []string
+	for i := range 3000 {
+		n := []int{1, 7, 100, slabOwn - 1, slabOwn, minSlabChunk, maxSlabChunk + 1}[i%7]
+		b := bytes.Repeat([]byte{byte('a' + i%26)}, n)
+		got = append(got, s.str(b))
+		want = append(want, string(b))
+		clear(b) // the slab keeps a copy, not b
+	}
+	if s.str(nil) != "" {
+		t.Error(`str(nil) != ""`)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("string %d changed: %.20q…, want %.20q…", i, got[i], want[i])
+		}
+	}
+}
