@@ -459,9 +459,7 @@ func eachArticle(src input.Source, f input.Format, infoboxOnly bool, fn func(a *
 		if err == io.EOF {
 			return nil
 		}
-		var list extract.ErrorList
-		var pe *extract.ParseError
-		if err != nil && !errors.As(err, &list) && !errors.As(err, &pe) {
+		if err != nil && !isInputError(err) {
 			return err
 		}
 		n := counter.N - last
@@ -470,6 +468,16 @@ func eachArticle(src input.Source, f input.Format, infoboxOnly bool, fn func(a *
 			return nil
 		}
 	}
+}
+
+// isInputError reports whether err, from an ArticleReader, is about the
+// input (an ErrorList or a *ParseError) rather than about reading it. It is
+// a function of its own so that the variables errors.As fills are made
+// for an error only, not for every article.
+func isInputError(err error) bool {
+	var list extract.ErrorList
+	var pe *extract.ParseError
+	return errors.As(err, &list) || errors.As(err, &pe)
 }
 
 // spoolStdin copies standard input to a temporary file, so that both passes

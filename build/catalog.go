@@ -52,6 +52,14 @@ type Catalog struct {
 	// settled: the graphs' labels are the reader's, whose chunks of text
 	// a label kept for the run would keep whole.
 	names, personNames namePack
+	// newTitles holds Titles not yet in use, classes room for the first
+	// class of each, and strs for their aliases and the titles of each
+	// alias:
+	// a run has millions, which an allocation each made a good part of
+	// the catalog pass's.
+	newTitles []Title
+	classes   []rdf.Term
+	strs      []string
 	// Dictionary holds every title and infobox entity of the run, with its
 	// aliases, for the prose extractor's matcher.
 	Dictionary *extract.Dictionary
@@ -269,11 +277,14 @@ func (c *Catalog) addGraph(g *extract.Graph) {
 func (c *Catalog) addTitle(g *extract.Graph, subj *extract.Entity) *Title {
 	t := c.titles[subj.Label]
 	if t == nil {
-		name := c.names.copy(subj.Label)
-		t = &Title{Name: name}
-		c.titles[name] = t
+		t = c.newTitle(c.names.copy(subj.Label))
+		c.titles[t.Name] = t
 	}
 	for _, cl := range subj.Classes {
+		if t.Classes == nil {
+			t.Classes = c.newClass(cl)
+			continue
+		}
 		t.Classes = appendTerm(t.Classes, cl)
 	}
 	// The first of the subject's start and birth dates, in Quads order
@@ -284,17 +295,50 @@ func (c *Catalog) addTitle(g *extract.Graph, subj *extract.Entity) *Title {
 		preds[0], preds[1] = preds[1], preds[0]
 	}
 	for _, p := range preds {
+		if t.Year != 0 {
+			break // Objects would find no other year
+		}
 		for _, o := range g.Objects(subj.IRI, p) {
 			if t.Year == 0 {
 				t.Year = leadingYear(o.Value)
 			}
 		}
 	}
+	if t.Aliases == nil && len(subj.Aliases) > 0 {
+		t.Aliases = c.newStrings(len(subj.Aliases))
+	}
 	for _, a := range subj.Aliases {
 		c.addAlias(a, t.Name)
 		t.Aliases = append(t.Aliases, c.names.copy(a))
 	}
 	return t
+}
+
+// titleChunk is the number of Titles or classes the catalog allocates
+// at a time.
+const titleChunk = 256
+
+// newTitle returns a new Title named name, from the catalog's chunk.
+func (c *Catalog) newTitle(name string) *Title {
+	if len(c.newTitles) == 0 {
+		c.newTitles = make([]Title, titleChunk)
+	}
+	t := &c.newTitles[0]
+	c.newTitles = c.newTitles[1:]
+	t.Name = name
+	return t
+}
+
+// newClass returns a slice of the one class cl, from the catalog's chunk,
+// whose capacity ends at its length so that appending to it copies it.
+func (c *Catalog) newClass(cl rdf.Term) []rdf.Term {
+	if len(c.classes) == 0 {
+		c.classes = make([]rdf.Term, titleChunk)
+	}
+	c.classes[0] = cl
+	ts := c.classes[:1:1]
+	c.classes = c.classes[1:]
+	return ts
 }
 
 // Homonyms. Entity IRIs come from names, so two people of one name would
@@ -495,10 +539,27 @@ func (c *Catalog) addAlias(alias, title string) {
 		}
 	}
 	if !ok {
-		c.aliases[string(key)] = []string{title}
+		// Most aliases are one title's: the key and the list of one
+		// are packed with the catalog's others.
+		c.aliases[c.names.copy(unsafe.String(unsafe.SliceData(key), len(key)))] = append(c.newStrings(1), title)
 		return
 	}
 	c.aliases[string(key)] = append(ts, title)
+}
+
+// newStrings returns an empty slice with room for n strings, from the
+// catalog's chunk when n is small, whose capacity ends at n so that
+// appending more copies it.
+func (c *Catalog) newStrings(n int) []string {
+	if n > titleChunk/8 {
+		return make([]string, 0, n)
+	}
+	if len(c.strs) < n {
+		c.strs = make([]string, titleChunk)
+	}
+	ss := c.strs[:0:n]
+	c.strs = c.strs[n:]
+	return ss
 }
 
 // addAliasKey records that title carries the alias folded to key.

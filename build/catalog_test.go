@@ -336,3 +336,33 @@ func TestCatalogKeepsNoArticleText(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogChunks checks that the slices the catalog takes from its
+// chunks of classes and strings are copied when appended to, not grown
+// over the next one's.
+func TestCatalogChunks(t *testing.T) {
+	c := newCatalog()
+	a, b := c.newClass(ontology.Person), c.newClass(ontology.Place)
+	a = append(a, ontology.Event)
+	if b[0] != ontology.Place || len(a) != 2 || a[0] != ontology.Person {
+		t.Errorf("classes %v and %v, want [Person Event] and [Place]", a, b)
+	}
+	var all [][]string
+	for n := range 3 * titleChunk {
+		all = append(all, append(c.newStrings(n%5), strings.Repeat("x", n%5)))
+	}
+	for n, ss := range all {
+		ss = append(ss, "more")
+		if len(ss) != 2 || ss[0] != strings.Repeat("x", n%5) || all[n][0] != ss[0] {
+			t.Fatalf("strings %d: %q", n, ss)
+		}
+	}
+	for n, ss := range all {
+		if len(ss) != 1 || ss[0] != strings.Repeat("x", n%5) {
+			t.Fatalf("strings %d changed: %q", n, ss)
+		}
+	}
+	if ti, tj := c.newTitle("A"), c.newTitle("B"); ti == tj || ti.Name != "A" || tj.Name != "B" {
+		t.Errorf("titles %q and %q", ti.Name, tj.Name)
+	}
+}
