@@ -158,16 +158,17 @@ func (r *Reader) textOf(l *rawLine, i, j int) string {
 // keep it alive. What outlives the articles (the catalog's names) must
 // therefore be copied, or it keeps the text of the articles around it.
 type textSlab struct {
-	buf []byte
+	buf []byte // the chunk, whose bytes from n on are free
+	n   int
 }
 
 // Chunks start small, for a Reader of one short document, and double up
 // to maxSlabChunk; a string of slabOwn bytes or more that does not fit
 // gets a string of its own rather than a chunk with a wasted tail.
 const (
-	minSlabChunk = 1 << 10
+	minSlabChunk = 2 << 10
 	maxSlabChunk = 32 << 10
-	slabOwn      = 2 << 10
+	slabOwn      = 1 << 10 // at most minSlabChunk
 )
 
 // str returns b as a string in the slab.
@@ -175,14 +176,15 @@ func (s *textSlab) str(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if cap(s.buf)-len(s.buf) < len(b) {
+	n := s.n
+	if len(b) > len(s.buf)-n {
 		if len(b) >= slabOwn {
 			return string(b)
 		}
-		s.buf = make([]byte, 0, min(max(2*cap(s.buf), minSlabChunk), maxSlabChunk))
+		s.buf, n = make([]byte, min(max(2*len(s.buf), minSlabChunk), maxSlabChunk)), 0
 	}
-	n := len(s.buf)
-	s.buf = append(s.buf, b...)
+	// Only n is stored for most strings, not the chunk's slice.
+	s.n = n + copy(s.buf[n:], b)
 	return unsafe.String(&s.buf[n], len(b))
 }
 
@@ -392,8 +394,28 @@ func readerFirstBad(s []byte) int {
 			}
 		}
 		p = p[bits.TrailingZeros64(m)/8:]
-		if p[0] == 0 {
+		c := p[0]
+		switch {
+		case c == 0:
 			return len(s) - len(p)
+		case c >= 0xC2 && c <= 0xDF && len(p) >= 2 && p[1]&0xC0 == 0x80:
+			// Two bytes, as most letters with diacritics: decoded
+			// here, as the call to DecodeRune cost more.
+			p = p[2:]
+			continue
+		case c&0xF0 == 0xE0 && len(p) >= 3 && p[2]&0xC0 == 0x80:
+			// Three bytes, as dashes and CJK: the second's range
+			// depends on the first (no overlong form, no surrogate).
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F
+			}
+			if c1 := p[1]; c1 >= lo && c1 <= hi {
+				p = p[3:]
+				continue
+			}
 		}
 		r, size := utf8.DecodeRune(p)
 		if r == utf8.RuneError && size == 1 {
@@ -464,8 +486,14 @@ func (r *Reader) addLineErrors(errs *ErrorList, l *rawLine) {
 	}
 }
 
+// readerSpaces has bit c set for each space byte c that readerIsSpace
+// reports.
+const readerSpaces = 1<<' ' | 1<<'\t' | 1<<'\r' | 1<<'\v' | 1<<'\f'
+
+// readerIsSpace reports whether c is ' ', '\t', '\r', '\v' or '\f': most
+// bytes, past ' ', with one comparison.
 func readerIsSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+	return c <= ' ' && uint64(readerSpaces)>>c&1 != 0
 }
 
 // readerTrim returns the bounds of s[i:j] without leading and trailing space.

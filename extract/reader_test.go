@@ -854,7 +854,11 @@ func firstBadOracle(s []byte) int {
 // a byte past ASCII, an invalid byte or a truncated rune at every offset of
 // lines shorter and longer than its blocks and words.
 func TestReaderFirstBad(t *testing.T) {
-	inserts := []string{"\x00", "é", "\xff", "\x80", "\xe2\x80", "中", "\U0001F600", "é\x00", "\xed\xa0\x80"}
+	inserts := []string{"\x00", "é", "\xff", "\x80", "\xe2\x80", "中", "\U0001F600", "é\x00", "\xed\xa0\x80",
+		// The edges of the two- and three-byte forms readerFirstBad
+		// decodes itself: overlong forms, surrogates, bad last bytes.
+		"\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xdf\xc0", "\xc3\x28", "\xe0\x9f\xbf", "\xe0\xa0\x80",
+		"\xed\x9f\xbf", "\xed\xbf\xbf", "\xee\x80\x80", "\xef\xbf\xbf", "\xe2\x28\xa1", "\xe2\x82\x28", "\xe1\xc0\x80"}
 	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 31, 32, 33, 40, 63, 64, 65, 100} {
 		line := []byte(strings.Repeat("abcdefghij", 10)[:n])
 		if got := readerFirstBad(line); got != -1 {
@@ -970,7 +974,9 @@ func TestTextSlab(t *testing.T) {
 	var s textSlab
 	var got, want []string
 	for i := range 3000 {
-		n := []int{1, 7, 100, slabOwn - 1, slabOwn, minSlabChunk, maxSlabChunk + 1}[i%7]
+		// The first string of a chunk fills it, in turn, with each
+		// length: the slab starts with the longest it keeps.
+		n := []int{slabOwn - 1, 1, 7, 100, slabOwn, minSlabChunk, maxSlabChunk + 1}[i%7]
 		b := bytes.Repeat([]byte{byte('a' + i%26)}, n)
 		got = append(got, s.str(b))
 		want = append(want, string(b))
@@ -982,6 +988,17 @@ func TestTextSlab(t *testing.T) {
 	for i := range got {
 		if got[i] != want[i] {
 			t.Fatalf("string %d changed: %.20q…, want %.20q…", i, got[i], want[i])
+		}
+	}
+}
+
+// TestReaderIsSpace checks readerIsSpace's bit mask on every byte.
+func TestReaderIsSpace(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := b == ' ' || b == '\t' || b == '\r' || b == '\v' || b == '\f'
+		if got := readerIsSpace(b); got != want {
+			t.Errorf("readerIsSpace(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
