@@ -46,7 +46,11 @@ type Catalog struct {
 	// settle). A list, grouped once when settled, costs an append a
 	// mention where a map of names grew and rehashed.
 	personYears []personYear
-	homonyms    map[string]*homonym
+	// fullYears holds the full chunks of personYears, which settle joins:
+	// a slice grown by append, a quarter at a time once large, had
+	// allocated some five times its final size when the catalog was in.
+	fullYears [][]personYear
+	homonyms  map[string]*homonym
 	// names holds the catalog's copies of the titles and aliases, and
 	// personNames those of the names in personYears and mentions, until
 	// settled: the graphs' labels are the reader's, whose chunks of text
@@ -96,13 +100,20 @@ type mentions struct {
 type personYear struct {
 	hash uint64
 	name string
-	year int
+	year int32 // in 32 bytes, not 40: a run has millions
 }
 
 // addPersonYear records that the infobox of an article of year names
 // the person called name.
 func (c *Catalog) addPersonYear(name string, year int) {
-	c.personYears = append(c.personYears, personYear{bloom.Hash(name), name, year})
+	if len(c.personYears) == cap(c.personYears) {
+		if len(c.personYears) > 0 {
+			c.fullYears = append(c.fullYears, c.personYears)
+		}
+		// A small run's chunks are small.
+		c.personYears = make([]personYear, 0, min(max(2*cap(c.personYears), 64), personYearChunk))
+	}
+	c.personYears = append(c.personYears, personYear{bloom.Hash(name), name, int32(year)})
 }
 
 // namePack holds copies of strings packed in chunks of bytes, which it
@@ -130,6 +141,25 @@ func (p *namePack) copy(s string) string {
 	n := len(p.buf)
 	p.buf = append(p.buf, s...)
 	return unsafe.String(&p.buf[n], len(s))
+}
+
+// personYearChunk is the most person years of a chunk.
+const personYearChunk = 4096
+
+// allPersonYears returns every person year of the catalog in one slice.
+func (c *Catalog) allPersonYears() []personYear {
+	if len(c.fullYears) == 0 {
+		return c.personYears
+	}
+	n := len(c.personYears)
+	for _, ys := range c.fullYears {
+		n += len(ys)
+	}
+	all := make([]personYear, 0, n)
+	for _, ys := range c.fullYears {
+		all = append(all, ys...)
+	}
+	return append(all, c.personYears...)
 }
 
 // Title is what the catalog knows of one article's subject.
@@ -374,16 +404,18 @@ type homonym struct {
 func (c *Catalog) settle() {
 	// Sorted by hash, then name, then year, each name's years are a run,
 	// in order; the hashes spare most comparisons a look at the names.
-	sortPersonYears(c.personYears)
+	ys := c.allPersonYears()
+	c.personYears, c.fullYears = nil, nil
+	sortPersonYears(ys)
 	var periods [4]int // most names' periods, without an allocation
-	for i := 0; i < len(c.personYears); {
-		name := c.personYears[i].name
+	for i := 0; i < len(ys); {
+		name := ys[i].name
 		h := homonym{periods: periods[:0]}
 		if t, ok := c.titles[name]; ok && t.Year != 0 && slices.Contains(t.Classes, ontology.Person) {
 			h.titled, h.birth = true, t.Year
 		}
-		for ; i < len(c.personYears) && c.personYears[i].name == name; i++ {
-			y := c.personYears[i].year
+		for ; i < len(ys) && ys[i].name == name; i++ {
+			y := int(ys[i].year)
 			if h.titled && h.coversTitle(y) {
 				continue
 			}
@@ -396,7 +428,7 @@ func (c *Catalog) settle() {
 			c.homonyms[strings.Clone(name)] = &homonym{titled: h.titled, birth: h.birth, periods: slices.Clone(h.periods)}
 		}
 	}
-	c.personYears, c.personNames = nil, namePack{}
+	c.personNames = namePack{}
 	c.indexKeys()
 }
 

@@ -246,7 +246,7 @@ func TestSortPersonYears(t *testing.T) {
 			ys := make([]personYear, n)
 			for i := range ys {
 				name := fmt.Sprintf("Person %d", i*7919%(n/3+1))
-				ys[i] = personYear{bloom.Hash(name) & spread, name, (i * 31) % 400}
+				ys[i] = personYear{bloom.Hash(name) & spread, name, int32(i * 31 % 400)}
 			}
 			want := slices.Clone(ys)
 			slices.SortFunc(want, comparePersonYears)
@@ -317,7 +317,7 @@ func TestCatalogKeepsNoArticleText(t *testing.T) {
 			kept = append(kept, ts...)
 		}
 		persons := 0
-		for _, py := range cat.personYears {
+		for _, py := range cat.allPersonYears() {
 			kept = append(kept, py.name)
 			persons++
 		}
