@@ -61,6 +61,33 @@ type Dictionary struct {
 	// each contract class the dictionary has counted, which AddGraph
 	// finds by its name in place of comparing it with each class.
 	contract [6]uint16
+	// kinds finds the kinds of AddGraph's classes.
+	kinds kindCache
+}
+
+// kindCache remembers the kinds (kindOf) of the class IRIs it was asked
+// for by the address of their text: a run's classes are the few dozen
+// terms a mapping made, each compared with the contract's IRIs, 40 bytes
+// long, before; now once. It keeps the IRIs it holds alive, so that an
+// address it holds is never another string's.
+type kindCache [64]struct {
+	iri  string
+	kind classKind
+}
+
+// of returns kindOf(c).
+func (kc *kindCache) of(c rdf.Term) classKind {
+	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
+		return kindNone
+	}
+	p := unsafe.StringData(c.Value)
+	e := &kc[uint64(uintptr(unsafe.Pointer(p)))*0x9e3779b97f4a7c15>>58]
+	if unsafe.StringData(e.iri) == p && len(e.iri) == len(c.Value) {
+		return e.kind
+	}
+	k := kindOf(c)
+	e.iri, e.kind = c.Value, k
+	return k
 }
 
 // dictEntry is a name and the classes it was added with, in 24 bytes. Its
@@ -355,8 +382,8 @@ func (d *Dictionary) AddGraph(g *Graph) {
 // classes has one.
 func (d *Dictionary) contractIndex(classes []rdf.Term) (int32, bool) {
 	for _, c := range classes {
-		k := contractKind(c)
-		if k == 0 {
+		k := d.kinds.of(c) // contractKind(c), numbered alike
+		if k == kindNone {
 			continue
 		}
 		if x := d.contract[k]; x != 0 {

@@ -188,6 +188,8 @@ type proseScratch struct {
 	// keys of their aliases.
 	ents      slab[proseEntity]
 	aliasKeys []string
+	// kinds finds the kinds of the entities' classes.
+	kinds kindCache
 }
 
 // proseEntity is what one extraction keeps of an entity: its class, and
@@ -1613,7 +1615,7 @@ func (st *proseState) classRecord(e *Entity) *proseEntity {
 		// contract classes are those of a kind.
 		c, k := rdf.Term{}, kindNone
 		for i := range e.Classes {
-			if k = kindOf(e.Classes[i]); k != kindNone {
+			if k = st.sc.kinds.of(e.Classes[i]); k != kindNone {
 				c = e.Classes[i]
 				break
 			}

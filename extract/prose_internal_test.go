@@ -328,7 +328,7 @@ func TestKeyTable(t *testing.T) {
 
 // TestKindOfContractClasses checks that the classes with a kind are the
 // contract classes, as classRecord finds an entity's contract class by
-// its kind, and that an entity's record takes its first contract class.
+// its kind, numbered as contractKind numbers them.
 func TestKindOfContractClasses(t *testing.T) {
 	for _, c := range []rdf.Term{
 		ontology.Person, ontology.Place, ontology.Force, ontology.Event, ontology.MilitaryConflict,
@@ -338,7 +338,41 @@ func TestKindOfContractClasses(t *testing.T) {
 		if got, want := kindOf(c) != kindNone, isContractClass(c); got != want {
 			t.Errorf("kindOf(%v) is a kind: %v, isContractClass: %v", c, got, want)
 		}
+		if got, want := int(kindOf(c)), contractKind(c); got != want {
+			t.Errorf("kindOf(%v) = %d, contractKind %d: Dictionary.contractIndex takes one for the other", c, got, want)
+		}
 	}
+}
+
+// TestKindCache checks that a kindCache finds kindOf of terms whose IRIs
+// share their text's address (a prefix of another IRI, the same IRI as
+// a literal) or are made anew, asked for in turn and again.
+func TestKindCache(t *testing.T) {
+	person := ontology.KG + "Person/x"
+	made := func(s string) string { return string([]byte(s)) }
+	terms := []rdf.Term{
+		rdf.IRI(person[:len(ontology.KG)+6]), rdf.IRI(person), rdf.IRI(person[:len(ontology.KG)]),
+		rdf.String(person[:len(ontology.KG)+6]), rdf.LangString(person[:len(ontology.KG)+6], "en"),
+		rdf.IRI(made(ontology.Place.Value)), rdf.IRI(made(ontology.Place.Value)), ontology.Place,
+		ontology.Force, ontology.Event, ontology.MilitaryConflict, ontology.SchemaPerson, rdf.IRI(""), {},
+	}
+	for i := 0; i < 200; i++ {
+		// Enough new IRIs to evict the cache's entries, some of a kind.
+		terms = append(terms, rdf.IRI(made(ontology.Person.Value)), rdf.IRI(made(ontology.KG+"Other")))
+	}
+	var kc kindCache
+	for round := range 2 {
+		for _, c := range terms {
+			if got, want := kc.of(c), kindOf(c); got != want {
+				t.Errorf("round %d: kindCache.of(%v) = %d, want %d", round, c, got, want)
+			}
+		}
+	}
+}
+
+// TestClassRecord checks that an entity's record takes its first contract
+// class.
+func TestClassRecord(t *testing.T) {
 	for _, classes := range [][]rdf.Term{
 		nil,
 		{ontology.SchemaPerson},
