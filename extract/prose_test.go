@@ -33,6 +33,9 @@ func TestSplitSentences(t *testing.T) {
 		{"quote", `He said "go." Then he left.`, []string{`He said "go."`, "Then he left."}},
 		{"lower after period", "It was approx. ten miles.", []string{"It was approx. ten miles."}},
 		{"cut off", "He came. The Jap", []string{"He came.", "The Jap"}},
+		{"upper-case abbreviation", "He met GEN. Kim. MR. Yi left. Sept. came.", []string{"He met GEN. Kim.", "MR. Yi left.", "Sept. came."}},
+		{"long word", "Ōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōō. Ēst. Next", []string{"Ōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōō.", "Ēst. Next"}},
+		{"spaces", "\t He came.\u00a0\n He left. \u2003", []string{"He came.", "He left."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string

@@ -35,15 +35,20 @@ func AppendSentences(out []Span, text string) []Span {
 	// multi-byte character is one of them. next holds where each occurs
 	// next (len(text) when it does not): one fast search per occurrence
 	// rather than a test per byte.
-	var next [len(sentenceBytes)]int
-	for k := range next {
-		next[k] = indexByteFrom(text, 0, sentenceBytes[k])
-	}
+	// Outside brackets a closing bracket changes nothing, inside them
+	// only brackets do: each byte is searched for only where it matters,
+	// and most blocks have no brackets. (-1 is a search not yet made.)
+	next := [len(sentenceBytes)]int{-1, -1, -1, -1, -1, -1, -1}
 	start := 0
 	depth := 0
 	for i := 0; ; {
 		stop := len(text)
-		for k, at := range next {
+		from, to := 0, outsideBytes
+		if depth > 0 {
+			from, to = insideFrom, len(next)
+		}
+		for k := from; k < to; k++ {
+			at := next[k]
 			if at < i {
 				at = indexByteFrom(text, i, sentenceBytes[k])
 				next[k] = at
@@ -79,8 +84,13 @@ func AppendSentences(out []Span, text string) []Span {
 	return appendSentence(out, text, start, len(text))
 }
 
-// sentenceBytes are the bytes AppendSentences stops at.
-const sentenceBytes = ".!?()[]"
+// sentenceBytes are the bytes AppendSentences stops at: the first
+// outsideBytes of them outside brackets, those from insideFrom inside.
+const (
+	sentenceBytes = ".!?([)]"
+	outsideBytes  = 5
+	insideFrom    = 3
+)
 
 // indexByteFrom returns the index of the first c in text at or after i, or
 // len(text).
@@ -118,15 +128,21 @@ func sentenceEnd(text string, i int) (end int, ends bool) {
 // empty.
 func appendSentence(out []Span, text string, start, end int) []Span {
 	for start < end {
-		r, n := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsSpace(r) {
+		r, n := rune(text[start]), 1 // ASCII, most of prose, without a call
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[start:])
+		}
+		if !isSpace(r) {
 			break
 		}
 		start += n
 	}
 	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
+		r, n := rune(text[end-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(text[start:end])
+		}
+		if !isSpace(r) {
 			break
 		}
 		end -= n
@@ -135,6 +151,14 @@ func appendSentence(out []Span, text string, start, end int) []Span {
 		out = append(out, Span{start, end})
 	}
 	return out
+}
+
+// isSpace is unicode.IsSpace, without a call for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // periodEnds reports whether the period at text[i] can end a sentence,
@@ -172,7 +196,35 @@ func periodEnds(text string, i int) bool {
 		return true // an ASCII word folds to as many bytes
 	}
 	var buf [32]byte
-	return !abbreviations[string(appendFold(buf[:0], word))] // no allocation
+	var key []byte
+	if ascii {
+		// ASCII letters and digits, no longer than buf: folding
+		// lower-cases them.
+		key = buf[:len(word)]
+		for k := 0; k < len(word); k++ {
+			c := word[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key[k] = c
+		}
+	} else {
+		key = appendFold(buf[:0], word)
+	}
+	return !isAbbreviation(string(key))
+}
+
+// isAbbreviation reports abbreviations[w] by a switch, which compares w's
+// length before any bytes, where the map hashes it.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "c", "ca", "cf", "st", "mt", "dr", "mr", "mrs", "ms", "gen", "adm", "lt", "col", "capt",
+		"cpt", "sgt", "maj", "no", "nos", "vol", "vols", "vs", "etc", "jr", "sr", "approx", "ft", "ltd", "inc", "co",
+		"corp", "est", "fl", "r", "b", "d", "p", "pp", "ed", "eds", "trans", "rev", "hon", "prof", "fig", "op", "al",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lit", "var", "viz", "ie", "eg":
+		return true
+	}
+	return false
 }
 
 // maxAbbreviation is the length of the longest abbreviation.

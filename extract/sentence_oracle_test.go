@@ -2,7 +2,9 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -59,4 +61,62 @@ func FuzzSplitSentencesOracle(f *testing.F) {
 			t.Fatalf("AppendSentences(%q) = %v, want %v", s, got[1:], want)
 		}
 	})
+}
+
+// oraclePeriodEnds is periodEnds as it was before it lower-cased ASCII
+// words itself and tested abbreviations by a switch: an oracle for
+// FuzzPeriodEndsOracle.
+func oraclePeriodEnds(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !isWordRune(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	word := text[j:i]
+	if word == "" {
+		return true
+	}
+	if strings.Contains(word, ".") {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	if n == len(word) && unicode.IsUpper(r) {
+		return false
+	}
+	return !abbreviations[foldString(word)]
+}
+
+// FuzzPeriodEndsOracle checks periodEnds at every period of a text against
+// oraclePeriodEnds.
+func FuzzPeriodEndsOracle(f *testing.F) {
+	for _, s := range []string{"Gen. GEN. gEn. Sept. SEPT. Ēst. est. x. X. e.g. U.S.", "Ōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōō. approx. Approx. approxi.", "\xff. a\xffb. 1st. No. 5."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) {
+			if s[i] != '.' {
+				continue
+			}
+			if got, want := periodEnds(s, i), oraclePeriodEnds(s, i); got != want {
+				t.Fatalf("periodEnds(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	})
+}
+
+// TestIsAbbreviation checks isAbbreviation against abbreviations.
+func TestIsAbbreviation(t *testing.T) {
+	for w := range abbreviations {
+		if !isAbbreviation(w) {
+			t.Errorf("isAbbreviation(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"", "a", "gens", "Gen", "sept.", "approxi", "king"} {
+		if isAbbreviation(w) != abbreviations[w] {
+			t.Errorf("isAbbreviation(%q) = %v, want %v", w, isAbbreviation(w), abbreviations[w])
+		}
+	}
 }
