@@ -865,8 +865,7 @@ func cleanNameSteps(s string) (name string, flags Flags, note string, ok bool) {
 // the passes of each step of cleaning. It may report false for some names
 // cleaning leaves alone: those take the steps.
 func cleanAlready(s string) bool {
-	if s == "" || cleanEdge[s[0]] || cleanEdge[s[len(s)-1]] || s[len(s)-1] == '.' ||
-		strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
+	if !cleanStart(s) {
 		return false
 	}
 	depth := 0
@@ -937,6 +936,20 @@ func cleanAlready(s string) bool {
 	if depth > 0 || dot && mayFileItem(s) {
 		return false
 	}
+	return cleanEnd(s, ascii)
+}
+
+// cleanStart is the first test of cleanAlready: s is not empty, has
+// nothing cleaning trims at either end, and does not start with "the".
+func cleanStart(s string) bool {
+	return s != "" && !cleanEdge[s[0]] && !cleanEdge[s[len(s)-1]] && s[len(s)-1] != '.' &&
+		!strings.HasPrefix(s, "the ") && !strings.HasPrefix(s, "The ")
+}
+
+// cleanEnd is the last test of cleanAlready, of an s that cleanStart and
+// cleanAlready's pass over the bytes let through: s has no marker, no
+// note, and names something. ascii reports whether s is all ASCII.
+func cleanEnd(s string, ascii bool) bool {
 	// A marker ends in "A" or "W", perhaps in brackets; a note ends in a
 	// bracket. Other names have neither.
 	switch s[len(s)-1] {

@@ -99,42 +99,264 @@ func (g *Groups) Is(name string) bool { return g.m.match(name) != "" }
 // appendEntities is AppendEntities, appending to clean too when withClean
 // is set, with the groups of gm.
 func appendEntities(dst []Item, clean []bool, withClean bool, s string, gm *groupMatcher) ([]Item, []bool) {
-	groups := gm.groups
+	var buf [16]piece
+	pieces, ok := scanPieces(buf[:0], s)
+	if !ok {
+		pieces = cutPieces(buf[:0], s)
+	}
+	return appendItems(dst, clean, withClean, pieces, gm)
+}
+
+// A piece is a list part, or a group label.
+type piece struct {
+	s    string
+	kind uint8
+}
+
+// The kinds of piece.
+const (
+	// pieceLabel is a group label.
+	pieceLabel = iota
+	// piecePart is a list part.
+	piecePart
+	// pieceChecked is a list part that cleanAlready's pass over its bytes
+	// would let through (scanPieces).
+	pieceChecked
+	// pieceCheckedASCII is a pieceChecked part that is all ASCII.
+	pieceCheckedASCII
+)
+
+// cutPieces appends the pieces of the list s to pieces, step after step:
+// residue is stripped, then s is cut at its separators and each part is
+// trimmed and split at its label.
+func cutPieces(pieces []piece, s string) []piece {
 	s, bits := stripResidueScan(s)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
 		s = reBreak.ReplaceAllString(s, "|")
 	}
-	// A piece is a list part, or a group label when label is set.
-	type piece struct {
-		part, label string
-	}
-	var buf [16]piece
-	pieces := buf[:0]
 	for rest, more := s, true; more; {
 		var part string
 		part, rest, more = cutTopLevel(rest)
-		part = strings.TrimSpace(part)
-		part = trimBullets(part)
-		if part == "" {
-			continue
-		}
-		// "Label: name" or a bare "Label:" heading.
+		pieces = appendPiece(pieces, part, piecePart, true)
+	}
+	return pieces
+}
+
+// appendPiece appends to pieces the part of a list, trimmed, and its
+// label; colon reports whether the part may have one.
+func appendPiece(pieces []piece, part string, kind uint8, colon bool) []piece {
+	part = strings.TrimSpace(part)
+	part = trimBullets(part)
+	if part == "" {
+		return pieces
+	}
+	// "Label: name" or a bare "Label:" heading.
+	if colon {
 		if label, rest, found := cutLabel(part); found {
 			if l := tidy(label); l != "" {
-				pieces = append(pieces, piece{label: l})
+				pieces = append(pieces, piece{s: l, kind: pieceLabel})
 			}
 			part = strings.TrimSpace(rest)
 			if part == "" {
-				continue
+				return pieces
 			}
 		}
-		pieces = append(pieces, piece{part: part})
 	}
+	return append(pieces, piece{s: part, kind: kind})
+}
+
+// scanPieces is cutPieces in one pass over s, which also tells of each
+// part whether cleanAlready's pass over its bytes would let it through,
+// for the most lists, which have no residue. It reports false, having
+// appended what it may, when stripResidueScan or the break replacement
+// may change s: the caller then takes the steps.
+//
+// A part is checked as a whole, before it is trimmed and its label cut:
+// what trimming drops (white space, bullets, a label without brackets)
+// has no bracket, so a check it fails only makes a part unchecked.
+func scanPieces(pieces []piece, s string) ([]piece, bool) {
+	depth := 0 // brackets of both kinds, as cutTopLevel counts them
+	start := 0 // where the part starts
+	// Of the part: round brackets open, as cleanAlready counts them;
+	// whether a check failed, all its bytes are ASCII, it has a colon.
+	paren, bad, ascii, colon := 0, false, true, false
+	pipe, equal, dot := false, false, false
+	for i := 0; i < len(s); i++ {
+		for i < len(s) && listByte[s[i]] == 0 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		switch listByte[c] {
+		case lbAbort:
+			return pieces, false // a control or a tag
+		case lbSpace:
+			// A space before punctuation is tidied, but for one that
+			// ends a part, which trimming drops.
+			if i+1 < len(s) && spaceBefore[s[i+1]] && (depth > 0 || s[i+1] != ',' && s[i+1] != ';') {
+				bad = true
+			}
+		case lbOpen:
+			depth++
+			if c == '(' {
+				paren++
+			}
+			if i+1 < len(s) && strings.IndexByte(" ,;:|.)]", s[i+1]) >= 0 {
+				bad = true
+			}
+		case lbClose:
+			if depth > 0 {
+				depth--
+			}
+			if c == ')' {
+				if paren > 0 {
+					paren--
+				} else {
+					bad = true // perhaps one trimUnbalanced drops
+				}
+			}
+		case lbSep, lbPipe:
+			if c == '|' {
+				pipe = true
+			}
+			if depth == 0 {
+				pieces = appendScanned(pieces, s[start:i], paren, bad, ascii, colon)
+				start = i + 1
+				paren, bad, ascii, colon = 0, false, true, false
+				continue
+			}
+			if c == '|' || i+1 < len(s) && (s[i+1] == ',' || s[i+1] == ';') {
+				bad = true
+			}
+		case lbD:
+			// " and " is found at its d, as cutTopLevel finds it.
+			if depth == 0 && i-start >= 3 && strings.HasPrefix(s[i-3:], " and ") {
+				pieces = appendScanned(pieces, s[start:i-3], paren, bad, ascii, colon)
+				start = i + 2
+				paren, bad, ascii, colon = 0, false, true, false
+				i++
+			}
+		case lbDot:
+			dot = true
+		case lbEqual:
+			equal = true
+		case lbColon:
+			colon = true
+		case lbDash:
+			if strings.HasPrefix(s[i:], "----") {
+				return pieces, false // a break
+			}
+			if i+1 < len(s) && s[i+1] == '-' {
+				bad = true
+			}
+		case lbX:
+			if i > 0 && (s[i-1] == 'p' || s[i-1] == 'P') {
+				return pieces, false // perhaps an image size
+			}
+		case lbMulti:
+			ascii = false
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1, r <= '\u00a0', r == '\u200b', r == '\ufeff':
+				return pieces, false // residue
+			case isSpaceAboveLatin1(r):
+				bad = true
+			}
+			i += n - 1
+		}
+	}
+	if pipe && equal || dot && mayFileItem(s) {
+		return pieces, false // perhaps a template parameter or a file name
+	}
+	return appendScanned(pieces, s[start:], paren, bad, ascii, colon), true
+}
+
+// appendScanned is appendPiece for a part scanPieces checked.
+func appendScanned(pieces []piece, part string, paren int, bad, ascii, colon bool) []piece {
+	kind := uint8(piecePart)
+	if paren == 0 && !bad {
+		kind = pieceChecked
+		if ascii {
+			kind = pieceCheckedASCII
+		}
+	}
+	return appendPiece(pieces, part, kind, colon)
+}
+
+// The byte classes of scanPieces.
+const (
+	lbAbort = 1 + iota
+	lbSpace
+	lbOpen
+	lbClose
+	lbSep
+	lbPipe
+	lbD
+	lbDot
+	lbEqual
+	lbColon
+	lbDash
+	lbX
+	lbMulti
+)
+
+// listByte gives the bytes scanPieces looks at their class.
+var listByte = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = lbAbort
+	}
+	t[0x7f], t['<'] = lbAbort, lbAbort
+	t[' '] = lbSpace
+	t['('], t['['] = lbOpen, lbOpen
+	t[')'], t[']'] = lbClose, lbClose
+	t[','], t[';'] = lbSep, lbSep
+	t['|'] = lbPipe
+	t['d'] = lbD
+	t['.'] = lbDot
+	t['='] = lbEqual
+	t[':'] = lbColon
+	t['-'] = lbDash
+	t['x'], t['X'] = lbX, lbX
+	for c := utf8.RuneSelf; c < 0x100; c++ {
+		t[c] = lbMulti
+	}
+	return t
+}()
+
+// cleanPiece is cleanName of a list part.
+func cleanPiece(pc piece) (name string, flags Flags, note string, ok bool) {
+	if pc.kind >= pieceChecked && cleanStart(pc.s) && !dashOrDaggerEdge(pc.s) {
+		// cleanAlready's pass over the bytes would let pc through.
+		if cleanEnd(pc.s, pc.kind == pieceCheckedASCII) {
+			return pc.s, 0, "", true
+		}
+		return cleanNameSteps(pc.s)
+	}
+	return cleanName(pc.s)
+}
+
+// dashOrDaggerEdge reports whether s may start or end with a dash or a
+// dagger, which cleanAlready's pass over the bytes rejects there: "–",
+// "—" and "†" start with the byte 0xe2 and end with 0x93, 0x94 and 0xa0.
+func dashOrDaggerEdge(s string) bool {
+	switch s[len(s)-1] {
+	case 0x93, 0x94, 0xa0:
+		return true
+	}
+	return s[0] == 0xe2
+}
+
+// appendItems appends the items of the list cut into pieces to dst, and
+// to clean when withClean is set, with the groups of gm.
+func appendItems(dst []Item, clean []bool, withClean bool, pieces []piece, gm *groupMatcher) ([]Item, []bool) {
+	groups := gm.groups
 	// Known group names act as labels only in a list that starts with one
 	// ("Ming , Li Rusong , Joseon , Yi Il"); in "Zhou Yu, Cheng Pu, Liu Bei"
 	// a commander who shares a belligerent's name is a commander, and so
 	// is the only name of a list.
-	grouped := len(pieces) > 1 && pieces[0].label == "" && len(groups) > 0
+	grouped := len(pieces) > 1 && pieces[0].kind != pieceLabel && len(groups) > 0
 	// Each part is cleaned once, both to match it against groups and to
 	// give its item; the first part is cleaned before the others to know
 	// whether the list is grouped.
@@ -144,15 +366,15 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, gm *grou
 		ok         bool
 	}
 	if grouped {
-		first.name, first.flags, first.note, first.ok = cleanName(pieces[0].part)
+		first.name, first.flags, first.note, first.ok = cleanPiece(pieces[0])
 		grouped = first.ok && gm.match(first.name) != ""
 	}
 	gm.grouped = grouped
 	items := dst
 	group := ""
 	for i, pc := range pieces {
-		if pc.label != "" {
-			group = pc.label
+		if pc.kind == pieceLabel {
+			group = pc.s
 			continue
 		}
 		var name, note string
@@ -161,7 +383,7 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, gm *grou
 		if i == 0 && grouped {
 			name, flags, note, ok = first.name, first.flags, first.note, first.ok
 		} else {
-			name, flags, note, ok = cleanName(pc.part)
+			name, flags, note, ok = cleanPiece(pc)
 		}
 		if !ok {
 			continue
@@ -177,7 +399,7 @@ func appendEntities(dst []Item, clean []bool, withClean bool, s string, gm *grou
 		}
 		items = append(items, Item{Name: name, Group: group, Flags: flags, Note: note})
 		if withClean {
-			clean = append(clean, name == pc.part)
+			clean = append(clean, name == pc.s)
 		}
 	}
 	return items, clean

@@ -60,6 +60,10 @@ var oracleSeeds = []string{
 	"Oda\u2028Nobunaga", "Oda\u3000Nobunaga", "Oda\u0085Nobunaga", "Oda\u200bNobunaga", "\ufeffOda", "Oda\x00\x7f\u0080",
 	"Oda\xffNobunaga", "\xe2\x80", "Oda\u00a0Nobunaga", "–Oda—", "-- Oda --", "---", "1,000", "citizens", "王", "김유신",
 	"Ōtomo Sōrin", "İstanbul", "ǅemal", "ᾈ", "ꝺ",
+	// scanPieces: a space before a separator, in brackets or not, a
+	// bracket closing another kind, edges only a part has.
+	"Oda , Tokugawa ; Azai", "Oda  , Tokugawa", "(Oda , x) , y", "Oda [x) , y", "Oda (x] , y", "Oda), Azai (", "Oda – , † Azai",
+	"Oda pX, Azai", "Oda P x", "Main: Oda , Azai (naval) , x: , Go Ō", "Oda .png", "Oda ( ) and Azai", "• Oda, ·Azai　, Oda ",
 }
 
 func addOracleSeeds(f *testing.F) {
@@ -111,6 +115,7 @@ func checkOracle(t *testing.T, s, group string) {
 			t.Fatalf("CleanNameFlags(%q) = %q, %v, %v, want %q, %v, %v", s, n, f, ok, wn, wf, wok)
 		}
 	}
+	checkScanPieces(t, s)
 	items := SplitEntities(s)
 	if want := oracleSplitEntities(s); !reflect.DeepEqual(items, want) {
 		t.Fatalf("SplitEntities(%q) = %#v, want %#v", s, items, want)
@@ -126,6 +131,43 @@ func checkOracle(t *testing.T, s, group string) {
 		n, ok := CleanName(it.Name)
 		if wn, wok := oracleCleanName(it.Name); n != wn || ok != wok {
 			t.Fatalf("CleanName(%q) = %q, %v, want %q, %v", it.Name, n, ok, wn, wok)
+		}
+	}
+}
+
+// checkScanPieces checks that scanPieces, when it reads s, cuts it into
+// the pieces of cutPieces, and that the parts it checks are those
+// cleanAlready's pass over the bytes lets through: cleanAlready gives
+// what cleanEnd gives of them.
+func checkScanPieces(t *testing.T, s string) {
+	t.Helper()
+	want := cutPieces(nil, s)
+	got, ok := scanPieces(nil, s)
+	if !ok {
+		return
+	}
+	if len(got) != len(want) {
+		t.Fatalf("scanPieces(%q) = %q, want %q", s, got, want)
+	}
+	for i, pc := range got {
+		if pc.s != want[i].s || (pc.kind == pieceLabel) != (want[i].kind == pieceLabel) {
+			t.Fatalf("scanPieces(%q) = %q, want %q", s, got, want)
+		}
+		if pc.kind < pieceChecked || !cleanStart(pc.s) || dashOrDaggerEdge(pc.s) {
+			continue
+		}
+		ascii := pc.kind == pieceCheckedASCII
+		if ascii && !isASCII(pc.s) || cleanAlready(pc.s) != cleanEnd(pc.s, ascii) {
+			t.Fatalf("scanPieces(%q) checks %q (ASCII %v), but cleanAlready gives %v", s, pc.s, ascii, cleanAlready(pc.s))
+		}
+	}
+	for _, groups := range [][]string{nil, {"Ming", "Joseon"}} {
+		var gm, wgm groupMatcher
+		gm.groups, wgm.groups = groups, groups
+		items, clean := appendEntities(nil, nil, true, s, &gm)
+		witems, wclean := appendItems(nil, nil, true, want, &wgm)
+		if !reflect.DeepEqual(items, witems) || !reflect.DeepEqual(clean, wclean) || gm.grouped != wgm.grouped {
+			t.Fatalf("appendEntities(%q, %q) = %v, %v, want %v, %v", s, groups, items, clean, witems, wclean)
 		}
 	}
 }
