@@ -145,8 +145,19 @@ func cutPieces(pieces []piece, s string) []piece {
 // appendPiece appends to pieces the part of a list, trimmed, and its
 // label; colon reports whether the part may have one.
 func appendPiece(pieces []piece, part string, kind uint8, colon bool) []piece {
-	part = strings.TrimSpace(part)
-	part = trimBullets(part)
+	// Most parts are trimmed of spaces only: the others are trimmed
+	// again as they were.
+	i, j := 0, len(part)
+	for i < j && part[i] == ' ' {
+		i++
+	}
+	for j > i && part[j-1] == ' ' {
+		j--
+	}
+	if part = part[i:j]; part != "" && (partEdge[part[0]] || part[len(part)-1] >= utf8.RuneSelf || part[len(part)-1] <= '\r') {
+		part = strings.TrimSpace(part)
+		part = trimBullets(part)
+	}
 	if part == "" {
 		return pieces
 	}
@@ -404,6 +415,20 @@ func appendItems(dst []Item, clean []bool, withClean bool, pieces []piece, gm *g
 	}
 	return items, clean
 }
+
+// partEdge marks the bytes strings.TrimSpace and trimBullets may trim at
+// the start of a part: those of white space or a bullet, and those past
+// ASCII. At its end, only strings.TrimSpace trims: white space, \t to
+// \r, a space or a rune past ASCII.
+var partEdge = func() (t [256]bool) {
+	for _, c := range []byte("\t\n\v\f\r *#-") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // trimBullets is strings.TrimLeft(s, "*•·#- ").
 func trimBullets(s string) string {
