@@ -89,24 +89,25 @@ func ClassFromLead(a *Article) rdf.Term {
 		}
 		text = text[:k]
 	}
-	var buf [8]Span
-	spans := AppendSentences(buf[:0], text)
-	if len(spans) == 0 {
+	span, ok := firstSentence(text)
+	if !ok {
 		return rdf.Term{}
 	}
-	var wbuf [leadMaxWords]leadWord
-	words := appendLeadWords(wbuf[:0], text[spans[0].Start:spans[0].End])
+	// The words are read as far as they are needed: to the verb and the
+	// end of the phrase after it, a dozen of a lead's words.
+	ws := leadWords{s: text[span.Start:span.End], start: -1}
 	verb := -1
-	for k, w := range words {
-		if leadCopulas[w.text] {
+	for k := 0; ws.has(k); k++ {
+		if leadCopulas[ws.w[k].text] {
 			verb = k
 			break
 		}
 	}
-	if verb < 0 || !leadSubject(words[:verb], a.Title) {
+	// Reading word verb settled the commas of those before it.
+	if verb < 0 || !leadSubject(ws.w[:verb], a.Title) {
 		return rdf.Term{}
 	}
-	return leadHeadClass(words[verb+1:])
+	return leadHeadClass(&ws, verb+1)
 }
 
 // leadWord is a word of a lead sentence, and whether punctuation that ends
@@ -123,46 +124,87 @@ const leadMaxWords = 48
 // leadMaxBytes bounds the bytes of a lead read for its first sentence.
 const leadMaxBytes = 1024
 
-// appendLeadWords appends to out the first leadMaxWords words of a
-// sentence, without what brackets enclose ("Kwak Chaeu (; 1552–1617) was")
-// and without quotes.
-func appendLeadWords(out []leadWord, s string) []leadWord {
-	depth, start := 0, -1
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, leadWord{text: s[start:end]})
-			start = -1
-		}
+// leadWords reads the first leadMaxWords words of a sentence, without
+// what brackets enclose ("Kwak Chaeu (; 1552–1617) was") and without
+// quotes, as far as they are asked for.
+type leadWords struct {
+	s string
+	// w holds the n words read.
+	w [leadMaxWords]leadWord
+	n int
+	// i is where reading goes on, depth the brackets open there and
+	// start where the word being read starts (-1 between words).
+	i, depth, start int
+	done            bool
+}
+
+// has reports whether the sentence has a word k, reading on to it.
+func (ws *leadWords) has(k int) bool {
+	for ws.n <= k && !ws.done {
+		ws.read()
 	}
-	for i := 0; i < len(s) && len(out) < leadMaxWords; {
-		r, n := utf8.DecodeRuneInString(s[i:])
+	return k < ws.n
+}
+
+// settled reports whether the sentence has a word k, reading on until
+// what follows the word (its comma) is known too.
+func (ws *leadWords) settled(k int) bool {
+	ws.has(k + 1)
+	return k < ws.n
+}
+
+// read reads on to the end of the next word, or of the sentence.
+func (ws *leadWords) read() {
+	s, n := ws.s, ws.n
+	for ws.i < len(s) && ws.n < leadMaxWords {
+		i := ws.i
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		ws.i += size
 		switch {
 		case r == '(' || r == '[':
-			flush(i)
-			depth++
+			ws.flush(i)
+			ws.depth++
 		case r == ')' || r == ']':
-			flush(i)
-			if depth > 0 {
-				depth--
+			ws.flush(i)
+			if ws.depth > 0 {
+				ws.depth--
 			}
-		case depth > 0:
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '-' || r == '\'' || r == '’') && start >= 0:
-			if start < 0 {
-				start = i
+		case ws.depth > 0:
+		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
+			(r == '-' || r == '\'' || r == '’') && ws.start >= 0:
+			if ws.start < 0 {
+				ws.start = i
 			}
 		default:
-			flush(i)
-			if (r == ',' || r == ';' || r == ':' || r == '–' || r == '—') && len(out) > 0 {
-				out[len(out)-1].comma = true
+			ws.flush(i)
+			if (r == ',' || r == ';' || r == ':' || r == '–' || r == '—') && ws.n > 0 {
+				ws.w[ws.n-1].comma = true
 			}
 		}
-		i += n
+		if ws.n > n {
+			return
+		}
 	}
-	flush(len(s))
-	for k := range out {
-		out[k].text = strings.TrimRight(out[k].text, "-'’")
+	ws.flush(len(s))
+	ws.done = true
+}
+
+// flush ends the word being read at end.
+func (ws *leadWords) flush(end int) {
+	if ws.start >= 0 {
+		w := ws.s[ws.start:end]
+		// Only a word ending in '-', '\'' or a byte that ends '’' can
+		// lose a tail.
+		if c := w[len(w)-1]; c == '-' || c == '\'' || c == "’"[2] {
+			w = strings.TrimRight(w, "-'’")
+		}
+		ws.w[ws.n] = leadWord{text: w}
+		ws.n++
+		ws.start = -1
 	}
-	return out
 }
 
 // leadSubject reports whether the words before a lead's verb name the
@@ -237,20 +279,22 @@ var leadOpeners = set("in", "on", "at", "during", "after", "before", "from", "by
 	"its", "his", "her", "their")
 
 // leadHeadClass returns the class the head noun of the phrase that opens
-// words names: the phrase runs to a preposition, a conjunction or a
-// comma, and its head is its last noun, before any participle.
-func leadHeadClass(words []leadWord) rdf.Term {
-	k := 0
-	for k < len(words) && inLower(leadSkipped, words[k].text) && !words[k].comma {
+// ws's words from word from names: the phrase runs to a preposition, a
+// conjunction or a comma, and its head is its last noun, before any
+// participle.
+func leadHeadClass(ws *leadWords, from int) rdf.Term {
+	k := from
+	for ws.settled(k) && inLower(leadSkipped, ws.w[k].text) && !ws.w[k].comma {
 		k++
 	}
 	end := k
-	for end < len(words) && !inLower(leadPhraseEnds, words[end].text) {
+	for ws.settled(end) && !inLower(leadPhraseEnds, ws.w[end].text) {
 		end++
-		if words[end-1].comma {
+		if ws.w[end-1].comma {
 			break
 		}
 	}
+	words := ws.w[:ws.n]
 	for end > k && inLower(leadTrailers, words[end-1].text) {
 		end--
 	}

@@ -31,6 +31,24 @@ func SplitSentences(text string) []Span {
 // AppendSentences appends the sentences of text, as SplitSentences cuts
 // them, to out.
 func AppendSentences(out []Span, text string) []Span {
+	return appendSentences(out, text, false)
+}
+
+// firstSentence returns the first sentence of text as SplitSentences cuts
+// it, and false when text has none, without searching the rest of text.
+func firstSentence(text string) (Span, bool) {
+	var buf [1]Span
+	out := appendSentences(buf[:0], text, true)
+	if len(out) == 0 {
+		return Span{}, false
+	}
+	return out[0], true
+}
+
+// appendSentences appends the sentences of text to out, or only the first
+// when first is set.
+func appendSentences(out []Span, text string, first bool) []Span {
+	n := len(out)
 	// Only the bytes of sentenceBytes matter here, and no byte of a
 	// multi-byte character is one of them. next holds where each occurs
 	// next (len(text) when it does not): one fast search per occurrence
@@ -78,6 +96,9 @@ func AppendSentences(out []Span, text string) []Span {
 			continue
 		}
 		out = appendSentence(out, text, start, end)
+		if first && len(out) > n {
+			return out
+		}
 		start = end
 		i = end
 	}

@@ -45,7 +45,8 @@ func oracleSplitSentences(text string) []Span {
 }
 
 // FuzzSplitSentencesOracle checks that SplitSentences and AppendSentences
-// cut every text as the rune-by-rune loop they replaced did.
+// cut every text as the rune-by-rune loop they replaced did, and that
+// firstSentence finds the first sentence they cut.
 func FuzzSplitSentencesOracle(f *testing.F) {
 	for _, s := range []string{"He came. He left.", "c. 1552 (; ) (Japanese: ). J. R. Smith.", "U.S. e.g. ()", "", ".", "a.\xffB",
 		"He left (in 1592.) Then [x.] he came!) Back? (yes.", "Ni… Ō. Él (é). “Quote.” Next", "a).B .) (. ) ] ["} {
@@ -59,6 +60,9 @@ func FuzzSplitSentencesOracle(f *testing.F) {
 		prefix := []Span{{0, 0}}
 		if got := AppendSentences(prefix, s); !reflect.DeepEqual(got[1:], want) && (len(got) != 1 || len(want) != 0) {
 			t.Fatalf("AppendSentences(%q) = %v, want %v", s, got[1:], want)
+		}
+		if got, ok := firstSentence(s); ok != (len(want) > 0) || ok && got != want[0] {
+			t.Fatalf("firstSentence(%q) = %v, %v, want %v", s, got, ok, want)
 		}
 	})
 }
