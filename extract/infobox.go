@@ -1111,14 +1111,19 @@ func personRunCut(name string) int {
 	if sp < 0 {
 		return -1
 	}
-	// After a relation note, before a capital letter.
-	if cut := kinNoteCut(name, sp); cut > 0 {
-		return cut
+	// After a relation note, before a capital letter: a note follows a
+	// space, and most names have no bracket after their first.
+	rest := name[sp+1:]
+	if strings.IndexByte(rest, '(') >= 0 {
+		if cut := kinNoteCut(name, sp); cut > 0 {
+			return cut
+		}
 	}
-	// japaneseNamePairCut counts the spaces first, and most names have
-	// not three.
-	if cut := japaneseNamePairCut(name); cut > 0 {
-		return cut
+	// Two names of two words each: most names have not a second space.
+	if strings.IndexByte(rest, ' ') >= 0 {
+		if cut := japaneseNamePairCut(name); cut > 0 {
+			return cut
+		}
 	}
 	// Before the item's opening title, repeated before a capital letter.
 	if sp == 0 || !royalTitleSet.has(name[:sp]) {

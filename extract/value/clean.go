@@ -76,16 +76,27 @@ var notNames = map[string]bool{
 // ("RuchangKIA") is separated from it rather than dropped, since in running
 // text it is information.
 func CleanText(s string) string {
-	s, bits := stripResidueScan(s)
+	// One pass finds what each step acts on: what it found of tidy's
+	// work and of casualty markers holds as long as no step changes s.
+	bits, found, flag := scanText(s)
+	t, bits := stripResidueFrom(s, bits)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
-		s = reBreak.ReplaceAllString(s, ", ")
+		t = reBreak.ReplaceAllString(t, ", ")
 		bits |= resPipe
 	}
 	if bits&resPipe != 0 {
-		s = strings.ReplaceAll(s, "|", ", ")
+		t = strings.ReplaceAll(t, "|", ", ")
 	}
-	s = regexpReplaceWords(s)
-	return tidy(s)
+	if t != s {
+		flag = mayFlag(t)
+	}
+	if flag {
+		t = replaceWords(t)
+	}
+	if t != s {
+		return tidy(t)
+	}
+	return tidyFrom(t, found)
 }
 
 // The regular expressions below cost far more than the values they clean
@@ -149,6 +160,11 @@ func regexpReplaceWords(s string) string {
 	if !mayFlag(s) {
 		return s
 	}
+	return replaceWords(s)
+}
+
+// replaceWords is regexpReplaceWords of s, for which mayFlag holds.
+func replaceWords(s string) string {
 	// What replacing `(\p{Ll}\p{M}*)(KIA|WIA|POW|MIA)\b` by "$1 $2" does,
 	// by a scan rather than a regular expression: a
 	// marker preceded by a lower-case letter (and any marks) and followed
@@ -305,7 +321,12 @@ func residueRune(r rune) rune {
 // result. Each step runs only when the scan finds what it acts on, and
 // the scan is redone only when a step changed the string.
 func stripResidueScan(s string) (string, uint) {
-	bits := scanResidue(s)
+	return stripResidueFrom(s, scanResidue(s))
+}
+
+// stripResidueFrom is stripResidueScan of s, of which bits is
+// scanResidue's report.
+func stripResidueFrom(s string, bits uint) (string, uint) {
 	if bits&resInvalid != 0 {
 		s = strings.ToValidUTF8(s, "")
 		bits = scanResidue(s)
@@ -520,9 +541,14 @@ func dropSpaceAfterOpen(s string) string {
 // tidy collapses spaces, removes empty brackets and doubled separators, and
 // trims punctuation left dangling at either end.
 func tidy(s string) string {
+	return tidyFrom(s, tidyScan(s))
+}
+
+// tidyFrom is tidy of s, of which found is tidyScan's report.
+func tidyFrom(s string, found uint) string {
 	for {
 		t := s
-		switch tidyScan(t) {
+		switch found {
 		case 0:
 		case tidyPunctSpace:
 			t = dropPunctSpaces(t)
@@ -545,6 +571,11 @@ func tidy(s string) string {
 			return t
 		}
 		s = t
+		if found != 0 {
+			found = tidyScan(s)
+		}
+		// Else t is a part of s, which tidyScan passes as it passed s:
+		// it looks at no byte before the one it tests.
 	}
 }
 
@@ -643,6 +674,123 @@ var tidyByte = func() (t [256]bool) {
 	for _, c := range []byte("\t\n\v\f\r ([,;\xc2\xe2\xe3") {
 		t[c] = true
 	}
+	return t
+}()
+
+// scanText is scanResidue, tidyScan and mayFlag of s in one pass over it,
+// for the values CleanText and CleanName clean: most have no residue,
+// and what tidyScan and mayFlag found then holds for the string tidy gets.
+func scanText(s string) (bits, found uint, flag bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if textByte[c] == 0 {
+			continue
+		}
+		switch c {
+		case ' ':
+			if i+1 < len(s) && spaceBefore[s[i+1]] {
+				if s[i+1] == ' ' {
+					found |= tidyOther // a run of spaces
+				} else {
+					found |= tidyPunctSpace
+				}
+			}
+		case '(', '[':
+			if found&tidyOther != 0 {
+				continue
+			}
+			if i+1 < len(s) && s[i+1] == ' ' {
+				found |= tidyOther // a space after the bracket
+				continue
+			}
+			j := i + 1
+			for j < len(s) && strings.IndexByte("\t\n\f\r ,;:|.", s[j]) >= 0 {
+				j++
+			}
+			if j < len(s) && (s[j] == ')' || s[j] == ']') {
+				found |= tidyOther // an empty bracket
+			}
+		case ',', ';':
+			if found&tidyOther != 0 {
+				continue
+			}
+			j := i + 1
+			for j < len(s) && isSpaceByte(s[j]) {
+				j++
+			}
+			if j < len(s) && (s[j] == ',' || s[j] == ';') {
+				found |= tidyOther
+			}
+		case '|':
+			bits |= resPipe
+		case '=':
+			bits |= resEqual
+		case '<':
+			bits |= resLess
+		case '.':
+			bits |= resDot
+		case '-':
+			if strings.HasPrefix(s[i:], "----") {
+				bits |= resDashes
+			}
+		case 'p':
+			if i+1 < len(s) && s[i+1] == 'x' {
+				bits |= resPx
+			}
+		case 'P':
+			if i+1 < len(s) && (s[i+1] == 'X' || s[i+1] == 'x') {
+				bits |= resPx
+			}
+			if strings.HasPrefix(s[i:], "POW") {
+				flag = true
+			}
+		case 'I':
+			if i+1 < len(s) && s[i+1] == 'A' {
+				flag = true
+			}
+		default:
+			if c < utf8.RuneSelf { // an ASCII control
+				bits |= resSpaceMap
+				if isSpaceByte(c) {
+					found |= tidyOther
+				}
+				continue
+			}
+			// The white space above ASCII tidyScan looks for, byte
+			// by byte as it does.
+			switch {
+			case c == 0xc2 && i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xa0),
+				c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9),
+				c == 0xe3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80:
+				found |= tidyOther
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				bits |= resInvalid
+			case r <= '\u00a0' || r == '\u200b' || r == '\ufeff':
+				bits |= resSpaceMap
+			}
+			i += n - 1
+		}
+	}
+	if found&tidyOther != 0 {
+		found = tidyOther
+	}
+	return bits, found, flag
+}
+
+// textByte is 1 for the bytes scanText looks at: those of scanResidue
+// and tidyScan, and the capitals casualty markers start "IA" and "POW"
+// with.
+var textByte = func() (t [256]uint8) {
+	t = residueByte
+	for c := range tidyByte {
+		if tidyByte[c] {
+			t[c] = 1
+		}
+	}
+	t['I'] = 1
 	return t
 }()
 
@@ -804,20 +952,24 @@ func cleanName(s string) (name string, flags Flags, note string, ok bool) {
 
 // cleanNameSteps is cleanName, step after step.
 func cleanNameSteps(s string) (name string, flags Flags, note string, ok bool) {
-	s, bits := stripResidueScan(s)
+	bits, found, _ := scanText(s)
+	t, bits := stripResidueFrom(s, bits)
 	if bits&(resLess|resDashes) != 0 { // mayBreak
-		s = reBreak.ReplaceAllString(s, " ")
+		t = reBreak.ReplaceAllString(t, " ")
 		bits |= resPipe
 	}
 	if bits&resPipe != 0 {
-		s = strings.ReplaceAll(s, "|", " ")
+		t = strings.ReplaceAll(t, "|", " ")
 	}
 	// A heading ("Main:") labels the names after it and is no name itself;
 	// tidy would trim its colon, so look first.
-	if endsWithColon(s) {
+	if endsWithColon(t) {
 		return "", 0, "", false
 	}
-	s = tidy(s)
+	if t != s {
+		found = tidyScan(t)
+	}
+	s = tidyFrom(t, found)
 	for changed := true; changed; {
 		changed = false
 		if strings.HasPrefix(s, "†") || strings.HasSuffix(s, "†") {
@@ -968,12 +1120,19 @@ func cleanEnd(s string, ascii bool) bool {
 		if isNotNameASCII(s) {
 			return false
 		}
-	} else if isNotName(s) {
+	} else if lowersToASCII(s) && isNotName(s) {
 		return false
 	}
 	// isNotName(s) is false: nameLike(s) need only look for a letter
 	// that can start a name, which most names start with.
-	return 'A' <= s[0] && s[0] <= 'Z' || nameLike(s)
+	return 'A' <= s[0] && s[0] <= 'Z' || hasNameLetter(s)
+}
+
+// lowersToASCII reports whether s, which has a rune past ASCII, may be
+// all ASCII once lower-cased, as a key of notNames is: of the runes past
+// ASCII, only "İ" and the Kelvin sign "K" lower-case to ASCII letters.
+func lowersToASCII(s string) bool {
+	return strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")
 }
 
 // isSpaceAboveLatin1 is unicode.IsSpace(r) for r above U+00FF, without the
@@ -1300,9 +1459,12 @@ func flagOf(m string) Flags {
 // or a letter of a script without case (Chinese, Korean, Japanese), and it is
 // not a placeholder.
 func nameLike(s string) bool {
-	if s == "" || isNotName(s) {
-		return false
-	}
+	return s != "" && !isNotName(s) && hasNameLetter(s)
+}
+
+// hasNameLetter reports whether s has a capital letter or a letter of a
+// script without case, as nameLike requires.
+func hasNameLetter(s string) bool {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {

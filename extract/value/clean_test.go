@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestCleanNameFlags(t *testing.T) {
@@ -268,5 +269,19 @@ func TestContainsByByte(t *testing.T) {
 				t.Errorf("containsByByte(%q, %q) = %v, want %v", s, sub, got, want)
 			}
 		}
+	}
+}
+
+// TestLowersToASCII checks that lowersToASCII knows every rune past ASCII
+// that lower-cases to ASCII, so that cleanEnd asks isNotName of every
+// name that may be a placeholder.
+func TestLowersToASCII(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.ToLower(r) < utf8.RuneSelf && !lowersToASCII("Ab"+string(r)) {
+			t.Errorf("lowersToASCII misses %U, which lower-cases to %q", r, unicode.ToLower(r))
+		}
+	}
+	if lowersToASCII("Ōtomo") || !isNotName("UN\u212aNOWN") || !isNotName("LİGHT") {
+		t.Error("lowersToASCII or isNotName is wrong")
 	}
 }

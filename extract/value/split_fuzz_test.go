@@ -294,6 +294,16 @@ func checkHelpers(t *testing.T, s string) {
 	if want := oracleSplitTopLevel(s); !reflect.DeepEqual(parts, want) {
 		t.Fatalf("cutTopLevel(%q) gives %q, want %q", s, parts, want)
 	}
+	if tidyScan(s) == 0 {
+		for _, k := range []int{1, 2, len(s) / 2, len(s) - 2, len(s) - 1} {
+			if k > 0 && k < len(s) && (tidyScan(s[k:]) != 0 || tidyScan(s[:k]) != 0) {
+				t.Fatalf("tidyScan(%q) = 0, but not of %q or %q", s, s[k:], s[:k])
+			}
+		}
+	}
+	if bits, found, flag := scanText(s); bits != scanResidue(s) || found != tidyScan(s) || flag != mayFlag(s) {
+		t.Fatalf("scanText(%q) = %b, %b, %v, want %b, %b, %v", s, bits, found, flag, scanResidue(s), tidyScan(s), mayFlag(s))
+	}
 	if bits := scanResidue(s); bits&resInvalid != 0 == utf8.ValidString(s) {
 		t.Fatalf("scanResidue(%q) = %b", s, bits)
 	}
