@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"errors"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -498,6 +501,52 @@ func TestStartsWithLetterOrDigit(t *testing.T) {
 	for s, want := range map[string]bool{"": false, "Ōmi": true, "–": false, "٣": true, "\xff": false} {
 		if got := startsWithLetterOrDigit(s); got != want {
 			t.Errorf("startsWithLetterOrDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestUnparsedWarning checks that unparsedWarning makes the error
+// fmt.Errorf made, and that it is ErrUnparsed.
+func TestUnparsedWarning(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"date", "12 June 1592"},
+		{"result", `Oda "victory"` + "\t\x01\u00a0王\xff"},
+		{"", ""},
+	} {
+		got := unparsedWarning(tc[0], tc[1])
+		want := fmt.Errorf("%w: %s %q kept as a literal", ErrUnparsed, tc[0], tc[1])
+		if got.Error() != want.Error() || !errors.Is(got, ErrUnparsed) {
+			t.Errorf("unparsedWarning(%q, %q) = %q, want %q", tc[0], tc[1], got, want)
+		}
+	}
+}
+
+// TestAppendQuote checks appendQuote against strconv.Quote, and that the
+// runes quotePlain lets through are all printable.
+func TestAppendQuote(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if quotePlain(r) && !strconv.IsPrint(r) {
+			t.Fatalf("quotePlain(%U), but strconv.IsPrint is false", r)
+		}
+	}
+	for _, s := range []string{
+		"", "12 June 1592", `Oda "victory"\` + "\t\x01\x7f", "王 and Ō–ŏ “x” é\u00ad\u2028\u3000あ\u30fb",
+		"\xff\xe2\x80", "\xe2\x80x", "\ufffd\U0001F600\u0085", "a\xc3", "\u9fff\u4e00\u30fa\u3096\u2010\u2027\u024f\u00a1",
+	} {
+		if got, want := string(appendQuote([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
+			t.Errorf("appendQuote(%q) = %s, want %s", s, got, want)
+		}
+	}
+	const alphabet = "a \"\\\x00\x7f\xc3\xa9\xe2\x80\x94\xe3\x81\x82\xe4\xb8\x80\xff\xad\xc2"
+	seed := uint32(1)
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, n%24)
+		for i := range b {
+			seed = seed*1664525 + 1013904223
+			b[i] = alphabet[seed>>8%uint32(len(alphabet))]
+		}
+		if got, want := string(appendQuote(nil, string(b))), strconv.Quote(string(b)); got != want {
+			t.Fatalf("appendQuote(%q) = %s, want %s", b, got, want)
 		}
 	}
 }
