@@ -58,6 +58,11 @@ type Graph struct {
 	// title is the canonical title of the article, the context names are
 	// resolved in.
 	title string
+	// base is the base the graph's first entity was minted under, and
+	// mixed is set when another was minted under another base: finish
+	// sorts entities of one base by their keys.
+	base  string
+	mixed bool
 }
 
 // Resolver maps a name found in the article titled article (its canonical
@@ -80,6 +85,10 @@ type Entity struct {
 	// minted is the IRI Graph.Entity minted and validated for it: finish
 	// need not validate IRI again while it is that string.
 	minted string
+	// key is the eight bytes of minted after the graph's base (see
+	// Graph.base), as valueKey8 gives them: finish sorts the entities by
+	// it, where their IRIs are still those minted.
+	key uint64
 	// label is the Label Graph.Entity gave it when that is a canonical
 	// name, valid UTF-8: finish need not check Label while it is that.
 	label string
@@ -715,6 +724,28 @@ func (s *tripleSorter) sortValues(nums []int32, from int, tied bool) {
 	s.keys = s.keys[:start]
 }
 
+// maxInsertionSort is the most entities Graph.sortEntities sorts: an
+// article's few dozen cost less by an insertion sort of keys made when
+// they were minted than ranked by sortValues; many more cost more.
+const maxInsertionSort = 64
+
+// valueKey8 returns the eight bytes of v from i on, big-endian, padded
+// with zeros: keys in order are values in order, but for ties.
+func valueKey8(v string, i int) uint64 {
+	v = v[min(i, len(v)):]
+	if len(v) >= 8 {
+		return binary.BigEndian.Uint64([]byte(v[:8]))
+	}
+	var k uint64
+	for j := 0; j < 8; j++ {
+		k <<= 8
+		if j < len(v) {
+			k |= uint64(v[j])
+		}
+	}
+	return k
+}
+
 // commonPrefix returns the length of the prefix a and b share, given
 // that they share their first from bytes and that it is at most limit.
 func commonPrefix(a, b string, from, limit int) int {
@@ -851,15 +882,20 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		g.iris = buf[len(buf):]
 		// Validated once here, it is remembered, and the triples naming
 		// it need no second look. The base is validated once a graph.
-		n := len(base)
 		if base == "" {
-			n = len(ontology.DefaultBase)
+			base = ontology.DefaultBase
 		}
-		if g.validator.PrefixedIRI(iri.Value, n) != nil {
+		if g.validator.PrefixedIRI(iri.Value, len(base)) != nil {
 			return nil
+		}
+		if len(g.order) == 0 {
+			g.base = base
+		} else if base != g.base {
+			g.mixed = true
 		}
 		e = g.newEntity()
 		e.IRI, e.Label, e.minted = iri, canonical, iri.Value
+		e.key = valueKey8(iri.Value, len(base))
 		if alias == "" {
 			e.label = canonical // not the Resolver's
 		}
@@ -1171,25 +1207,31 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 	} else {
 		s.sortOrder(ts)
 	}
-	s.terms = s.terms[:0]
 	nums := s.byRank[:0]
-	for i, e := range ents {
-		s.terms = append(s.terms, e.IRI)
+	for i := range ents {
 		nums = append(nums, int32(i))
 	}
-	s.sortTerms(nums)
-	s.byRank = nums
-	for i := 1; i < len(nums); i++ {
-		if s.terms[nums[i]].Value == s.terms[nums[i-1]].Value {
-			return false
+	// Entities whose IRIs are those minted are distinct, as the entity
+	// index keeps one entity an IRI; others may share one.
+	if !g.sortEntities(s, nums) {
+		s.terms = s.terms[:0]
+		for _, e := range ents {
+			s.terms = append(s.terms, e.IRI)
+		}
+		s.sortTerms(nums)
+		for i := 1; i < len(nums); i++ {
+			if s.terms[nums[i]].Value == s.terms[nums[i-1]].Value {
+				return false
+			}
 		}
 	}
+	s.byRank = nums
 	// at is where the article's group of mentions goes among the
 	// entities'.
 	at := len(nums)
 	if articleOK && len(nums) > 0 {
 		var found bool
-		at, found = slices.BinarySearchFunc(nums, article, func(n int32, a rdf.Term) int { return compareTerms(&s.terms[n], &a) })
+		at, found = slices.BinarySearchFunc(nums, article, func(n int32, a rdf.Term) int { return compareTerms(&ents[n].IRI, &a) })
 		if found {
 			return false
 		}
@@ -1221,6 +1263,35 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 	s.spare = ts[:0]
 	g.triples = m.out
 	g.distinct = true
+	return true
+}
+
+// sortEntities sorts nums, numbers of s.ents, by the entities' IRIs when
+// they are the IRIs Graph.Entity minted, under one base, and few: by an
+// insertion sort of their keys, and of their IRIs after the base where
+// the keys tie. It reports false, having sorted nothing, otherwise.
+func (g *Graph) sortEntities(s *tripleSorter, nums []int32) bool {
+	ents := s.ents
+	if g.mixed || len(nums) > maxInsertionSort {
+		return false
+	}
+	for _, e := range ents {
+		if unsafe.StringData(e.IRI.Value) != unsafe.StringData(e.minted) || len(e.IRI.Value) != len(e.minted) {
+			return false
+		}
+	}
+	n := len(g.base)
+	for x, i := range nums {
+		e := ents[i]
+		j := x
+		for ; j > 0; j-- {
+			if p := ents[nums[j-1]]; p.key < e.key || p.key == e.key && p.minted[n:] <= e.minted[n:] {
+				break
+			}
+			nums[j] = nums[j-1]
+		}
+		nums[j] = i
+	}
 	return true
 }
 

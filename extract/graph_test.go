@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -175,8 +176,24 @@ func TestFinishSortedAgrees(t *testing.T) {
 		}
 		g := NewGraph(article)
 		var ents []*Entity
-		for range r.IntN(12) {
-			e := g.Entity("", names[r.IntN(len(names))], classes[r.IntN(len(classes))])
+		// Graphs of more entities than finish sorts by their keys, and
+		// of entities minted under other bases, take the long way too.
+		n, bases := r.IntN(12), []string{""}
+		if r.IntN(4) == 0 {
+			n = 20 + r.IntN(30)
+		}
+		switch r.IntN(6) {
+		case 0:
+			bases = []string{"", strings.Clone(ontology.DefaultBase)}
+		case 1:
+			bases = []string{"", "http://example.org/r/"}
+		}
+		for range n {
+			name := names[r.IntN(len(names))]
+			if r.IntN(3) == 0 {
+				name = fmt.Sprintf("%s %d", name, r.IntN(40))
+			}
+			e := g.Entity(bases[r.IntN(len(bases))], name, classes[r.IntN(len(classes))])
 			if e == nil {
 				continue
 			}
