@@ -1243,8 +1243,7 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 	for i := 0; i <= len(nums); i++ {
 		if i == at && articleOK && len(nums) > 0 {
 			if m.skipTo(&article) {
-				s.group = g.appendMentions(s.group[:0], s, article)
-				m.merge(&article, s.group)
+				m.mergeMentions(&article, ents, nums)
 			} else {
 				m.out = g.appendMentions(m.out, s, article)
 			}
@@ -1441,6 +1440,45 @@ func (m *finishMerge) merge(subj *rdf.Term, group []rdf.Triple) {
 		m.out = append(m.out, *t)
 	}
 	m.out = append(m.out, group[i:]...)
+}
+
+// mergeMentions is merge for the article's group, its mentions of the
+// entities ents[nums[0]], ents[nums[1]]…, which are written as they are
+// merged, not made first.
+func (m *finishMerge) mergeMentions(article *rdf.Term, ents []*Entity, nums []int32) {
+	order, dup := m.s.order, m.s.dup
+	i := 0
+	for ; m.next < len(order) && i < len(nums); m.next++ {
+		if dup[m.next] {
+			continue
+		}
+		t := &m.ts[order[m.next]]
+		if !sameTerm(&t.S, article) {
+			break
+		}
+		pc := 0
+		if !samePlain(&ontology.Mentions, &t.P) {
+			pc = compareTerms(&ontology.Mentions, &t.P)
+		}
+		for i < len(nums) {
+			o := &ents[nums[i]].IRI
+			c := pc
+			if c == 0 {
+				c = compareTerms(o, &t.O)
+			}
+			if c > 0 {
+				break
+			}
+			if c < 0 {
+				m.out = append(m.out, rdf.Triple{S: *article, P: ontology.Mentions, O: *o})
+			}
+			i++
+		}
+		m.out = append(m.out, *t)
+	}
+	for _, n := range nums[i:] {
+		m.out = append(m.out, rdf.Triple{S: *article, P: ontology.Mentions, O: ents[n].IRI})
+	}
 }
 
 // rest writes the other triples after the last group's.
