@@ -1310,10 +1310,10 @@ func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity
 				}
 				if types := sortedTypes(*c); types != nil {
 					for _, t := range types {
-						dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: t})
+						dst = appendTriple(dst, &iri, &ontology.Type, &t)
 					}
 				} else {
-					dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: *c})
+					dst = appendTriple(dst, &iri, &ontology.Type, c)
 				}
 				break
 			}
@@ -1328,12 +1328,13 @@ func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity
 				}
 			}
 			for _, c := range types {
-				dst = append(dst, rdf.Triple{S: iri, P: ontology.Type, O: c})
+				dst = appendTriple(dst, &iri, &ontology.Type, &c)
 			}
 			s.types = types
 		case predLabel:
 			if g.validLabel(e) {
-				dst = append(dst, rdf.Triple{S: iri, P: ontology.Label, O: enString(e.Label)})
+				label := enString(e.Label)
+				dst = appendTriple(dst, &iri, &ontology.Label, &label)
 			}
 		case predAltLabel:
 			if len(e.Aliases) == 0 {
@@ -1346,7 +1347,7 @@ func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity
 				}
 			}
 			for _, a := range aliases {
-				dst = append(dst, rdf.Triple{S: iri, P: ontology.AltLabel, O: a})
+				dst = appendTriple(dst, &iri, &ontology.AltLabel, &a)
 			}
 			s.types = aliases
 		}
@@ -1358,7 +1359,7 @@ func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity
 // dst, in order of their IRIs.
 func (g *Graph) appendMentions(dst []rdf.Triple, s *tripleSorter, article rdf.Term) []rdf.Triple {
 	for _, n := range s.byRank {
-		dst = append(dst, rdf.Triple{S: article, P: ontology.Mentions, O: s.ents[n].IRI})
+		dst = appendTriple(dst, &article, &ontology.Mentions, &s.ents[n].IRI)
 	}
 	return dst
 }
@@ -1409,7 +1410,7 @@ func (m *finishMerge) skipTo(subj *rdf.Term) bool {
 			}
 			last = &t.S
 		}
-		m.out = append(m.out, *t)
+		m.out = appendCopy(m.out, t)
 	}
 	return false
 }
@@ -1433,11 +1434,11 @@ func (m *finishMerge) merge(subj *rdf.Term, group []rdf.Triple) {
 				break
 			}
 			if c < 0 {
-				m.out = append(m.out, group[i])
+				m.out = appendCopy(m.out, &group[i])
 			}
 			i++
 		}
-		m.out = append(m.out, *t)
+		m.out = appendCopy(m.out, t)
 	}
 	m.out = append(m.out, group[i:]...)
 }
@@ -1470,14 +1471,14 @@ func (m *finishMerge) mergeMentions(article *rdf.Term, ents []*Entity, nums []in
 				break
 			}
 			if c < 0 {
-				m.out = append(m.out, rdf.Triple{S: *article, P: ontology.Mentions, O: *o})
+				m.out = appendTriple(m.out, article, &ontology.Mentions, o)
 			}
 			i++
 		}
-		m.out = append(m.out, *t)
+		m.out = appendCopy(m.out, t)
 	}
 	for _, n := range nums[i:] {
-		m.out = append(m.out, rdf.Triple{S: *article, P: ontology.Mentions, O: ents[n].IRI})
+		m.out = appendTriple(m.out, article, &ontology.Mentions, &ents[n].IRI)
 	}
 }
 
@@ -1485,7 +1486,7 @@ func (m *finishMerge) mergeMentions(article *rdf.Term, ents []*Entity, nums []in
 func (m *finishMerge) rest() {
 	for ; m.next < len(m.s.order); m.next++ {
 		if !m.s.dup[m.next] {
-			m.out = append(m.out, m.ts[m.s.order[m.next]])
+			m.out = appendCopy(m.out, &m.ts[m.s.order[m.next]])
 		}
 	}
 }
@@ -1521,9 +1522,35 @@ func (g *Graph) addLabel(s, p rdf.Term, label string) {
 	}
 }
 
+// appendTriple is append(dst, rdf.Triple{S: *s, P: *p, O: *o}), writing
+// the terms in place: the append builds the triple, 21 words, in a
+// temporary and copies that.
+func appendTriple(dst []rdf.Triple, s, p, o *rdf.Term) []rdf.Triple {
+	if len(dst) == cap(dst) {
+		return append(dst, rdf.Triple{S: *s, P: *p, O: *o})
+	}
+	dst = dst[:len(dst)+1]
+	t := &dst[len(dst)-1]
+	t.S = *s
+	t.P = *p
+	t.O = *o
+	return dst
+}
+
+// appendCopy is append(dst, *t), copying *t in place, not through a
+// temporary as the append does.
+func appendCopy(dst []rdf.Triple, t *rdf.Triple) []rdf.Triple {
+	if len(dst) == cap(dst) {
+		return append(dst, *t)
+	}
+	dst = dst[:len(dst)+1]
+	dst[len(dst)-1] = *t
+	return dst
+}
+
 // addUnchecked is Add for terms the caller knows valid.
 func (g *Graph) addUnchecked(s, p, o rdf.Term) {
-	g.triples = append(g.triples, rdf.Triple{S: s, P: p, O: o})
+	g.triples = appendTriple(g.triples, &s, &p, &o)
 	g.distinct = false
 }
 
