@@ -881,11 +881,20 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		iri := rdf.IRI(unsafe.String(unsafe.SliceData(buf), len(buf)))
 		g.iris = buf[len(buf):]
 		// Validated once here, it is remembered, and the triples naming
-		// it need no second look. The base is validated once a graph.
+		// it need no second look. The base, which the IRI was minted
+		// under, is validated once a graph; the rest of an IRI minted
+		// the short way is of characters AppendCanonicalEntityIRI
+		// checked as it copied them.
 		if base == "" {
 			base = ontology.DefaultBase
 		}
-		if g.validator.PrefixedIRI(iri.Value, len(base)) != nil {
+		var err error
+		if done {
+			err = g.validator.MintedIRI(base, iri.Value)
+		} else {
+			err = g.validator.PrefixedIRI(base, iri.Value)
+		}
+		if err != nil {
 			return nil
 		}
 		if len(g.order) == 0 {

@@ -159,7 +159,9 @@ var canonicalByte = func() (t [256]uint8) {
 // name, not "") and needs no percent-encoding, as most names a graph is
 // given are: one pass over the name checks it and mints the IRI, where
 // CanonicalName and AppendEntityIRI make two. Otherwise it returns dst
-// (perhaps grown) and false, and the caller takes the long way.
+// (perhaps grown) and false, and the caller takes the long way. What it
+// appends after base when it reports true is characters valid in an IRI
+// other than '%' (see rdf.Validator.MintedIRI).
 func AppendCanonicalEntityIRI(dst []byte, base, name string) ([]byte, bool) {
 	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' || 'a' <= name[0] && name[0] <= 'z' {
 		return dst, false

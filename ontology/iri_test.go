@@ -1,6 +1,7 @@
 package ontology
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -173,6 +174,10 @@ func checkCanonicalEntityIRI(t *testing.T, base, name string) bool {
 	}
 	if want := "x" + string(AppendEntityIRI(nil, base, name)); string(got) != want {
 		t.Errorf("AppendCanonicalEntityIRI(%q) = %q, want %q", name, got, want)
+	}
+	// What follows the base needs no validating (rdf.Validator.MintedIRI).
+	if rest := string(got[1+len(cmp.Or(base, DefaultBase)):]); strings.Contains(rest, "%") || rdf.IRI("x:"+rest).Validate() != nil {
+		t.Errorf("AppendCanonicalEntityIRI(%q) appends %q, not made of valid characters", name, rest)
 	}
 	return true
 }

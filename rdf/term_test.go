@@ -316,13 +316,13 @@ func FuzzValidIRIIsSafe(f *testing.F) {
 	})
 }
 
-// checkPrefixedIRI checks that Validator.PrefixedIRI(s, n) gives what
-// IRI(s).Validate() gives, with v's prefix remembered or not.
-func checkPrefixedIRI(t *testing.T, v *Validator, s string, n int) {
+// checkPrefixedIRI checks that Validator.PrefixedIRI(prefix, s) gives
+// what IRI(s).Validate() gives, with v's prefix remembered or not.
+func checkPrefixedIRI(t *testing.T, v *Validator, prefix, s string) {
 	t.Helper()
-	want, got := IRI(s).Validate(), v.PrefixedIRI(s, n)
+	want, got := IRI(s).Validate(), v.PrefixedIRI(prefix, s)
 	if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
-		t.Errorf("PrefixedIRI(%q, %d) = %v, Validate() = %v", s, n, got, want)
+		t.Errorf("PrefixedIRI(%q, %q) = %v, Validate() = %v", prefix, s, got, want)
 	}
 }
 
@@ -351,9 +351,14 @@ func TestValidatorPrefixedIRI(t *testing.T) {
 		{"urn:a:", "{}"},
 	}
 	var v Validator
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 3; round++ {
 		for _, tt := range tests {
-			checkPrefixedIRI(t, &v, tt.prefix+tt.rest, len(tt.prefix))
+			// The prefix remembered, as the same string and as another.
+			prefix := tt.prefix
+			if round == 2 {
+				prefix = strings.Clone(prefix)
+			}
+			checkPrefixedIRI(t, &v, prefix, tt.prefix+tt.rest)
 			// As remembered: Term agrees afterwards.
 			s := tt.prefix + tt.rest
 			if want, got := IRI(s).Validate() == nil, v.Term(IRI(s)) == nil; got != want {
@@ -361,8 +366,43 @@ func TestValidatorPrefixedIRI(t *testing.T) {
 			}
 		}
 	}
-	checkPrefixedIRI(t, &v, "http://x/a", 11) // n out of range
-	checkPrefixedIRI(t, &v, "http://x/a", -1)
+	checkPrefixedIRI(t, &v, "http://x/a/b", "http://x/a") // longer than s
+}
+
+// TestValidatorMintedIRI checks that Validator.MintedIRI gives what
+// IRI(s).Validate() gives for IRIs whose rest after the prefix is made of
+// valid characters other than '%', with valid and invalid prefixes.
+func TestValidatorMintedIRI(t *testing.T) {
+	tests := []struct {
+		prefix, rest string
+	}{
+		{"https://w3id.org/wikikg/resource/", "Kim_Myŏngwŏn"},
+		{"https://w3id.org/wikikg/resource/", "Siege_of_Pyongyang_(1592)"},
+		{"http://x/%4", "1"}, // an escape across the cut
+		{"http://x/%", "41"},
+		{"x", ":y"}, // the scheme's colon after the cut
+		{"1x", ":y"},
+		{"x y", ":z"},
+		{"http://x/\xff", "a"},
+		{"", "http://x/y"},
+	}
+	var v Validator
+	for round := 0; round < 3; round++ {
+		for _, tt := range tests {
+			prefix := tt.prefix
+			if round == 2 {
+				prefix = strings.Clone(prefix)
+			}
+			s := tt.prefix + tt.rest
+			want, got := IRI(s).Validate(), v.MintedIRI(prefix, s)
+			if (want == nil) != (got == nil) {
+				t.Errorf("MintedIRI(%q, %q) = %v, Validate() = %v", prefix, s, got, want)
+			}
+			if want, got := want == nil, v.Term(IRI(s)) == nil; got != want {
+				t.Errorf("Term(%q) == nil is %v after MintedIRI, want %v", s, got, want)
+			}
+		}
+	}
 }
 
 // FuzzPrefixedIRI checks Validator.PrefixedIRI against Term.Validate for
@@ -373,13 +413,13 @@ func FuzzPrefixedIRI(f *testing.F) {
 	f.Add("x:y", 1)
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		var v Validator
-		v.PrefixedIRI("http://x/a", 9)
-		checkPrefixedIRI(t, &v, s, n)
-		if n > 0 && n <= len(s) {
-			v.prefix = s[:n]
-			if validateIRI(v.prefix) == nil {
-				checkPrefixedIRI(t, &v, s, n)
-			}
+		v.PrefixedIRI("http://x/", "http://x/a")
+		prefix := s + "/" // longer than s: not its prefix
+		if n >= 0 && n <= len(s) {
+			prefix = strings.Clone(s[:n])
 		}
+		checkPrefixedIRI(t, &v, prefix, s)
+		// Again, with the prefix remembered if valid.
+		checkPrefixedIRI(t, &v, prefix, s)
 	})
 }

@@ -1,9 +1,6 @@
 package rdf
 
-import (
-	"strings"
-	"unsafe"
-)
+import "unsafe"
 
 // Validator validates quads as Quad.Validate does, remembering the IRIs it
 // found valid: the subjects, predicates and graph names of a stream repeat
@@ -52,27 +49,53 @@ func (v *Validator) term(t *Term) error {
 	return nil
 }
 
-// PrefixedIRI returns IRI(s).Validate() for an s whose first n bytes are
-// a prefix many IRIs share, such as the base of entity IRIs: a valid
+// PrefixedIRI returns IRI(s).Validate() for an s that begins with
+// prefix, one many IRIs share, such as the base of entity IRIs: a valid
 // prefix is remembered, and only the rest of s is scanned then. (An IRI
 // whose prefix is valid is valid when the rest holds only characters
-// valid in an IRI, and each '%' there is followed by two hex digits.) A
-// valid s is remembered as Term remembers it.
-func (v *Validator) PrefixedIRI(s string, n int) error {
-	if n <= 0 || n > len(s) {
+// valid in an IRI, and each '%' there is followed by two hex digits.) The
+// caller vouches that s begins with prefix, having made s by appending
+// to it: the bytes of s are not compared with it, and the string prefix,
+// which is kept, is most often the very one given before. A valid s is
+// remembered as Term remembers it.
+func (v *Validator) PrefixedIRI(prefix, s string) error {
+	n := len(prefix)
+	if n == 0 || n > len(s) {
 		return v.Term(IRI(s))
 	}
-	if s[:n] != v.prefix {
-		if validateIRI(s[:n]) != nil {
-			return v.Term(IRI(s))
-		}
-		v.prefix = strings.Clone(s[:n]) // not to keep s
+	if !v.validPrefix(prefix) {
+		return v.Term(IRI(s))
 	}
 	if err := validateIRIFrom(s, n); err != nil {
 		return err
 	}
 	v.minted[slot(s)%mintedSlots] = s
 	return nil
+}
+
+// MintedIRI is PrefixedIRI for an s whose rest after prefix its caller
+// made of characters valid in an IRI other than '%', as minting an
+// entity's IRI from a name checked character by character does: only
+// the prefix is validated, once while it is the one given before, and
+// the rest is not scanned again.
+func (v *Validator) MintedIRI(prefix, s string) error {
+	if len(prefix) == 0 || len(prefix) > len(s) || !v.validPrefix(prefix) {
+		return v.Term(IRI(s))
+	}
+	v.minted[slot(s)%mintedSlots] = s
+	return nil
+}
+
+// validPrefix reports whether prefix is a valid IRI, and remembers it if
+// so: it is most often the very string given the last time.
+func (v *Validator) validPrefix(prefix string) bool {
+	if !same(prefix, v.prefix) {
+		if validateIRI(prefix) != nil {
+			return false
+		}
+		v.prefix = prefix
+	}
+	return true
 }
 
 // slot returns the hash of s that, modulo their sizes, gives its slots in
