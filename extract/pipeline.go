@@ -116,6 +116,14 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 var (
 	conflictPrefixes = []string{"Battle of ", "Siege of ", "Sack of ", "Raid of ", "Fall of ", "Capture of ", "Bombardment of ", "Invasion of "}
 	conflictWords    = set("War", "Wars", "Rebellion", "Campaign", "campaign", "campaigns", "Invasion", "invasion", "Invasions", "invasions", "Uprising", "Mutiny")
+	// conflictInitial marks the first letters of conflictWords, whose
+	// lengths are 3 to 9.
+	conflictInitial = func() (t [256]bool) {
+		for w := range conflictWords {
+			t[w[0]] = true
+		}
+		return t
+	}()
 )
 
 // ClassFromTitle types an article's subject from its title when there is no
@@ -138,7 +146,9 @@ func ClassFromTitle(title string) rdf.Term {
 		for j < len(title) && isASCIIWordByte(title[j]) {
 			j++
 		}
-		if conflictWords[title[i:j]] {
+		// Most words are not cues by their length or first letter, which
+		// cost less to tell than a look-up of the word.
+		if n := j - i; n >= 3 && n <= 9 && conflictInitial[title[i]] && conflictWords[title[i:j]] {
 			return ontology.MilitaryConflict
 		}
 		i = j

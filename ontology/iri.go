@@ -319,11 +319,20 @@ func AppendEntityIRI(dst []byte, base, canonical string) []byte {
 // ArticleIRI returns the IRI of the article node of title: the entity IRI
 // with the fragment #article. It also names the article's graph.
 func ArticleIRI(base, title string) rdf.Term {
-	e := EntityIRI(base, title)
-	if e.IsZero() {
-		return e
+	// Minted in one buffer, the short way when title is canonical, as it
+	// is for every article: not minted, then copied with the fragment.
+	const fragment = "#article"
+	b := make([]byte, 0, len(base)+len(DefaultBase)+len(title)+len(title)/4+len(fragment))
+	b, ok := AppendCanonicalEntityIRI(b, base, title)
+	if !ok {
+		c := CanonicalName(title)
+		if c == "" {
+			return rdf.Term{}
+		}
+		b = AppendEntityIRI(b[:0], base, c)
 	}
-	return rdf.IRI(e.Value + "#article")
+	b = append(b, fragment...)
+	return rdf.IRI(unsafe.String(unsafe.SliceData(b), len(b))) // b is not kept
 }
 
 // KeyProperty returns the generic property for an infobox key that no

@@ -55,6 +55,22 @@ func TestEntityIRI(t *testing.T) {
 	}
 }
 
+// TestArticleIRI checks that ArticleIRI is EntityIRI with the fragment
+// #article, for names minted the short way and the long way.
+func TestArticleIRI(t *testing.T) {
+	for _, title := range []string{"Battle of Sekigahara", "Kim Myŏngwŏn", "yi Sun", "AC/DC", "War (1592-1598)", "\xff", "---", ""} {
+		for _, base := range []string{"", "http://x.test/r/"} {
+			want := rdf.Term{}
+			if e := EntityIRI(base, title); !e.IsZero() {
+				want = rdf.IRI(e.Value + "#article")
+			}
+			if got := ArticleIRI(base, title); got != want {
+				t.Errorf("ArticleIRI(%q, %q) = %v, want %v", base, title, got, want)
+			}
+		}
+	}
+}
+
 func TestKeyProperty(t *testing.T) {
 	tests := map[string]string{
 		"Commander1":      PropertyNS + "commander1",
@@ -87,6 +103,9 @@ func FuzzEntityIRI(f *testing.F) {
 		}
 		if again := EntityIRI("", CanonicalName(name)); again != iri {
 			t.Fatalf("not idempotent: %q then %q", iri.Value, again.Value)
+		}
+		if a := ArticleIRI("", name); a.Value != iri.Value+"#article" {
+			t.Fatalf("ArticleIRI(%q) = %q, want %q#article", name, a.Value, iri.Value)
 		}
 	})
 }
