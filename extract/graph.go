@@ -171,18 +171,16 @@ const (
 // which extractors never produce on purpose: the check keeps output valid
 // whatever the input holds.
 func (g *Graph) Add(s, p, o rdf.Term) {
-	if g.light && p != ontology.StartDate && p != ontology.BirthDate {
+	if g.light && !sameTerm(&p, &ontology.StartDate) && !sameTerm(&p, &ontology.BirthDate) {
 		return
 	}
-	if g.valid(s, p, o) {
-		g.addUnchecked(s, p, o)
+	// IRIs seen before in this graph are taken from the validator's
+	// cache. The terms are passed on by address: helpers taking them by
+	// value copied all three twice, even inlined.
+	if g.validator.Triple(&s, &p, &o) == nil {
+		g.triples = appendTriple(g.triples, &s, &p, &o)
+		g.distinct = false
 	}
-}
-
-// valid is rdf.Quad{S: s, P: p, O: o}.Validate() == nil, with IRIs seen
-// before in this graph taken from a cache rather than validated again.
-func (g *Graph) valid(s, p, o rdf.Term) bool {
-	return g.validator.Triple(&s, &p, &o) == nil
 }
 
 // compact sorts the triples and removes duplicates.
