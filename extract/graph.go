@@ -999,6 +999,11 @@ func (e *Entity) AddClass(c rdf.Term) {
 
 // AddAlias records another surface form of e.
 func (e *Entity) AddAlias(s string) {
+	// Most often the label again, which needs no canonicalising when
+	// Graph.Entity gave it, canonical.
+	if s == e.Label && e.Label == e.label {
+		return
+	}
 	s = ontology.CanonicalName(s)
 	if s != "" && s != e.Label && !slices.Contains(e.Aliases, s) {
 		e.Aliases = append(e.Aliases, s)

@@ -277,3 +277,23 @@ func TestFinishSortedAgrees(t *testing.T) {
 		want.Release()
 	}
 }
+
+// TestAddAlias checks that an entity's label is no alias of it, given as
+// Graph.Entity gave it or in another form, and that a label a caller set
+// is canonicalised as any alias is.
+func TestAddAlias(t *testing.T) {
+	g := NewGraph(rdf.IRI("http://example.org/a"))
+	e := g.Entity("", "Yi Sun-sin", ontology.Person)
+	for _, s := range []string{"Yi Sun-sin", strings.Clone("Yi Sun-sin"), "Yi_Sun-sin", " Yi  Sun-sin "} {
+		e.AddAlias(s)
+	}
+	if len(e.Aliases) != 0 {
+		t.Errorf("aliases of %q: %q, want none", e.Label, e.Aliases)
+	}
+	e.AddAlias("Yi")
+	e.Label = "yi sun" // not canonical
+	e.AddAlias("yi sun")
+	if want := []string{"Yi", "Yi sun"}; !slices.Equal(e.Aliases, want) {
+		t.Errorf("aliases: %q, want %q", e.Aliases, want)
+	}
+}
