@@ -502,6 +502,9 @@ func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32, ds int) {
 		}
 		return
 	}
+	if s.sortPlainObjects(ts, order) {
+		return
+	}
 	all := true
 	for _, i := range order {
 		r := int32(-1)
@@ -552,6 +555,41 @@ func (s *tripleSorter) sortObjects(ts []rdf.Triple, order []int32, ds int) {
 		}
 		return compareTerms(&ts[i].O, &ts[j].O)
 	})
+}
+
+// sortPlainObjects sorts order, triples of one subject and predicate, by
+// object when the objects are few plain terms of one kind, such as the
+// entities a commander field lists, and reports whether it did: by an
+// insertion sort of the eight bytes of their values after the prefix
+// they share, and of the rest where those tie. Compared whole, their IRIs
+// compared their shared namespace again and again.
+func (s *tripleSorter) sortPlainObjects(ts []rdf.Triple, order []int32) bool {
+	first := &ts[order[0]].O
+	if len(order) > maxInsertionSort || !plainTerm(first) {
+		return false
+	}
+	shared := len(first.Value)
+	for _, i := range order[1:] {
+		o := &ts[i].O
+		if o.Kind != first.Kind || !plainTerm(o) {
+			return false
+		}
+		shared = commonPrefix(first.Value, o.Value, 0, shared)
+	}
+	keys := slices.Grow(s.keys[:0], len(order))[:len(order)]
+	for x, i := range order {
+		v := ts[i].O.Value
+		k, j := valueKey8(v, shared), x
+		for ; j > 0; j-- {
+			if p := keys[j-1]; p < k || p == k && ts[order[j-1]].O.Value[shared:] <= v[shared:] {
+				break
+			}
+			keys[j], order[j] = keys[j-1], order[j-1]
+		}
+		keys[j], order[j] = k, i
+	}
+	s.keys = keys[:0]
+	return true
 }
 
 // slot returns the slot of t's value in s.slots: the one holding it, or
@@ -1001,7 +1039,7 @@ func (e *Entity) AddClass(c rdf.Term) {
 func (e *Entity) AddAlias(s string) {
 	// Most often the label again, which needs no canonicalising when
 	// Graph.Entity gave it, canonical.
-	if s == e.Label && e.Label == e.label {
+	if s == e.Label && sameString(e.Label, e.label) {
 		return
 	}
 	s = ontology.CanonicalName(s)
@@ -1155,13 +1193,19 @@ func (g *Graph) appendFinish(article rdf.Term, articleOK bool) {
 // is the one Graph.Entity minted, or another valid IRI.
 func (g *Graph) validEntity(e *Entity) bool {
 	iri := &e.IRI
-	return iri.IsIRI() && (iri.Value == e.minted || g.validator.Term(*iri) == nil)
+	return iri.IsIRI() && (sameString(iri.Value, e.minted) || g.validator.Term(*iri) == nil)
 }
 
 // validLabel reports whether finish writes e's label: one Graph.Entity
 // gave, or another valid UTF-8.
 func (g *Graph) validLabel(e *Entity) bool {
-	return e.Label != "" && (e.Label == e.label || utf8.ValidString(e.Label))
+	return e.Label != "" && (sameString(e.Label, e.label) || utf8.ValidString(e.Label))
+}
+
+// sameString is a == b, telling the same string, as it most often is,
+// by its address without a call.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // enString is rdf.LangString(s, "en"), without lower-casing the tag.
@@ -1225,7 +1269,8 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 	}
 	// Entities whose IRIs are those minted are distinct, as the entity
 	// index keeps one entity an IRI; others may share one.
-	if !g.sortEntities(s, nums) {
+	keyed := g.sortEntities(s, nums)
+	if !keyed {
 		s.terms = s.terms[:0]
 		for _, e := range ents {
 			s.terms = append(s.terms, e.IRI)
@@ -1251,7 +1296,10 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 
 	// Each group of triples of one subject is written in place, or
 	// merged with the other triples of that subject.
-	m := finishMerge{s: s, ts: ts, out: s.spareFor(ts, nb+bound)[:0]}
+	m := finishMerge{s: s, ts: ts, out: s.spareFor(ts, nb+bound)[:0], pendAt: -1}
+	if keyed {
+		m.base = g.base
+	}
 	for i := 0; i <= len(nums); i++ {
 		if i == at && articleOK && len(nums) > 0 {
 			if m.skipTo(&article) {
@@ -1262,7 +1310,9 @@ func (g *Graph) finishSorted(s *tripleSorter, article rdf.Term, articleOK bool) 
 		}
 		if i < len(nums) {
 			e := ents[nums[i]]
-			if m.skipTo(&e.IRI) {
+			if m.before(e.key) {
+				m.out = g.appendEntityTriples(m.out, s, e)
+			} else if m.skipTo(&e.IRI) {
 				s.group = g.appendEntityTriples(s.group[:0], s, e)
 				m.merge(&e.IRI, s.group)
 			} else {
@@ -1309,61 +1359,86 @@ func (g *Graph) sortEntities(s *tripleSorter, nums []int32) bool {
 // appendEntityTriples appends e's label, alias and type triples to dst
 // in order.
 func (g *Graph) appendEntityTriples(dst []rdf.Triple, s *tripleSorter, e *Entity) []rdf.Triple {
-	iri := e.IRI
+	iri := &e.IRI
+	if finishPreds == [3]uint8{predType, predLabel, predAltLabel} {
+		// The order of the vocabulary's predicates, known at compile
+		// time: no loop and switch for each entity.
+		dst = g.appendTypes(dst, s, iri, e)
+		dst = g.appendLabel(dst, iri, e)
+		return g.appendAliases(dst, s, iri, e)
+	}
 	for _, p := range finishPreds {
 		switch p {
 		case predType:
-			if len(e.Classes) == 1 {
-				// Most entities have one class, whose types are sorted
-				// once for the run.
-				c := &e.Classes[0]
-				if !c.IsIRI() || g.validator.Term(*c) != nil {
-					break
-				}
-				if types := sortedTypes(*c); types != nil {
-					for _, t := range types {
-						dst = appendTriple(dst, &iri, &ontology.Type, &t)
-					}
-				} else {
-					dst = appendTriple(dst, &iri, &ontology.Type, c)
-				}
-				break
-			}
-			types := s.types[:0]
-			for _, c := range e.Classes {
-				if !c.IsIRI() || g.validator.Term(c) != nil {
-					continue
-				}
-				types = insertTerm(types, c)
-				for _, also := range alsoTyped(c) {
-					types = insertTerm(types, also)
-				}
-			}
-			for _, c := range types {
-				dst = appendTriple(dst, &iri, &ontology.Type, &c)
-			}
-			s.types = types
+			dst = g.appendTypes(dst, s, iri, e)
 		case predLabel:
-			if g.validLabel(e) {
-				label := enString(e.Label)
-				dst = appendTriple(dst, &iri, &ontology.Label, &label)
-			}
+			dst = g.appendLabel(dst, iri, e)
 		case predAltLabel:
-			if len(e.Aliases) == 0 {
-				break
-			}
-			aliases := s.types[:0]
-			for _, a := range e.Aliases {
-				if a != "" && utf8.ValidString(a) {
-					aliases = insertTerm(aliases, enString(a))
-				}
-			}
-			for _, a := range aliases {
-				dst = appendTriple(dst, &iri, &ontology.AltLabel, &a)
-			}
-			s.types = aliases
+			dst = g.appendAliases(dst, s, iri, e)
 		}
 	}
+	return dst
+}
+
+// appendTypes appends e's type triples, of subject *iri, to dst in order.
+func (g *Graph) appendTypes(dst []rdf.Triple, s *tripleSorter, iri *rdf.Term, e *Entity) []rdf.Triple {
+	if len(e.Classes) == 1 {
+		// Most entities have one class, whose types are sorted once for
+		// the run.
+		c := &e.Classes[0]
+		if !c.IsIRI() || g.validator.Term(*c) != nil {
+			return dst
+		}
+		if types := sortedTypes(*c); types != nil {
+			for i := range types {
+				dst = appendTriple(dst, iri, &ontology.Type, &types[i])
+			}
+			return dst
+		}
+		return appendTriple(dst, iri, &ontology.Type, c)
+	}
+	types := s.types[:0]
+	for _, c := range e.Classes {
+		if !c.IsIRI() || g.validator.Term(c) != nil {
+			continue
+		}
+		types = insertTerm(types, c)
+		for _, also := range alsoTyped(c) {
+			types = insertTerm(types, also)
+		}
+	}
+	for i := range types {
+		dst = appendTriple(dst, iri, &ontology.Type, &types[i])
+	}
+	s.types = types
+	return dst
+}
+
+// appendLabel appends e's label triple, of subject *iri, to dst.
+func (g *Graph) appendLabel(dst []rdf.Triple, iri *rdf.Term, e *Entity) []rdf.Triple {
+	if !g.validLabel(e) {
+		return dst
+	}
+	label := enString(e.Label)
+	return appendTriple(dst, iri, &ontology.Label, &label)
+}
+
+// appendAliases appends e's alias triples, of subject *iri, to dst in
+// order.
+func (g *Graph) appendAliases(dst []rdf.Triple, s *tripleSorter, iri *rdf.Term, e *Entity) []rdf.Triple {
+	if len(e.Aliases) == 0 {
+		return dst
+	}
+	aliases := s.types[:0]
+	for _, a := range e.Aliases {
+		if a != "" && utf8.ValidString(a) {
+			aliases = insertTerm(aliases, enString(a))
+		}
+	}
+	for i := range aliases {
+		dst = appendTriple(dst, iri, &ontology.AltLabel, &aliases[i])
+	}
+	s.types = aliases
 	return dst
 }
 
@@ -1403,6 +1478,21 @@ type finishMerge struct {
 	next int
 	// out has room for all the triples.
 	out []rdf.Triple
+	// base is the base of the entities when they are sorted by their
+	// keys (see Entity.key), or "". When the next other triple, at
+	// pendAt, is of an IRI under base, pendKey is its key, and pendOK
+	// set: entities of lesser keys come before it.
+	base    string
+	pendAt  int
+	pendKey uint64
+	pendOK  bool
+}
+
+// before reports whether an entity of key k, sorted by its key, comes
+// before the next other triple's subject, as skipTo last found it, by
+// their keys alone.
+func (m *finishMerge) before(k uint64) bool {
+	return m.pendAt == m.next && m.pendOK && k < m.pendKey
 }
 
 // skipTo writes the other triples of subjects before subj, which comes
@@ -1418,6 +1508,11 @@ func (m *finishMerge) skipTo(subj *rdf.Term) bool {
 		t := &m.ts[order[m.next]]
 		if last == nil || !samePlain(&t.S, last) {
 			if c := compareTerms(&t.S, subj); c >= 0 {
+				if c > 0 && m.base != "" {
+					v := t.S.Value
+					m.pendAt, m.pendOK = m.next, plainTerm(&t.S) && t.S.Kind == rdf.KindIRI && strings.HasPrefix(v, m.base)
+					m.pendKey = valueKey8(v, len(m.base))
+				}
 				return c == 0
 			}
 			last = &t.S

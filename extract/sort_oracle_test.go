@@ -232,3 +232,39 @@ func TestPredicateVocabulary(t *testing.T) {
 		t.Errorf("vocabulary holds %d predicates, want %d", len(s.vocab.terms), maxVocabulary)
 	}
 }
+
+// TestSortPlainObjects checks the sort of one subject's and predicate's
+// objects by their values' keys against the oracle, on objects built to
+// tie by their keys: long shared prefixes, prefixes of one another, zero
+// bytes, equal values of different strings, and a kind or literal among
+// them, which takes the long way.
+func TestSortPlainObjects(t *testing.T) {
+	s := newTripleSorter()
+	r := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "ab_\x00z"
+	subj, pred := sortTermPool[0], sortTermPool[8]
+	for _, m := range []int{3, 8, maxInsertionSort, maxInsertionSort + 1} {
+		for range 200 {
+			prefix := strings.Repeat("https://w3id.org/wikikg/resource/Taira_no_", r.IntN(2))
+			var ts []rdf.Triple
+			for range m {
+				b := []byte(prefix)
+				for range r.IntN(12) {
+					b = append(b, alphabet[r.IntN(len(alphabet))])
+				}
+				o := rdf.IRI(string(b))
+				switch r.IntN(40) {
+				case 0:
+					o = rdf.Blank(o.Value)
+				case 1:
+					o = rdf.String(o.Value)
+				}
+				ts = append(ts, rdf.Triple{S: subj, P: pred, O: o})
+			}
+			want := sortOracle(ts)
+			if got := s.sort(slices.Clone(ts)); !slices.Equal(got, want) {
+				t.Fatalf("m=%d: tripleSorter.sort gives\n%v\nwant\n%v", m, got, want)
+			}
+		}
+	}
+}
