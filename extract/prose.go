@@ -552,6 +552,12 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 			st.dictKeys.add(kept[i+1:])
 		}
 	}
+	st.addPhonKey(key, kept, e, c)
+}
+
+// addPhonKey indexes e of class c under the phonetic key of key, a usable
+// folded name; kept is key when it is kept, or "".
+func (st *proseState) addPhonKey(key, kept string, e *Entity, c rdf.Term) {
 	// The phonetic key is made only when a look-up asks for its bit:
 	// most are never asked for.
 	b := phonBit(phoneticFirst(key), phoneticLast(key))
@@ -2001,9 +2007,9 @@ func (st *proseState) resolve() {
 					continue
 				}
 			}
-			// entityKey adds to no table of resolve's: the slot stays
-			// the label's.
-			m.ent = st.entityKey(m.label, m.key, m.class)
+			// resolveEntity adds to no table of resolve's: the slot
+			// stays the label's.
+			m.ent = st.resolveEntity(m.label, m.key, m.class)
 			if !ok {
 				minted.fill(i, m.label, m)
 			}
@@ -2019,7 +2025,7 @@ func (st *proseState) resolve() {
 		if k := st.phonGet(key); k != nil && k.ent != nil && k.class == g.best {
 			e = k.ent
 		} else {
-			e = st.entity(label, g.best)
+			e = st.resolveEntity(label, "", g.best)
 		}
 		for _, m := range g.ments {
 			m.ent, m.class = e, g.best
@@ -2106,7 +2112,21 @@ func (st *proseState) resolve() {
 			if m.strength >= evContext && !m.class.IsZero() && !(m.class == ontology.Person && lexicon[m.key]&lexSurname != 0) {
 				// A bare surname ("under Kim") that no person of the
 				// article bears names no one the article knows.
-				m.ent = st.entity(stripRank(m.label), m.class)
+				// Nothing is looked up after this: the entity is not
+				// indexed. A name and class met before give the
+				// entity they gave then.
+				label := stripRank(m.label)
+				i, ok := minted.slot(label)
+				if ok {
+					if first := minted.slots[i].k; first.class == m.class {
+						m.ent = first.ent
+						continue
+					}
+				}
+				m.ent = st.g.Entity(st.base, label, m.class)
+				if !ok {
+					minted.fill(i, label, m)
+				}
 			}
 		}
 	}
@@ -2141,15 +2161,12 @@ func stripRank(label string) string {
 	}
 }
 
-// entity returns the graph's entity for a name, indexing it for the rest
-// of the article.
-func (st *proseState) entity(name string, class rdf.Term) *Entity {
-	return st.entityKey(name, "", class)
-}
-
-// entityKey is entity for a name whose key, FoldName(name), is key when
-// not "", valid until the extraction ends.
-func (st *proseState) entityKey(name, key string, class rdf.Term) *Entity {
+// resolveEntity returns the graph's entity for a name of class class,
+// whose key, FoldName(name), is key when not "", valid until the
+// extraction ends. The scan is over: only the phonetic look-ups of
+// resolve's groups ask for an entity by its name, so the entity is
+// indexed by its name's phonetic key alone, not in the dictionary.
+func (st *proseState) resolveEntity(name, key string, class rdf.Term) *Entity {
 	e := st.g.Entity(st.base, name, class)
 	if e == nil {
 		return nil
@@ -2160,11 +2177,20 @@ func (st *proseState) entityKey(name, key string, class rdf.Term) *Entity {
 		}
 		key = st.nameKey(e, -1)
 	}
+	kept := key // a key given or the label's lasts
 	if key == "" {
-		st.addKnown(name, e, class)
-	} else {
-		st.addKey(key, true, e, class)
+		var buf [64]byte
+		kb := appendFoldName(buf[:0], name)
+		if len(kb) == 0 {
+			return e
+		}
+		key = unsafe.String(&kb[0], len(kb))
 	}
+	// As addKey would find.
+	if sp := strings.IndexByte(key, ' '); !(sp > 0 && key[0] >= 'a' && key[0] <= 'z') && !usableKey(key) {
+		return e
+	}
+	st.addPhonKey(key, kept, e, class)
 	return e
 }
 
