@@ -1754,12 +1754,28 @@ func (st *proseState) known(m *mention, k *known, name string, ev int) {
 // spanKey folds toks[i:j] into a dictionary key, valid until the
 // extraction ends; a one-word span's key is its token's, with no copy.
 func (st *proseState) spanKey(toks []token, i, j int) string {
-	k := st.spanProbe(toks, i, j)
-	if strings.IndexByte(k, ' ') < 0 {
-		return k // token keys have no space; joined ones do
+	// The key is joined at the free end of the arena, kept there only
+	// when it is not one token's key.
+	a := &st.sc.keys
+	if cap(a.buf)-len(a.buf) < spanKeyRoom {
+		a.buf = make([]byte, 0, min(max(2*cap(a.buf), 1024), maxKeyArena))
 	}
-	return st.sc.keys.str(st.sc.span)
+	n := len(a.buf)
+	b, last := appendSpanKey(a.buf[n:n], toks, i, j)
+	if len(b) == len(last) {
+		return last // one word's, or none
+	}
+	if unsafe.SliceData(b) == unsafe.SliceData(a.buf[n:n+1]) {
+		a.buf = a.buf[:n+len(b)]
+	}
+	// Else the key outgrew the chunk into an array of its own, which
+	// nothing else writes to.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+// spanKeyRoom is the room spanKey makes in the key arena, enough for
+// almost every span's key.
+const spanKeyRoom = 256
 
 // foldKey returns FoldName(name), valid until the extraction ends.
 func (st *proseState) foldKey(name string) string {

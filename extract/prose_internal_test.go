@@ -483,6 +483,45 @@ func TestKeyArenaFold(t *testing.T) {
 	}
 }
 
+// TestSpanKey checks the keys spanKey joins in the key arena: one word's
+// is its token's, a longer span's stays valid past later keys, and one
+// longer than the room the arena makes outgrows it.
+func TestSpanKey(t *testing.T) {
+	words := func(keys ...string) []token {
+		var toks []token
+		for _, k := range keys {
+			toks = append(toks, token{key: k, word: k != ""}, token{punct: ','})
+		}
+		return toks
+	}
+	long := strings.Repeat("ōmi ", 100)
+	cases := []struct {
+		toks []token
+		want string
+	}{
+		{words("hanseong"), "hanseong"},
+		{words(), ""},
+		{words("yi", "sun", "sin"), "yi sun sin"},
+		{words(strings.Fields(long)...), strings.TrimSpace(long)},
+		{words("battle", "of", "sacheon"), "battle of sacheon"},
+	}
+	for _, chunk := range []int{0, 300, spanKeyRoom} {
+		st := &proseState{sc: new(proseScratch)}
+		st.sc.keys.buf = make([]byte, 0, chunk)
+		var got []string
+		for range 3 {
+			for _, tc := range cases {
+				got = append(got, st.spanKey(tc.toks, 0, len(tc.toks)))
+			}
+		}
+		for i, k := range got {
+			if want := cases[i%len(cases)].want; k != want {
+				t.Errorf("chunk %d: spanKey #%d = %q, want %q", chunk, i, k, want)
+			}
+		}
+	}
+}
+
 // TestAdjacent checks adjacent's one-space fast path against the gaps it
 // trims.
 func TestAdjacent(t *testing.T) {
