@@ -118,10 +118,13 @@ type proseState struct {
 	dict *keyTable[known]
 	phon *keyTable[known] // zero value (no entity): ambiguous
 	// phonKeys has bit phonBit(f, l) set for every key of phon, f and l
-	// being its first and last bytes, and for every key of sc.phonLater.
-	// The keys of a bit of phonDone are all in phon; the others wait in
-	// phonLater until a look-up asks for their bit.
-	phonKeys, phonDone [8]uint64
+	// being its first and last bytes, and for every key of sc.phonLater;
+	// phonLens bit phonLenBit(f, l, n), n being the key's length, which
+	// tells apart nine in ten of the keys phonKeys lets through, but costs
+	// a scan of the key to find. The keys of a bit of phonDone, one of
+	// phonLens's, are all in phon; the others wait in phonLater until a
+	// look-up asks for their bit.
+	phonKeys, phonLens, phonDone [8]uint64
 	// dictKeys has the bits of the keys of dict.
 	dictKeys keyBits
 	ments    []*mention
@@ -560,7 +563,13 @@ func (st *proseState) addKey(key string, lasting bool, e *Entity, c rdf.Term) {
 func (st *proseState) addPhonKey(key, kept string, e *Entity, c rdf.Term) {
 	// The phonetic key is made only when a look-up asks for its bit:
 	// most are never asked for.
-	b := phonBit(phoneticFirst(key), phoneticLast(key))
+	f, l := phoneticFirst(key), phoneticLast(key)
+	// The first filter's bit is set even when the key is added at once:
+	// a look-up of another key, whose ends differ but whose bit of
+	// phonLens is the same, may have made that bit done.
+	fb := phonBit(f, l)
+	st.phonKeys[fb>>6] |= 1 << (fb & 63)
+	b := phonLenBit(f, l, phoneticLen(key))
 	if st.phonDone[b>>6]&(1<<(b&63)) != 0 {
 		st.addPhonetic(key, e, c)
 		return
@@ -569,7 +578,7 @@ func (st *proseState) addPhonKey(key, kept string, e *Entity, c rdf.Term) {
 		kept = st.sc.keys.copy(key)
 	}
 	st.sc.phonLater = append(st.sc.phonLater, phonAdd{key: kept, bit: uint16(b), ent: e, class: c})
-	st.phonKeys[b>>6] |= 1 << (b & 63)
+	st.phonLens[b>>6] |= 1 << (b & 63)
 }
 
 // phonAdd is an addition to the phonetic index that waits for a look-up.
@@ -601,8 +610,13 @@ func (st *proseState) phonGet(key string) *known {
 	if key == "" {
 		return nil
 	}
-	b := phonBit(phoneticFirst(key), phoneticLast(key))
+	f, l := phoneticFirst(key), phoneticLast(key)
+	b := phonBit(f, l)
 	if st.phonKeys[b>>6]&(1<<(b&63)) == 0 {
+		return nil
+	}
+	b = phonLenBit(f, l, phoneticLen(key))
+	if st.phonLens[b>>6]&(1<<(b&63)) == 0 {
 		return nil
 	}
 	if st.phonDone[b>>6]&(1<<(b&63)) == 0 {
@@ -642,6 +656,13 @@ func (st *proseState) inDict(key string) bool {
 // last bytes.
 func phonBit(first, last byte) uint {
 	return (uint(first)*31 + uint(last)) % uint(64*len(proseState{}.phonKeys))
+}
+
+// phonLenBit returns the bit of phonLens for a phonetic key's first and
+// last bytes and its length.
+func phonLenBit(first, last byte, n int) uint {
+	h := (uint32(first)<<16 | uint32(last)<<8 ^ uint32(n)) * 0x9e3779b1
+	return uint(h >> (32 - 9)) // 9 bits: 512 of them
 }
 
 // phoneticLast returns the last byte of phoneticKey(key), which must not

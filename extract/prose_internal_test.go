@@ -195,8 +195,9 @@ func TestInternerTokenizeLong(t *testing.T) {
 	}
 }
 
-// TestPhoneticEnds checks phoneticFirst and phoneticLast, which the
-// phonetic index's filter uses, against the phonetic key they stand for.
+// TestPhoneticEnds checks phoneticFirst, phoneticLast and phoneticLen,
+// which the phonetic index's filters use, against the phonetic key they
+// stand for.
 func TestPhoneticEnds(t *testing.T) {
 	const alphabet = "aceghjosu bdr"
 	var keys []string
@@ -224,6 +225,9 @@ func TestPhoneticEnds(t *testing.T) {
 		}
 		if got := phoneticLast(key); got != p[len(p)-1] {
 			t.Errorf("phoneticLast(%q) = %q, want %q (of %q)", key, got, p[len(p)-1], p)
+		}
+		if got := phoneticLen(key); got != len(p) {
+			t.Errorf("phoneticLen(%q) = %d, want %d (of %q)", key, got, len(p), p)
 		}
 	}
 }
@@ -388,9 +392,18 @@ func TestClassRecord(t *testing.T) {
 // TestPhoneticIndexLater checks that the phonetic index, whose additions
 // wait for a look-up of their bit, finds what adding them at once would:
 // a key shared by two entities is ambiguous, whichever came first, and a
-// key added after its bit was looked up is found too.
+// key added after its bit was looked up is found too, even when that bit
+// of phonLens was made done by a key of other ends.
 func TestPhoneticIndexLater(t *testing.T) {
 	kato, katou, sejo := &Entity{Label: "Kato"}, &Entity{Label: "Katou"}, &Entity{Label: "Sejo"}
+	pyongyang, joachim := &Entity{Label: "Pyongyang"}, &Entity{Label: "Joachim"}
+	// "joachim" ("coacim") has bits of phonKeys other than "kato"'s but
+	// the same bit of phonLens, which the look-up of "kato" makes done.
+	lenBit := func(k string) uint { return phonLenBit(phoneticFirst(k), phoneticLast(k), phoneticLen(k)) }
+	endBit := func(k string) uint { return phonBit(phoneticFirst(k), phoneticLast(k)) }
+	if lenBit("joachim") != lenBit("kato") || endBit("joachim") == endBit("kato") {
+		t.Fatal(`"joachim" and "kato" no longer share only their bit of phonLens: choose another key`)
+	}
 	for _, tc := range []struct {
 		name   string
 		before []string // added before the first look-up
@@ -404,10 +417,14 @@ func TestPhoneticIndexLater(t *testing.T) {
 		{"same entity", []string{"kato", "kado"}, nil, "gado", kato},
 		{"added after", []string{"sejo"}, []string{"kato"}, "gato", kato},
 		{"shared after", []string{"kato"}, []string{"gato"}, "kato", nil},
+		{"other length", []string{"kato"}, nil, "kaito", nil},
+		{"longer key", []string{"pyeongyang"}, nil, "pyongyang", pyongyang},
+		{"longer look-up", []string{"pyongyang"}, nil, "pyeongyang", pyongyang},
+		{"other ends after", []string{"kato"}, []string{"joachim"}, "joachim", joachim},
 	} {
 		st := &proseState{s: &Subject{Entity: &Entity{}}, sc: &proseScratch{}}
 		st.dict, st.phon = &st.sc.dict, &st.sc.phon
-		ents := map[string]*Entity{"kato": kato, "kado": kato, "gato": katou, "sejo": sejo}
+		ents := map[string]*Entity{"kato": kato, "kado": kato, "gato": katou, "sejo": sejo, "pyeongyang": pyongyang, "pyongyang": pyongyang, "joachim": joachim}
 		add := func(keys []string) {
 			for _, k := range keys {
 				st.addKey(k, false, ents[k], ontology.Person)
