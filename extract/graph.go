@@ -1039,13 +1039,19 @@ func (e *Entity) AddClass(c rdf.Term) {
 func (e *Entity) AddAlias(s string) {
 	// Most often the label again, which needs no canonicalising when
 	// Graph.Entity gave it, canonical.
-	if s == e.Label && sameString(e.Label, e.label) {
+	if e.isLabel(s) {
 		return
 	}
 	s = ontology.CanonicalName(s)
 	if s != "" && s != e.Label && !slices.Contains(e.Aliases, s) {
 		e.Aliases = append(e.Aliases, s)
 	}
+}
+
+// isLabel reports whether s is e's label as Graph.Entity gave it,
+// canonical: as an alias it would add nothing.
+func (e *Entity) isLabel(s string) bool {
+	return sameString(e.Label, e.label) && s == e.Label
 }
 
 // Entities returns the graph's entities in order of first mention.

@@ -297,3 +297,30 @@ func TestAddAlias(t *testing.T) {
 		t.Errorf("aliases: %q, want %q", e.Aliases, want)
 	}
 }
+
+// TestIsLabel checks that isLabel, by which resolve gives no alias of a
+// mention naming an entity by its label, holds only for the label
+// Graph.Entity gave the entity, canonical, not for one a caller set.
+func TestIsLabel(t *testing.T) {
+	g := NewGraph(rdf.IRI("http://example.org/a"))
+	yi := g.Entity("", "Yi Sun-sin", ontology.Person)
+	set := g.Entity("", "Konishi Yukinaga", ontology.Person)
+	set.Label = "konishi"
+	for _, c := range []struct {
+		e    *Entity
+		s    string
+		want bool
+	}{
+		{yi, "Yi Sun-sin", true},
+		{yi, strings.Clone("Yi Sun-sin"), true},
+		{yi, "Yi_Sun-sin", false},
+		{yi, "Yi", false},
+		{yi, "", false},
+		{set, "konishi", false},
+		{set, "Konishi Yukinaga", false},
+	} {
+		if got := c.e.isLabel(c.s); got != c.want {
+			t.Errorf("isLabel(%q) of %q: %v, want %v", c.s, c.e.Label, got, c.want)
+		}
+	}
+}

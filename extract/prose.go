@@ -2172,9 +2172,13 @@ func (st *proseState) resolve() {
 		if m.ent == nil || m.description {
 			continue
 		}
-		// An entity is mostly named by one surface form several times:
-		// the form it was last given is given again at no cost.
+		// An entity is mostly named by its label, or by one surface form
+		// several times: the label Graph.Entity gave, canonical, and the
+		// form it was last given are given again at no cost.
 		surface := m.sent.text[m.start:m.end]
+		if m.ent.isLabel(surface) {
+			continue
+		}
 		if p := st.record(m.ent); p.surface != surface {
 			p.surface = surface
 			if isLatinName(surface) {
