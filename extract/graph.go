@@ -949,8 +949,14 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		if g.entities.full(len(g.order)) {
 			g.entities.grow(g.order)
 		}
+		// A new entity has no class to compare class with.
+		if !class.IsZero() {
+			e.classes[0] = class
+			e.Classes = e.classes[:1]
+		}
+	} else {
+		e.AddClass(class)
 	}
-	e.AddClass(class)
 	if alias != "" {
 		e.AddAlias(alias)
 	}
@@ -1030,9 +1036,17 @@ func (x *entityIndex) reset() {
 
 // AddClass records that e is of class c (a zero c is ignored).
 func (e *Entity) AddClass(c rdf.Term) {
-	if !c.IsZero() && !slices.Contains(e.Classes, c) {
-		e.Classes = append(e.Classes, c)
+	if c.IsZero() {
+		return
 	}
+	// Not slices.Contains, whose generic equality of terms is a call a
+	// term compared; sameTerm compares the values first.
+	for i := range e.Classes {
+		if sameTerm(&e.Classes[i], &c) {
+			return
+		}
+	}
+	e.Classes = append(e.Classes, c)
 }
 
 // AddAlias records another surface form of e.

@@ -324,3 +324,30 @@ func TestIsLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityClasses checks the classes Graph.Entity records: a new
+// entity's class is its first, a zero class is none, and a class given
+// again, equal in value if not the same string, is not recorded twice.
+func TestEntityClasses(t *testing.T) {
+	clone := rdf.IRI(strings.Clone(ontology.Person.Value))
+	for _, c := range []struct {
+		name    string
+		classes []rdf.Term
+		want    []rdf.Term
+	}{
+		{"Yi Sun-sin", []rdf.Term{ontology.Person}, []rdf.Term{ontology.Person}},
+		{"Yi Sun-sin", []rdf.Term{{}}, nil},
+		{"Yi Sun-sin", []rdf.Term{{}, ontology.Person, clone}, []rdf.Term{ontology.Person}},
+		{"Yi Sun-sin", []rdf.Term{ontology.Person, {}, ontology.Force, clone}, []rdf.Term{ontology.Person, ontology.Force}},
+	} {
+		g := NewGraph(rdf.IRI("http://example.org/a"))
+		var e *Entity
+		for _, class := range c.classes {
+			e = g.Entity("", c.name, class)
+		}
+		if !slices.Equal(e.Classes, c.want) {
+			t.Errorf("classes of %q given %v: %v, want %v", c.name, c.classes, e.Classes, c.want)
+		}
+		g.Release()
+	}
+}
