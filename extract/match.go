@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -47,10 +46,6 @@ type Dictionary struct {
 	filter  bloom.Filter
 	chunks  []*[dictChunk]dictEntry
 	entries int32
-	// id tells this Dictionary from any other, for the caches of its
-	// misses that prose look-ups keep (missCache); 0 for one not made by
-	// NewDictionary, whose misses are not cached.
-	id uint64
 	// classes are the classes entries count, which entries name by index:
 	// a run has a handful.
 	classes []rdf.Term
@@ -205,10 +200,7 @@ const dictChunk = 4096
 func (d *Dictionary) entry(i int32) *dictEntry { return &d.chunks[i/dictChunk][i%dictChunk] }
 
 // NewDictionary returns an empty Dictionary.
-func NewDictionary() *Dictionary { return &Dictionary{id: dictionaryIDs.Add(1)} }
-
-// dictionaryIDs numbers the Dictionaries NewDictionary makes.
-var dictionaryIDs atomic.Uint64
+func NewDictionary() *Dictionary { return &Dictionary{} }
 
 // dictHashMask masks the keys' hashes: all ones, fewer bits in tests
 // that make keys collide.
@@ -225,11 +217,7 @@ func (d *Dictionary) find(key string) (i int32, h uint64, found, taken bool) {
 // ""): an entry of that very name has the key, which it need not fold
 // again to tell.
 func (d *Dictionary) findNamed(key, name string) (i int32, h uint64, found, taken bool) {
-	return d.findHash(key, name, bloom.Hash(key)&dictHashMask)
-}
-
-// findHash is findNamed for the key whose hash is h.
-func (d *Dictionary) findHash(key, name string, h uint64) (i int32, _ uint64, found, taken bool) {
+	h = bloom.Hash(key) & dictHashMask
 	if !d.filter.MayContainHash(h) {
 		return 0, h, false, false
 	}
@@ -890,55 +878,4 @@ func (d *Dictionary) Merge(q *Dictionary) {
 			}
 		}
 	}
-}
-
-// missCache remembers keys a Dictionary lacks, so that a worker looking
-// the same words up in article after article ("Japanese", "Korean",
-// "In") finds them absent from a table of its own that stays in the
-// processor's cache, where the Dictionary's filter and index, megabytes
-// for a large run, miss it on most look-ups. It is exact: a slot holds
-// the key itself, not only its hash. A slot keeps keys of up to
-// missKeyMax bytes; longer keys are not cached.
-type missCache struct {
-	// of and entries are the id and size of the Dictionary whose misses
-	// the slots hold: an addition may make a missing key present.
-	of      uint64
-	entries int32
-	slots   [missSlots]missSlot
-}
-
-const (
-	missSlots  = 4096
-	missKeyMax = 30
-)
-
-// missSlot is a key of up to missKeyMax bytes, with its length plus one
-// (0: empty).
-type missSlot struct {
-	n   uint8
-	key [missKeyMax + 1]byte
-}
-
-// find is d.find(key), answering from c for a key c holds as missing,
-// and remembering in c a key d lacks.
-func (c *missCache) find(d *Dictionary, key string) (int32, bool) {
-	h := bloom.Hash(key) & dictHashMask
-	if d.id == 0 || len(key) > missKeyMax {
-		i, _, ok, _ := d.findHash(key, "", h)
-		return i, ok
-	}
-	if c.of != d.id || c.entries != d.entries {
-		c.slots = [missSlots]missSlot{}
-		c.of, c.entries = d.id, d.entries
-	}
-	s := &c.slots[h%missSlots]
-	if int(s.n) == len(key)+1 && string(s.key[:len(key)]) == key {
-		return 0, false
-	}
-	i, _, ok, _ := d.findHash(key, "", h)
-	if !ok {
-		s.n = uint8(len(key) + 1)
-		copy(s.key[:], key)
-	}
-	return i, ok
 }

@@ -166,9 +166,6 @@ type proseScratch struct {
 	// phonLater holds the additions to phon that wait for a look-up of
 	// their bit (see proseState.phonDone).
 	phonLater []phonAdd
-	// misses holds keys the run's catalog lacks, from article to
-	// article.
-	misses missCache
 	// keys holds the keys of the extraction's indexes (dict, phon,
 	// groups, parts), which live only as long as their entries.
 	keys keyArena
@@ -835,7 +832,7 @@ func (st *proseState) lookup(key string) (*known, string, int) {
 	if d := st.catalog; d != nil {
 		// Most keys miss: the Dictionary's filter tells, with no call
 		// through the interface, no entry and no class returned.
-		if i, ok := st.sc.misses.find(d, key); ok {
+		if i, _, ok, _ := d.find(key); ok {
 			if name, c, ok := d.lookupEntry(i); ok && !c.IsZero() {
 				st.catalogHit, st.catalogKey = known{class: c}, key
 				return &st.catalogHit, name, evCatalog
