@@ -237,7 +237,8 @@ type segment struct {
 // backwards.
 func ParseDateRange(s string) (start, end Date, ok bool) {
 	s = stripResidue(s)
-	if containsFoldASCII(s, "aged") {
+	aged, month := dateWords(s)
+	if aged {
 		s = reAged.ReplaceAllString(s, " ")
 	}
 	// A value has one segment, or one for each calendar and a note.
@@ -250,7 +251,7 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 			if sg.calendar != want {
 				continue
 			}
-			if containsFoldASCII(sg.text, "month") && hasLunarPhrase(sg.text) {
+			if month && containsFoldASCII(sg.text, "month") && hasLunarPhrase(sg.text) {
 				continue
 			}
 			if a, b, ok := parseRange(sg.text); ok {
@@ -263,7 +264,7 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 			continue
 		}
 		t := sg.text
-		if containsFoldASCII(t, "month") {
+		if month && containsFoldASCII(t, "month") {
 			t = removeLunarPhrases(t)
 		}
 		if sg.calendar == "" && t == sg.text {
@@ -275,6 +276,28 @@ func ParseDateRange(s string) (start, end Date, ok bool) {
 		}
 	}
 	return Date{}, Date{}, false
+}
+
+// dateWords reports whether s contains "aged" and "month", in any case, as
+// containsFoldASCII would, in one pass over s. A segment of s, or s with
+// its ages removed (each replaced with a space), contains "month" only if s
+// does.
+func dateWords(s string) (aged, month bool) {
+	// The pass looks for the g of "aged" and the h of "month", letters
+	// dates have few of, and compares the rest only where it finds one.
+	for i := 1; i < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'g':
+			if i+2 < len(s) && s[i-1]|0x20 == 'a' && s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'd' {
+				aged = true
+			}
+		case 'h':
+			if i >= 4 && s[i-4]|0x20 == 'm' && s[i-3]|0x20 == 'o' && s[i-2]|0x20 == 'n' && s[i-1]|0x20 == 't' {
+				month = true
+			}
+		}
+	}
+	return aged, month
 }
 
 // ParseDate reads a single date; a range gives ok=false.
@@ -429,12 +452,12 @@ func tokenize(toks []token, s string) ([]token, bool) {
 					j = k
 				}
 			}
-			if j < len(s) && letterAt(s, j) {
+			if j < len(s) && (isASCIILetter(s[j]) || s[j] >= utf8.RuneSelf && runeLetterAt(s, j)) {
 				return nil, false // "20px", "1592a"
 			}
 			toks = append(toks, t)
 			i = j
-		case letterAt(s, i):
+		case isASCIILetter(c) || c >= utf8.RuneSelf && runeLetterAt(s, i):
 			j := i
 			for j < len(s) {
 				if c := s[j]; c < utf8.RuneSelf {
@@ -486,11 +509,9 @@ func isOrdinalSuffix(a, b byte) bool {
 	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
 }
 
-// letterAt reports whether the rune at s[i] is a letter.
-func letterAt(s string, i int) bool {
-	if c := s[i]; c < utf8.RuneSelf {
-		return isASCIILetter(c)
-	}
+// runeLetterAt reports whether the rune at s[i], past ASCII, is a letter.
+// tokenize tests an ASCII byte itself, which costs less than a call.
+func runeLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
 }
@@ -669,16 +690,15 @@ func parseSide(toks []token) (side, bool) {
 
 // parseRange parses one calendar's text as a date or range.
 func parseRange(s string) (Date, Date, bool) {
-	for hasBracket(s) {
-		t, ok := removeBrackets(s)
-		if !ok {
-			break
-		}
-		s = t
-	}
 	// A date has a few tokens: room for them on the stack.
 	var buf [12]token
-	toks, ok := tokenize(buf[:0], s)
+	var toks []token
+	var ok bool
+	if hasBracket(s) {
+		toks, ok = tokenizeUnbracketed(buf[:0], s)
+	} else {
+		toks, ok = tokenize(buf[:0], s)
+	}
 	if !ok {
 		return Date{}, Date{}, false
 	}
@@ -841,8 +861,17 @@ func single(sd side) (Date, bool) {
 // the word. It is exact for words without k and s, the only ASCII letters
 // that Unicode folds to non-ASCII ones (K, ſ).
 func containsFoldASCII(s, word string) bool {
+	if len(word) == 0 {
+		return true
+	}
+	// Most bytes are not the word's first letter: the loop tests that
+	// alone, and compares the rest only where it is.
+	c0 := word[0]
 	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
+		if s[i]|0x20 != c0 {
+			continue
+		}
+		j := 1
 		for j < len(word) && s[i+j]|0x20 == word[j] {
 			j++
 		}
@@ -964,6 +993,65 @@ func foldPrefixAt(s string, i int, word string) int {
 	return i
 }
 
+// tokenizeUnbracketed tokenizes s as tokenize would s with removeBrackets
+// applied until it finds no more brackets, but without building that text.
+// Its result has a space for each outermost pair of brackets, found as a
+// stack matches them (an opening bracket of either kind with the next
+// unmatched closing one); what is left of s between them is tokenized
+// piece by piece, a space being a boundary no token crosses.
+func tokenizeUnbracketed(toks []token, s string) ([]token, bool) {
+	var opens [8]int  // positions of the unmatched opening brackets
+	var groups [8]int // bounds of the outermost pairs so far, start and end
+	nOpen, nGroup := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			if nOpen == len(opens) {
+				return tokenizeBracketsRemoved(toks, s)
+			}
+			opens[nOpen] = i
+			nOpen++
+		case ')', ']':
+			if nOpen == 0 {
+				continue
+			}
+			nOpen--
+			start := opens[nOpen]
+			// The pairs inside this one are the last ones found.
+			for nGroup > 0 && groups[nGroup-2] > start {
+				nGroup -= 2
+			}
+			if nGroup == len(groups) {
+				return tokenizeBracketsRemoved(toks, s)
+			}
+			groups[nGroup], groups[nGroup+1] = start, i+1
+			nGroup += 2
+		}
+	}
+	last := 0
+	for g := 0; g < nGroup; g += 2 {
+		var ok bool
+		if toks, ok = tokenize(toks, s[last:groups[g]]); !ok {
+			return nil, false
+		}
+		last = groups[g+1]
+	}
+	return tokenize(toks, s[last:])
+}
+
+// tokenizeBracketsRemoved is tokenizeUnbracketed for a text of many
+// brackets.
+func tokenizeBracketsRemoved(toks []token, s string) ([]token, bool) {
+	for {
+		t, ok := removeBrackets(s)
+		if !ok {
+			break
+		}
+		s = t
+	}
+	return tokenize(toks, s)
+}
+
 // removeBrackets replaces each innermost bracketed text of s, from an
 // opening to a closing bracket of either kind, with a space, as
 // `[(\[][^()\[\]]*[)\]]` would, and reports whether it found any.
@@ -999,7 +1087,8 @@ func removeBrackets(s string) (string, bool) {
 // hasLunarPhrase reports whether s has a date counted in lunar months.
 func hasLunarPhrase(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if lunarPhraseAt(s, i) > 0 {
+		// A phrase starts with a digit: most bytes are not one.
+		if isDigit(s[i]) && lunarPhraseAt(s, i) > 0 {
 			return true
 		}
 	}
@@ -1012,6 +1101,9 @@ func removeLunarPhrases(s string) string {
 	var b []byte
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
 		n := lunarPhraseAt(s, i)
 		if n == 0 {
 			continue

@@ -3,6 +3,7 @@ package value
 import (
 	"math/rand"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,10 +34,21 @@ func checkDateScanners(t *testing.T, s string) {
 	if got, ok := removeBrackets(s); got != wantB || ok != (wantB != s) {
 		t.Errorf("removeBrackets(%q) = %q, %v, want %q", s, got, ok, wantB)
 	}
+	// tokenizeUnbracketed stands for tokenize after removeBrackets.
+	toks, toksOK := tokenizeUnbracketed(nil, s)
+	wantToks, wantOK := tokenizeBracketsRemoved(nil, s)
+	if toksOK != wantOK || !slices.Equal(toks, wantToks) {
+		t.Errorf("tokenizeUnbracketed(%q) = %v, %v, want %v, %v", s, toks, toksOK, wantToks, wantOK)
+	}
+	if aged, month := dateWords(s); aged != containsFoldASCII(s, "aged") || month != containsFoldASCII(s, "month") {
+		t.Errorf("dateWords(%q) = %v, %v, want %v, %v", s, aged, month, !aged, !month)
+	}
 }
 
 // dateScannerCases exercise each branch of the date scanners.
 var dateScannerCases = []string{
+	"1 (a) 2 [b] 3", "1 (a (b) c) 2", "1 (a (b) c 2", "1 ) (2) (", "((((((((((1)))))))))) 2", "(1)(2)(3)(4)(5)(6)(7)(8)(9) 10",
+	"16(th) May", "16 (x)th May", "May(x)1592", "1592(a)b", "1592-(x)-93", "(aged 74)", "AGED", "agex", "ag", "Month", "mont", "xmonthx",
 	"", "(", ")", "()", "[]", "(]", "[)", "((x))", "([x)]", "a (b) c [d] e", "(a (b) c)", "((", "(x", "x)",
 	"(Gregorian Calendar)", "[Lunar calendar]", "(O.S.)", "(o. s.)", "(O.\tS.)", "(o.  s.)", "(N.S.)", "( n.s. )",
 	"(julian)", "(Old Style)", "(new style calendar)", "(NEW STYLE\tCALENDAR )", "(gregorian calendar", "(gregorian calendarx)",
