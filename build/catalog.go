@@ -718,62 +718,6 @@ var latinLower = func() (t [0x250]uint16) {
 	return t
 }()
 
-// foldIsLower reports whether fold(s) is s with its ASCII letters
-// lower-cased: s is ASCII, and its only white space is single spaces
-// between words, as in a canonical name. Controls, which fold keeps, are
-// reported as not, which costs only a slower fold. It tests eight bytes
-// at a time (Resolve asks it of every name), the last eight overlapping
-// the word before when the length is not a multiple of eight.
-func foldIsLower(s string) bool {
-	n := len(s)
-	if n < 8 {
-		return foldIsLowerBytes(s)
-	}
-	if s[0] == ' ' || s[n-1] == ' ' {
-		return false
-	}
-	const ones, highs uint64 = 0x0101010101010101, 0x8080808080808080
-	var last uint64 // 0x80 when the word before ended in a space
-	for i := 0; ; i += 8 {
-		if i+8 > n {
-			// Every pair of adjacent bytes across the word before is
-			// within this overlapping one.
-			i, last = n-8, 0
-		}
-		b := s[i : i+8] // one bounds check, and one load
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// A byte below ' ' or above '~' sets its top bit in bad; the
-		// carries and borrows flag bytes beyond the first bad one only.
-		bad := ((w-0x20*ones)&^w | (w + ones) | w) & highs
-		// spaces has the top bit of each space byte, exactly.
-		x := w ^ 0x20*ones
-		spaces := ^((x&^highs + ^highs) | x) & highs
-		if bad|spaces&(spaces>>8|last) != 0 {
-			return false
-		}
-		if i+8 == n {
-			return true
-		}
-		last = spaces >> 56
-	}
-}
-
-// foldIsLowerBytes is foldIsLower a byte at a time, for short names.
-func foldIsLowerBytes(s string) bool {
-	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		// One comparison for most bytes: a space, a control or a byte
-		// beyond ASCII is below '!' or above '~' once shifted.
-		if c := s[i]; c-'!' > '~'-'!' && (c != ' ' || s[i+1] == ' ') {
-			return false
-		}
-	}
-	return true
-}
-
 // matchYearSuffix parses a name "X (1555)", with a year of 3 or 4 ASCII
 // digits, into X and the year; ok is false for any other name. It is what
 // the expression `^(.+) \((\d{3,4})\)$` matches, read from the end.
@@ -812,28 +756,38 @@ func matchYearSuffix(name string) (base string, year int, ok bool) {
 //     becomes the name of the one an article of that year means (see
 //     homonym.name); in an undated article it resolves as any other name.
 func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
-	if h := c.homonyms[name]; h != nil && class == ontology.Person {
-		if t := c.titles[article]; t != nil && t.Year != 0 {
-			return h.name(name, t.Year), true
+	h, lower := bloom.HashLowerName(name)
+	return c.resolve(article, name, class, h, lower)
+}
+
+// ResolveCanonicalASCII is Resolve for a name that is canonical and
+// ASCII, which HashLowerName would pass: its hash alone is left to take.
+func (c *Catalog) ResolveCanonicalASCII(article, name string, class rdf.Term) (string, bool) {
+	return c.resolve(article, name, class, bloom.HashLowerASCII(name), true)
+}
+
+// resolve is Resolve, given what bloom.HashLowerName reports of name.
+func (c *Catalog) resolve(article, name string, class rdf.Term, h uint64, lower bool) (string, bool) {
+	if isPerson(&class) {
+		if h := c.homonyms[name]; h != nil {
+			if t := c.titles[article]; t != nil && t.Year != 0 {
+				return h.name(name, t.Year), true
+			}
 		}
 	}
 	// Most names are neither a title nor an alias: a canonical ASCII
 	// name's key is the name lower-cased, which the filters can test
 	// without building it, and the folded titles' filter tells most
 	// names from titles too.
-	lower := foldIsLower(name)
-	var h uint64
-	folded := true
-	if lower {
-		h = bloom.HashLowerASCII(name)
-		folded = c.foldedKeys.MayContainHash(h)
-	}
+	folded := !lower || c.foldedKeys.MayContainHash(h)
 	if folded && c.title(name) != nil {
 		return name, true
 	}
-	if base, y, ok := matchYearSuffix(name); ok && y != 0 {
-		if t := c.title(base); t != nil && y == t.Year {
-			return t.Name, true
+	if n := len(name); n > 0 && name[n-1] == ')' {
+		if base, y, ok := matchYearSuffix(name); ok && y != 0 {
+			if t := c.title(base); t != nil && y == t.Year {
+				return t.Name, true
+			}
 		}
 	}
 	if lower && (!folded || !c.aliasKeys.MayContainHash(h)) {
@@ -850,6 +804,15 @@ func (c *Catalog) Resolve(article, name string, class rdf.Term) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// isPerson reports whether class is ontology.Person, inlined: a Term
+// comparison is a call, and the classes Resolve is given are mostly that
+// term itself, whose string a pointer comparison tells.
+func isPerson(class *rdf.Term) bool {
+	p := &ontology.Person
+	return len(class.Value) == len(p.Value) && class.Kind == p.Kind && len(class.Datatype)|len(class.Lang) == 0 &&
+		(unsafe.StringData(class.Value) == unsafe.StringData(p.Value) || class.Value == p.Value)
 }
 
 // compatible reports whether an entity wanted as class may be the subject

@@ -59,7 +59,7 @@ func TestHomonymPeriods(t *testing.T) {
 		{"Dated 1592", "Ancient", "Ancient (fl. 1592)", true},
 	} {
 		t.Run(tc.article+"/"+tc.name, func(t *testing.T) {
-			got, ok := cat.Resolve(tc.article, tc.name, ontology.Person)
+			got, ok := resolve(t, cat, tc.article, tc.name, ontology.Person)
 			if got != tc.want || ok != tc.ok {
 				t.Errorf("Resolve(%q, %q) = %q, %v; want %q, %v", tc.article, tc.name, got, ok, tc.want, tc.ok)
 			}
@@ -69,6 +69,20 @@ func TestHomonymPeriods(t *testing.T) {
 	if got, ok := cat.Resolve("Dated 1592", "Two Eras", ontology.Place); ok {
 		t.Errorf("a place was resolved as a homonym: %q", got)
 	}
+}
+
+// resolve returns cat.Resolve(article, name, class), after checking that
+// ResolveCanonicalASCII answers the same for a name Graph.Entity would
+// give it.
+func resolve(t *testing.T, cat *Catalog, article, name string, class rdf.Term) (string, bool) {
+	t.Helper()
+	got, ok := cat.Resolve(article, name, class)
+	if _, canonical, ascii := ontology.AppendCanonicalEntityIRI(nil, "", name); canonical && ascii {
+		if got2, ok2 := cat.ResolveCanonicalASCII(article, name, class); got2 != got || ok2 != ok {
+			t.Errorf("ResolveCanonicalASCII(%q, %q) = %q, %v; Resolve %q, %v", article, name, got2, ok2, got, ok)
+		}
+	}
+	return got, ok
 }
 
 // TestResolve checks the resolution rules of Catalog.Resolve, on a catalog
@@ -120,7 +134,7 @@ func TestResolve(t *testing.T) {
 		{"Hansan-do", ontology.Place, "Hansan Island", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := cat.Resolve("Battle of Okpo", tc.name, tc.class)
+			got, ok := resolve(t, cat, "Battle of Okpo", tc.name, tc.class)
 			if got != tc.want || ok != tc.ok {
 				t.Errorf("Resolve(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
 			}
@@ -147,7 +161,7 @@ func FuzzAppendFoldOracle(f *testing.F) {
 		if got, want := string(appendFold(buf[:0], s)), fold(s); got != want {
 			t.Fatalf("appendFold(%q) = %q, want fold's %q", s, got, want)
 		}
-		checkFoldIsLower(t, s)
+		checkHashLowerName(t, s)
 	})
 }
 
@@ -183,22 +197,29 @@ func FuzzMatchYearSuffixOracle(f *testing.F) {
 	f.Fuzz(checkYearSuffix)
 }
 
-// checkFoldIsLower checks that a name foldIsLower passes folds to itself
-// lower-cased, whose filter hash HashLowerASCII gives.
-func checkFoldIsLower(t *testing.T, s string) {
+// checkHashLowerName checks that a name HashLowerName passes folds to
+// itself lower-cased, whose filter hash it gives, and that a name it
+// fails does not.
+func checkHashLowerName(t *testing.T, s string) {
 	t.Helper()
-	if got, want := foldIsLower(s), foldIsLowerBytes(s); got != want {
-		t.Fatalf("foldIsLower(%q) = %v, a byte at a time %v", s, got, want)
+	h, ok := bloom.HashLowerName(s)
+	lower := strings.ToLower(s)
+	// ResolveCanonicalASCII takes this for granted.
+	if _, canonical, ascii := ontology.AppendCanonicalEntityIRI(nil, "", s); canonical && ascii && (!ok || h != bloom.HashLowerASCII(s)) {
+		t.Fatalf("HashLowerName(%q) = %#x, %v for a canonical ASCII name", s, h, ok)
 	}
-	if !foldIsLower(s) {
+	if !ok {
+		if ascii := strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) < 0; ascii && fold(s) == lower && s == strings.Join(strings.Fields(s), " ") {
+			t.Fatalf("HashLowerName(%q) fails a name that folds to itself lower-cased", s)
+		}
 		return
 	}
-	if lower := strings.ToLower(s); fold(s) != lower || bloom.HashLowerASCII(s) != bloom.Hash(lower) {
-		t.Fatalf("foldIsLower(%q), but fold gives %q, ToLower %q", s, fold(s), lower)
+	if fold(s) != lower || h != bloom.Hash(lower) {
+		t.Fatalf("HashLowerName(%q), but fold gives %q, ToLower %q", s, fold(s), lower)
 	}
 }
 
-func TestFoldIsLower(t *testing.T) {
+func TestHashLowerName(t *testing.T) {
 	for _, tc := range []struct {
 		s    string
 		want bool
@@ -209,17 +230,18 @@ func TestFoldIsLower(t *testing.T) {
 		{"Battle of Okpo (1592)", true}, {"abcdefg  hij", false}, {"abcdefgh  ij", false}, {"abcdef  ghijklmn", false},
 		{"abcdefghijklmno ", false}, {" bcdefghijklmnop", false}, {"abcdefghijklmno\x7f", false}, {"abcdefghij\x1fklmnop", false},
 		{"abcdefgh ijklmnop", true}, {"abcdefghi\xc5\x8dklm", false}, {"a b c d e f g h i", true}, {"~!~!~!~!~!", true},
+		{"ABCDEFGH", true}, {"ABCDEFGHI", true}, {"ABCDEFGHIJKLMNOP", true}, {"Abcdefgh Ijklmnopq", true},
 	} {
-		if got := foldIsLower(tc.s); got != tc.want {
-			t.Errorf("foldIsLower(%q) = %v, want %v", tc.s, got, tc.want)
+		if _, got := bloom.HashLowerName(tc.s); got != tc.want {
+			t.Errorf("HashLowerName(%q) = %v, want %v", tc.s, got, tc.want)
 		}
-		checkFoldIsLower(t, tc.s)
+		checkHashLowerName(t, tc.s)
 	}
 }
 
-// TestFoldIsLowerWords checks the word-at-a-time foldIsLower against the
-// byte loop on random names of the bytes that matter to it.
-func TestFoldIsLowerWords(t *testing.T) {
+// TestHashLowerNameWords checks the word-at-a-time HashLowerName against
+// fold on random names of the bytes that matter to it.
+func TestHashLowerNameWords(t *testing.T) {
 	const alphabet = "aZ~! \t\x1f\x7f\x80\xff"
 	rnd := rand.New(rand.NewPCG(1, 2))
 	b := make([]byte, 40)
@@ -233,7 +255,7 @@ func TestFoldIsLowerWords(t *testing.T) {
 				b[i] = alphabet[rnd.IntN(len(alphabet))]
 			}
 		}
-		checkFoldIsLower(t, string(b[:n]))
+		checkHashLowerName(t, string(b[:n]))
 	}
 }
 

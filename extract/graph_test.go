@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -94,6 +95,42 @@ func TestGraphEntityIndex(t *testing.T) {
 		if iri.Value != want[i] {
 			t.Fatalf("IRI %d is %q, want %q", i, iri.Value, want[i])
 		}
+	}
+}
+
+// TestEntityHash checks that entityHash, which reads at most the last 24
+// bytes of an IRI, hashes IRIs of every length, and that IRIs it cannot
+// tell apart, minted under two bases of one length, stay two entities.
+func TestEntityHash(t *testing.T) {
+	iri := []byte("http://example.org/entity/Siege_of_Pyongyang_(1592)")
+	for n := range len(iri) + 1 {
+		if a, b := entityHash(iri[:n]), entityHash(bytes.Clone(iri[:n])); a != b {
+			t.Fatalf("entityHash(%q) = %#x, then %#x", iri[:n], a, b)
+		}
+	}
+	if entityHash([]byte("Japan")) == entityHash([]byte("Korea")) {
+		t.Errorf("entityHash of short IRIs does not read them")
+	}
+	g := NewGraph(ontology.ArticleIRI("", "Test"))
+	defer g.Release()
+	for _, base := range []string{"http://a.example/e/", "http://b.example/e/", ""} {
+		for _, name := range []string{"Siege of Pyongyang (1592)", "Japan"} {
+			if g.Entity(base, name, ontology.Event) == nil {
+				t.Fatalf("Entity(%q, %q) = nil", base, name)
+			}
+		}
+	}
+	if got := len(g.Entities()); got != 6 {
+		t.Errorf("%d entities, want 6", got)
+	}
+	for _, base := range []string{"http://a.example/e/", "http://b.example/e/", ""} {
+		e := g.Entity(base, "Japan", ontology.Place)
+		if want := ontology.EntityIRI(base, "Japan").Value; e.IRI.Value != want {
+			t.Errorf("Entity(%q, Japan) is %s, want %s", base, e.IRI.Value, want)
+		}
+	}
+	if got := len(g.Entities()); got != 6 {
+		t.Errorf("%d entities after finding them again, want 6", got)
 	}
 }
 

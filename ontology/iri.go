@@ -134,6 +134,7 @@ const (
 	cbAlnum  = 1 << iota // an ASCII letter or digit
 	cbLook               // a byte isCanonical looks at
 	cbEscape             // an ASCII byte appendEscaped does not copy as it is
+	cbHigh               // a byte beyond ASCII
 )
 
 // canonicalByte marks the ASCII letters and digits, the bytes
@@ -144,8 +145,10 @@ var canonicalByte = func() (t [256]uint8) {
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 			t[c] = cbAlnum
-		case c == ' ', c == '-', c == '_', c < 0x20, c == 0x7f, c >= utf8.RuneSelf:
+		case c == ' ', c == '-', c == '_', c < 0x20, c == 0x7f:
 			t[c] = cbLook
+		case c >= utf8.RuneSelf:
+			t[c] = cbLook | cbHigh
 		}
 		if c < utf8.RuneSelf && asciiEscaped[c] {
 			t[c] |= cbEscape
@@ -161,10 +164,12 @@ var canonicalByte = func() (t [256]uint8) {
 // CanonicalName and AppendEntityIRI make two. Otherwise it returns dst
 // (perhaps grown) and false, and the caller takes the long way. What it
 // appends after base when it reports true is characters valid in an IRI
-// other than '%' (see rdf.Validator.MintedIRI).
-func AppendCanonicalEntityIRI(dst []byte, base, name string) ([]byte, bool) {
+// other than '%' (see rdf.Validator.MintedIRI). When it reports true, it
+// also reports whether name is ASCII: printable ASCII, then, whose only
+// white space is single spaces between words.
+func AppendCanonicalEntityIRI(dst []byte, base, name string) (iri []byte, ok, ascii bool) {
 	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' || 'a' <= name[0] && name[0] <= 'z' {
-		return dst, false
+		return dst, false, false
 	}
 	if base == "" {
 		base = DefaultBase
@@ -185,22 +190,22 @@ func AppendCanonicalEntityIRI(dst []byte, base, name string) ([]byte, bool) {
 		switch {
 		case c == ' ':
 			if name[i+1] == ' ' { // not the last byte, which is no space
-				return b[:start], false
+				return b[:start], false, false
 			}
 			out[i] = '_'
 		case c == '-':
 			if yearRangeAt(name, i) {
-				return b[:start], false
+				return b[:start], false, false
 			}
 		case c < utf8.RuneSelf: // a control, '_' or a byte to escape
-			return b[:start], false
+			return b[:start], false, false
 		default:
 			r, size := utf8.DecodeRuneInString(name[i:])
 			if r == utf8.RuneError && size == 1 || !iriUcschar(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
-				return b[:start], false
+				return b[:start], false, false
 			}
 			if i == 0 && unicode.ToUpper(r) != r {
-				return b[:start], false
+				return b[:start], false, false
 			}
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				seen |= cbAlnum
@@ -209,9 +214,9 @@ func AppendCanonicalEntityIRI(dst []byte, base, name string) ([]byte, bool) {
 		}
 	}
 	if seen&cbAlnum == 0 {
-		return b[:start], false
+		return b[:start], false, false
 	}
-	return b, true
+	return b, true, seen&cbHigh == 0
 }
 
 // EscapeName returns the IRI path segment for a canonical name: spaces become
@@ -323,7 +328,7 @@ func ArticleIRI(base, title string) rdf.Term {
 	// is for every article: not minted, then copied with the fragment.
 	const fragment = "#article"
 	b := make([]byte, 0, len(base)+len(DefaultBase)+len(title)+len(title)/4+len(fragment))
-	b, ok := AppendCanonicalEntityIRI(b, base, title)
+	b, ok, _ := AppendCanonicalEntityIRI(b, base, title)
 	if !ok {
 		c := CanonicalName(title)
 		if c == "" {

@@ -177,9 +177,12 @@ func FuzzEscapeNameOracle(f *testing.F) {
 // or needs a percent-encoding.
 func checkCanonicalEntityIRI(t *testing.T, base, name string) bool {
 	t.Helper()
-	got, ok := AppendCanonicalEntityIRI([]byte("x"), base, name)
+	got, ok, ascii := AppendCanonicalEntityIRI([]byte("x"), base, name)
 	c := CanonicalName(name)
 	if !ok {
+		if ascii {
+			t.Errorf("AppendCanonicalEntityIRI(%q) reports false, but ASCII", name)
+		}
 		if string(got) != "x" {
 			t.Errorf("AppendCanonicalEntityIRI(%q) = %q, false: dst changed", name, got)
 		}
@@ -190,6 +193,10 @@ func checkCanonicalEntityIRI(t *testing.T, base, name string) bool {
 	}
 	if c != name {
 		t.Errorf("AppendCanonicalEntityIRI(%q) reports true, CanonicalName gives %q", name, c)
+	}
+	printable := !strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r > '~' })
+	if ascii != printable {
+		t.Errorf("AppendCanonicalEntityIRI(%q) reports ASCII %v", name, ascii)
 	}
 	if want := "x" + string(AppendEntityIRI(nil, base, name)); string(got) != want {
 		t.Errorf("AppendCanonicalEntityIRI(%q) = %q, want %q", name, got, want)

@@ -120,3 +120,85 @@ func mix(a, b uint64) uint64 {
 	hi, lo := bits.Mul64(a, b)
 	return hi ^ lo
 }
+
+// HashLowerName returns HashLowerASCII(s) and true when s is printable
+// ASCII whose only white space is single spaces between words, as in a
+// canonical name: folding such a name for case and spacing only
+// lower-cases it, so a filter of folded keys can test it by this hash
+// without the fold. For any other s it returns 0 and false. It tests and
+// hashes eight bytes at a time in one pass, where a test and then
+// HashLowerASCII made two, and takes the tail from the last eight bytes,
+// which overlap the word before.
+func HashLowerName(s string) (uint64, bool) {
+	const m1, m2, m3 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	n := len(s)
+	if n < 8 {
+		if !lowerNameBytes(s) {
+			return 0, false
+		}
+		return HashLowerASCII(s), true
+	}
+	if s[0] == ' ' || s[n-1] == ' ' {
+		return 0, false
+	}
+	h := uint64(n) ^ m3
+	var last uint64 // 0x80 when the word before ended in a space
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		spaces := spaceBytes(w)
+		if badBytes(w)|spaces&(spaces>>8|last) != 0 {
+			return 0, false
+		}
+		last = spaces >> 56
+		h = mix(h^m1^lowerASCII(w), m2)
+	}
+	var tail uint64
+	if r := n - i; r > 0 {
+		// Every pair of adjacent bytes across the word before is within
+		// this overlapping one.
+		b := s[n-8:]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		spaces := spaceBytes(w)
+		if badBytes(w)|spaces&(spaces>>8) != 0 {
+			return 0, false
+		}
+		tail = w >> (64 - 8*r)
+	}
+	return mix(mix(h^m1^lowerASCII(tail), m2), m3), true
+}
+
+// badBytes returns w with the top bit set of some byte if any byte of w
+// is below ' ' or above '~': the carries and borrows flag bytes beyond
+// the first bad one only.
+func badBytes(w uint64) uint64 {
+	const ones, highs uint64 = 0x0101010101010101, 0x8080808080808080
+	return ((w-0x20*ones)&^w | (w + ones) | w) & highs
+}
+
+// spaceBytes returns the top bit of each byte of w that is a space,
+// exactly.
+func spaceBytes(w uint64) uint64 {
+	const highs uint64 = 0x8080808080808080
+	x := w ^ 0x2020202020202020
+	return ^((x&^highs + ^highs) | x) & highs
+}
+
+// lowerNameBytes is HashLowerName's test a byte at a time, for short
+// names.
+func lowerNameBytes(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		// One comparison for most bytes: a space, a control or a byte
+		// beyond ASCII is below '!' or above '~' once shifted.
+		if c := s[i]; c-'!' > '~'-'!' && (c != ' ' || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
