@@ -68,13 +68,17 @@ type Graph struct {
 // title) to the canonical name of the entity it refers to across the run,
 // such as "Battle of Miyajima (1555)" to the article "Battle of Miyajima".
 // It reports false when it knows no better name, or the name is ambiguous.
-//
-// ResolveCanonicalASCII is Resolve for a name known to be canonical
-// (ontology.CanonicalName(name) == name) and ASCII, as most names are:
-// Graph.Entity learns that as it mints the IRI, and the Resolver need
-// not check it again.
 type Resolver interface {
 	Resolve(article, name string, class rdf.Term) (canonical string, ok bool)
+}
+
+// CanonicalASCIIResolver is a Resolver with a shorter way for the names
+// most are: ResolveCanonicalASCII is Resolve for a name known to be
+// canonical (ontology.CanonicalName(name) == name) and ASCII, which
+// Graph.Entity learns as it mints the IRI, so the Resolver need not check
+// it again. Graph.Entity uses it when its Resolver has it.
+type CanonicalASCIIResolver interface {
+	Resolver
 	ResolveCanonicalASCII(article, name string, class rdf.Term) (canonical string, ok bool)
 }
 
@@ -900,8 +904,8 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	if g.Resolver != nil {
 		var c string
 		var ok bool
-		if ascii {
-			c, ok = g.Resolver.ResolveCanonicalASCII(g.title, canonical, class)
+		if r, fast := g.Resolver.(CanonicalASCIIResolver); ascii && fast {
+			c, ok = r.ResolveCanonicalASCII(g.title, canonical, class)
 		} else {
 			c, ok = g.Resolver.Resolve(g.title, canonical, class)
 		}

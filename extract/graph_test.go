@@ -388,3 +388,51 @@ func TestEntityClasses(t *testing.T) {
 		g.Release()
 	}
 }
+
+// plainResolver is a Resolver with Resolve alone, as a user's may be.
+type plainResolver map[string]string
+
+func (r plainResolver) Resolve(_, name string, _ rdf.Term) (string, bool) {
+	c, ok := r[name]
+	return c, ok
+}
+
+// fastResolver is a plainResolver that is also a CanonicalASCIIResolver,
+// and counts the names it was given the short way.
+type fastResolver struct {
+	plainResolver
+	short *int
+}
+
+func (r fastResolver) ResolveCanonicalASCII(article, name string, class rdf.Term) (string, bool) {
+	*r.short++
+	return r.Resolve(article, name, class)
+}
+
+// TestGraphResolvers checks that Graph.Entity resolves names through a
+// Resolver that has Resolve alone as through one with the short way for
+// canonical ASCII names, and takes the short way only for those.
+func TestGraphResolvers(t *testing.T) {
+	names := plainResolver{"Yi Sunsin": "Yi Sun-sin", "Sŏ Ae": "Seo Ae", "Ming": "Ming dynasty"}
+	short := 0
+	for _, r := range []Resolver{names, fastResolver{names, &short}} {
+		g := NewGraph(rdf.IRI(ontology.DefaultBase + "A#article"))
+		g.Resolver = r
+		for _, tc := range []struct{ name, want string }{
+			{"Yi Sunsin", "Yi_Sun-sin"},
+			{"Sŏ Ae", "Seo_Ae"},
+			{"Ming", "Ming_dynasty"},
+			{"Won  Gyun", "Won_Gyun"},
+			{"Kwak Chaeu", "Kwak_Chaeu"},
+		} {
+			e := g.Entity(ontology.DefaultBase, tc.name, ontology.Person)
+			if want := ontology.DefaultBase + tc.want; e.IRI.Value != want {
+				t.Errorf("%T: Entity(%q) = %s, want %s", r, tc.name, e.IRI.Value, want)
+			}
+		}
+	}
+	// "Yi Sunsin", "Ming" and "Kwak Chaeu" are canonical and ASCII.
+	if short != 3 {
+		t.Errorf("%d names took the short way, want 3", short)
+	}
+}
