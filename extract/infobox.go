@@ -466,6 +466,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		// name as it was, which cleanEntityName would do again.
 		items, clean := sc.items[:0], sc.clean[:0]
 		kind := kindOf(r.Range)
+		class := classTerm(kind, r.Range)
 		switch {
 		case r.Parser == ontology.ParsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
@@ -525,11 +526,11 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 				if kin, ok := kinDescribedBy(name); ok {
 					// "Fukubara Hirotoshi's daughter" names him, not
 					// the mother: he is mentioned, she has no name.
-					g.Entity(x.Base, kin, r.Range)
+					g.Entity(x.Base, kin, class)
 					continue
 				}
 			}
-			e := g.Entity(x.Base, name, r.Range)
+			e := g.Entity(x.Base, name, class)
 			if e == nil {
 				continue
 			}
@@ -552,6 +553,26 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		return n > 0 || placeholder
 	}
 	return false
+}
+
+// classTerm returns the ontology's own term for the class c of kind k, or
+// c: the mapping's copy of the term is equal, but the catalog compares
+// classes with the ontology's, whose strings are the same then, which
+// saves comparing their bytes.
+func classTerm(k classKind, c rdf.Term) rdf.Term {
+	switch k {
+	case kindPerson:
+		return ontology.Person
+	case kindPlace:
+		return ontology.Place
+	case kindForce:
+		return ontology.Force
+	case kindEvent:
+		return ontology.Event
+	case kindConflict:
+		return ontology.MilitaryConflict
+	}
+	return c
 }
 
 // quantity writes the kg:Quantity node that keeps a figure's qualifier and

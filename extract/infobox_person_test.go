@@ -550,3 +550,17 @@ func TestAppendQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestClassTerm checks that classTerm gives a term equal to the class it
+// is given, whether or not it is one of the ontology's own.
+func TestClassTerm(t *testing.T) {
+	for _, c := range []rdf.Term{
+		rdf.IRI(ontology.KG + "Person"), rdf.IRI(ontology.KG + "Place"), rdf.IRI(ontology.KG + "Force"),
+		rdf.IRI(ontology.KG + "Event"), rdf.IRI(ontology.KG + "MilitaryConflict"),
+		rdf.IRI(ontology.KG + "Settlement"), rdf.Typed("Person", ontology.KG+"Person"),
+	} {
+		if got := classTerm(kindOf(c), c); got != c {
+			t.Errorf("classTerm(%v) = %v", c, got)
+		}
+	}
+}
