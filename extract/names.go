@@ -367,8 +367,11 @@ func (in *interner) nonASCII(s string, i int, toks []token, nt int, lex lexFlag)
 // digit, that has a joiner or a "'s" in it or a rune past ASCII next to
 // it: it returns the next token search's start, nt and lex past the word.
 // A word of ASCII letters, digits and joiners is folded eight bytes at a
-// time; a rune past ASCII that decides where the word ends sends it to
-// nextToken and fold.
+// time, and the Latin letters of two bytes that fold to one ASCII letter
+// ("Hōjō") and the joiners "‐", "–" and "’" are read here too, so that
+// the romanised names and year ranges of prose need no decoding of runes
+// and no second cache (foldUnicode); another rune past ASCII that decides
+// where the word ends sends it to nextToken and fold.
 //
 //go:noinline
 func (in *interner) word(s string, i int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
@@ -380,7 +383,8 @@ func (in *interner) word(s string, i int, toks []token, nt int, lex lexFlag) (in
 	word := in.wordBuf
 	// slow is set when a rune past ASCII decides where the word ends;
 	// poss when "'s" ends it.
-	j, n, slow, poss := i, 0, false, false
+	// jn is the length of the last joiner seen.
+	j, n, jn, slow, poss := i, 0, 1, false, false
 scan:
 	for {
 		// Eight bytes at a time while s has them: the run of ASCII
@@ -406,27 +410,79 @@ scan:
 				n++
 			}
 		}
-		switch {
-		case j+1 >= len(s) || s[j] != '-' && s[j] != '\'':
-			// The end of the input, or no ASCII joiner: nextToken's
-			// rules for other runes are not written out here.
-			slow = j < len(s) && s[j] >= utf8.RuneSelf
+		if j == len(s) {
+			break
+		}
+		// apos is set for an apostrophe.
+		var apos bool
+		jn = 1
+		switch c := s[j]; {
+		case c == '-':
+		case c == '\'':
+			apos = true
+		case c < utf8.RuneSelf:
 			break scan
-		case s[j+1] >= utf8.RuneSelf:
-			slow = true
-			break scan
-		case !asciiAlnum[s[j+1]]:
-			break scan // a joiner before no word rune ends the word
-		case s[j] == '\'' && (s[j+1] == 's' || s[j+1] == 'S'):
-			if k := j + 2; k < len(s) && s[k] >= utf8.RuneSelf {
+		case c == 0xe2 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2]&0xc0 == 0x80:
+			// U+2000 to U+203F: spaces and punctuation, three of them
+			// joiners.
+			switch s[j+2] {
+			case 0x90, 0x93: // "‐", "–"
+			case 0x99: // "’"
+				apos = true
+			default:
+				break scan
+			}
+			jn = 3
+		default:
+			switch f := latinAt(s, j); f {
+			case latinSlow:
 				slow = true
 				break scan
-			} else if k == len(s) || !asciiAlnum[s[k]] {
+			case 0:
+				break scan // a rune that neither continues nor joins a word
+			default:
+				word[n] = f // a Latin letter that folds to f: "Hōjō"
+				n++
+				j += 2
+				continue
+			}
+		}
+		// A joiner joins when a word rune follows it; an apostrophe
+		// before an "s" that ends the word is a possessive.
+		k := j + jn
+		if k == len(s) {
+			break
+		}
+		switch c := s[k]; {
+		case c >= utf8.RuneSelf:
+			switch latinAt(s, k) {
+			case latinSlow:
+				slow = true
+				break scan
+			case 0:
+				break scan // a joiner before no word rune ends the word
+			}
+		case !asciiAlnum[c]:
+			break scan
+		case apos && (c == 's' || c == 'S'):
+			if k++; k == len(s) {
 				poss = true // "Hideyoshi's"
+				break scan
+			} else if c := s[k]; c >= utf8.RuneSelf {
+				switch latinAt(s, k) {
+				case latinSlow:
+					slow = true
+					break scan
+				case 0:
+					poss = true
+					break scan
+				}
+			} else if !asciiAlnum[c] {
+				poss = true
 				break scan
 			}
 		}
-		j++ // a joiner between word parts, which keys leave out
+		j += jn // a joiner between word parts, which keys leave out
 	}
 	if slow {
 		t, next, _ := nextToken(s, i)
@@ -442,13 +498,44 @@ scan:
 	toks[nt].setWord(i, j, key, s[i], l)
 	toks[nt].poss = poss
 	if poss {
-		j += 2 // past the "'s", which is not in the token
+		j += jn + 1 // past the "'s", which is not in the token
 	}
 	if j < len(s) && s[j] == ' ' {
 		j++ // the space after most words, which is no token
 	}
 	return j, nt + 1, lex | l
 }
+
+// latinSlow is latinAt's answer for a rune that word leaves to nextToken.
+const latinSlow = 0xff
+
+// latinAt classes the rune at s[j], a byte past ASCII, for word: 0 for a
+// rune that is no word rune (nor a joiner), the ASCII letter it folds to
+// for a letter of two bytes that folds to one ("ō", "é"), and latinSlow
+// for any other rune and for bytes that are not UTF-8.
+func latinAt(s string, j int) byte {
+	c := s[j]
+	if c < 0xc2 || c > 0xc5 || j+1 == len(s) || s[j+1]&0xc0 != 0x80 {
+		return latinSlow
+	}
+	return latinClass[rune(c&0x1f)<<6|rune(s[j+1]&0x3f)]
+}
+
+// latinClass is latinAt's answer for each rune of two bytes up to U+017F.
+var latinClass = func() (t [0x180]byte) {
+	for r := rune(0x80); r < 0x180; r++ {
+		switch f := foldRune(r); {
+		case isJoiner(r):
+			t[r] = latinSlow
+		case !isWordRune(r):
+		case len(f) == 1 && f[0] < utf8.RuneSelf:
+			t[r] = f[0]
+		default:
+			t[r] = latinSlow
+		}
+	}
+	return t
+}()
 
 // highBits has the high bit of each byte of a word set.
 const highBits = 0x8080808080808080

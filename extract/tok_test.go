@@ -25,6 +25,12 @@ func TestInternerTokenizeFast(t *testing.T) {
 		"word- word' word's word'S word'sx word-x word-é word'é word'sé wordé word’s",
 		"end-", "end'", "end's", "endé", "Won-ik's army", "Goguryeo–Tang", "naïve",
 		"\t\n\v\f\r words\u00a0and\u0085spaces ",
+		// Latin letters of two bytes and joiners of three, which word
+		// folds itself, and runes past them it leaves to nextToken.
+		"Hōjō Ōsaka Tōkyō-to Myŏngwŏn Ieyasu’s 1592–1598 Won‐ik Kōbe’sx naïveté",
+		"xō xō- xō’ xō’s xō’sé xō’sŏ xō–ō xō–é xō–ʼ xōʼ xō\u0304 xŉ xß xª xµ x°y x×y x«y xŀx",
+		"ab–", "ab’", "ab’s", "ab–\u2000x", "ab\u2014cd", "ab\u2019\u2019", "ab\xe2\x80", "ab\xe2\x80\x93",
+		"ab\xc5", "ab\xc5x", "ab\xc5\xc5", "ab'\xc5", "ab's\xc3", "abcdefghō ijklmnopō'qrstuvwxō's",
 	} {
 		for i := range len(s) {
 			got, want := fast.tokenize(s[i:], nil), tokenizeGeneric(&slow, s[i:], nil)
