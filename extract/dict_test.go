@@ -350,6 +350,31 @@ func TestFoldNameScan(t *testing.T) {
 		if got, want := FoldName(tc.in), oracleFoldName(tc.in); got != want && utf8.ValidString(tc.in) {
 			t.Errorf("FoldName(%q) = %q, oracle %q", tc.in, got, want)
 		}
+		checkFoldNameIs(t, tc.in)
+	}
+}
+
+// checkFoldNameIs checks that foldNameIs(s, key) holds for s's key alone:
+// not for the key cut short, made longer, or with a byte changed.
+func checkFoldNameIs(t *testing.T, s string) {
+	t.Helper()
+	key := FoldName(s)
+	if !foldNameIs(s, key) {
+		t.Errorf("foldNameIs(%q, %q) = false", s, key)
+	}
+	others := []string{key + " ", key + "a", "x" + key}
+	if key != "" {
+		others = append(others, key[:len(key)-1], key[1:])
+		for i := range key {
+			b := []byte(key)
+			b[i] ^= 0x20
+			others = append(others, string(b))
+		}
+	}
+	for _, o := range others {
+		if o != key && foldNameIs(s, o) {
+			t.Errorf("foldNameIs(%q, %q) = true, key %q", s, o, key)
+		}
 	}
 }
 

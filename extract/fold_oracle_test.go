@@ -142,6 +142,7 @@ func FuzzFoldOracle(f *testing.F) {
 		if got, want := FoldName(s), oracleFoldName(s); got != want {
 			t.Errorf("FoldName(%q) = %q, want %q", s, got, want)
 		}
+		checkFoldNameIs(t, s)
 		// slices.Equal, not reflect.DeepEqual: an empty slice of tokens
 		// with room for more is no token, as nil is.
 		if got, want := tokenize(s, nil), oracleTokenize(s, nil); !slices.Equal(got, want) {

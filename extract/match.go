@@ -233,8 +233,42 @@ func (d *Dictionary) findNamed(key, name string) (i int32, h uint64, found, take
 
 // keyIs reports whether entry i's key is key.
 func (d *Dictionary) keyIs(i int32, key string) bool {
-	var buf [64]byte
-	return string(appendFoldName(buf[:0], d.entry(i).name)) == key
+	return foldNameIs(d.entry(i).name, key)
+}
+
+// foldNameIs reports whether FoldName(s) is key. It compares while it
+// folds the ASCII letters, digits and separators of s, which are all of
+// most names, and stops at the first byte that differs; only a name with
+// a joiner or a byte beyond ASCII is folded whole.
+func foldNameIs(s, key string) bool {
+	n := 0 // bytes of key matched
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		f := foldByte[c]
+		if f == 0 {
+			if c >= utf8.RuneSelf || c == '-' || c == '\'' {
+				var buf [64]byte
+				return string(appendFoldName(buf[:0], s)) == key
+			}
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if n > 0 {
+				if n >= len(key) || key[n] != ' ' {
+					return false
+				}
+				n++
+			}
+			inWord = true
+		}
+		if n >= len(key) || key[n] != f {
+			return false
+		}
+		n++
+	}
+	return n == len(key)
 }
 
 // add makes an entry named name, whose key, of hash h, is key, and returns

@@ -1095,12 +1095,16 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 		st.known(m, &known{ent: st.s.Entity, class: st.subjectClass()}, "", evGraph)
 		return
 	}
-	if st.ordinalEvent(m, toks, i, j) {
+	// An ordinal or "of" before the span, and "(" or "in" after it, are
+	// rare: most spans are asked about neither an ordinal nor a year.
+	if i > 0 && (toks[i-1].is(lexOrdinal) || toks[i-1].key == "of") && st.ordinalEvent(m, toks, i, j) {
 		return
 	}
-	if year, n := yearAfter(toks, j); n > 0 {
-		if c, ok := eventSpan(toks, i, j); ok && st.datedEvent(m, toks, i, j, year, n, c) {
-			return
+	if j+1 < len(toks) && (toks[j].punct == '(' || toks[j].key == "in") {
+		if year, n := yearAfter(toks, j); n > 0 {
+			if c, ok := eventSpan(toks, i, j); ok && st.datedEvent(m, toks, i, j, year, n, c) {
+				return
+			}
 		}
 	}
 	full := st.spanKey(toks, i, j)
@@ -1137,7 +1141,13 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	}
 	// A proper name with a capitalised head keeps its adjectives:
 	// "Imperial Japanese Navy", "Northern Seas Fleet".
-	if last := toks[j-1]; last.upper && j-i >= 2 && !hasTitleOf(toks, i, j) {
+	// titleOf is hasTitleOf(toks, i, j) once asked, which the office
+	// test below would ask again.
+	titleOf, askedTitleOf := false, false
+	if toks[j-1].upper && j-i >= 2 {
+		titleOf, askedTitleOf = hasTitleOf(toks, i, j), true
+	}
+	if last := &toks[j-1]; last.upper && j-i >= 2 && !titleOf {
 		if last.is(lexForceHead | lexPlaceHead) {
 			if p := titledNameOf(toks, i, j); p > 0 {
 				// "King Taejo of the Goryeo Dynasty" is a king and the
@@ -1163,7 +1173,7 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 			return
 		}
 	}
-	if hasTitleOf(toks, i, j) {
+	if askedTitleOf && titleOf || !askedTitleOf && hasTitleOf(toks, i, j) {
 		return // an office: "Naval Commander of Jeolla Left Province"
 	}
 	// Titles and nationality adjectives before the name.

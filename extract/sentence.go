@@ -263,6 +263,14 @@ var maxAbbreviation = func() int {
 func boundaryFollows(rest string) bool {
 	i := 0
 	for i < len(rest) {
+		if c := rest[i]; c < utf8.RuneSelf {
+			// ASCII, most of prose, without a call.
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(rest[i:])
 		if !unicode.IsSpace(r) {
 			break
@@ -274,6 +282,9 @@ func boundaryFollows(rest string) bool {
 	}
 	if i == len(rest) {
 		return true
+	}
+	if c := rest[i]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '"' || c == '(' || c == '[' || c == '\''
 	}
 	r, _ := utf8.DecodeRuneInString(rest[i:])
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '(' || r == '[' || r == '\'' || unicode.IsLetter(r) && !unicode.IsLower(r)

@@ -64,7 +64,53 @@ func FuzzSplitSentencesOracle(f *testing.F) {
 		if got, ok := firstSentence(s); ok != (len(want) > 0) || ok && got != want[0] {
 			t.Fatalf("firstSentence(%q) = %v, %v, want %v", s, got, ok, want)
 		}
+		for i := range s {
+			if got, want := boundaryFollows(s[i:]), oracleBoundaryFollows(s[i:]); got != want {
+				t.Fatalf("boundaryFollows(%q) = %v, want %v", s[i:], got, want)
+			}
+		}
 	})
+}
+
+// oracleBoundaryFollows is boundaryFollows as it was before it tested
+// ASCII bytes itself, a rune at a time.
+func oracleBoundaryFollows(rest string) bool {
+	i := 0
+	for i < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == 0 {
+		return false
+	}
+	if i == len(rest) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '(' || r == '[' || r == '\'' || unicode.IsLetter(r) && !unicode.IsLower(r)
+}
+
+// TestBoundaryFollowsASCII checks boundaryFollows against its oracle for
+// every ASCII byte after every kind of space, where it tests bytes itself.
+func TestBoundaryFollowsASCII(t *testing.T) {
+	for _, space := range []string{"", " ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", " \u00a0 "} {
+		for c := range utf8.RuneSelf {
+			for _, after := range []string{"", "x", "\u00c9"} {
+				rest := space + string(rune(c)) + after
+				if got, want := boundaryFollows(rest), oracleBoundaryFollows(rest); got != want {
+					t.Errorf("boundaryFollows(%q) = %v, want %v", rest, got, want)
+				}
+			}
+		}
+		for _, r := range []string{"É", "é", "“", "ǅ", "Ⅻ", "\xff"} {
+			if got, want := boundaryFollows(space+r), oracleBoundaryFollows(space+r); got != want {
+				t.Errorf("boundaryFollows(%q) = %v, want %v", space+r, got, want)
+			}
+		}
+	}
 }
 
 // oraclePeriodEnds is periodEnds as it was before it lower-cased ASCII
