@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -42,29 +43,57 @@ var leadHeads = func() map[string]rdf.Term {
 // leadCopulas are the verbs of a defining sentence.
 var leadCopulas = set("is", "was", "are", "were")
 
-// leadSkipped are the words between the verb and the defining noun phrase
-// that carry no meaning for the class: "was also a", "is one of the".
-var leadSkipped = set("a", "an", "the", "also", "originally", "formerly", "currently", "now", "once", "one",
-	"of", "series", "pair", "two", "three", "several", "many")
+// isLeadSkipped reports whether w is one of the words between the verb
+// and the defining noun phrase that carry no meaning for the class: "was
+// also a", "is one of the".
+func isLeadSkipped(w string) bool {
+	switch w {
+	case "a", "an", "the", "also", "originally", "formerly", "currently", "now", "once", "one", "of",
+		"series", "pair", "two", "three", "several", "many":
+		return true
+	}
+	return false
+}
 
-// leadPhraseEnds end the defining noun phrase: prepositions, conjunctions
-// and relative pronouns.
-var leadPhraseEnds = set("of", "in", "at", "on", "from", "by", "for", "near", "with", "to", "during", "between",
-	"within", "under", "against", "between", "that", "which", "who", "whose", "where", "when", "and", "or",
-	"but", "than", "as", "off", "along", "across", "around", "since", "until", "after", "before")
+// isLeadPhraseEnd reports whether w ends the defining noun phrase: the
+// prepositions, conjunctions and relative pronouns.
+func isLeadPhraseEnd(w string) bool {
+	switch w {
+	case "of", "in", "at", "on", "from", "by", "for", "near", "with", "to", "during", "between",
+		"within", "under", "against", "that", "which", "who", "whose", "where", "when", "and", "or",
+		"but", "than", "as", "off", "along", "across", "around", "since", "until", "after", "before":
+		return true
+	}
+	return false
+}
 
-// leadTrailers are the participles that may follow the head noun inside
-// the phrase: "a battle fought", "a festival held annually".
-var leadTrailers = set("fought", "held", "located", "situated", "built", "conducted", "founded", "waged", "led",
-	"named", "known", "based", "made", "launched", "organized", "organised", "celebrated", "occurring",
-	"taking", "lasting", "annually", "primarily", "mainly")
+// isLeadTrailer reports whether w is one of the participles that may
+// follow the head noun inside the phrase: "a battle fought", "a festival
+// held annually".
+func isLeadTrailer(w string) bool {
+	switch w {
+	case "fought", "held", "located", "situated", "built", "conducted", "founded", "waged", "led",
+		"named", "known", "based", "made", "launched", "organized", "organised", "celebrated",
+		"occurring", "taking", "lasting", "annually", "primarily", "mainly":
+		return true
+	}
+	return false
+}
 
-// leadNameWords may stand lower-case in a subject's name ("Siege of X",
-// "Fujiwara no Kamatari"), or are a title left where the flattened text
-// dropped the name ("Viscount was a Japanese samurai"); folded.
-var leadNameWords = set("the", "of", "de", "no", "von", "van", "der", "den", "du", "da", "di", "la", "le", "al",
-	"bin", "and", "or", "y", "na", "ni", "viscount", "count", "baron", "marquis", "marquess", "duke", "prince",
-	"princess", "emperor", "empress", "king", "queen", "lord", "lady", "sir", "admiral", "general")
+// isLeadNameWord reports whether the folded word w may stand lower-case
+// in a subject's name ("Siege of X", "Fujiwara no Kamatari"), or is a
+// title left where the flattened text dropped the name ("Viscount was a
+// Japanese samurai").
+func isLeadNameWord(w string) bool {
+	switch w {
+	case "the", "of", "de", "no", "von", "van", "der", "den", "du", "da", "di", "la", "le", "al",
+		"bin", "and", "or", "y", "na", "ni", "viscount", "count", "baron", "marquis", "marquess", "duke",
+		"prince", "princess", "emperor", "empress", "king", "queen", "lord", "lady", "sir", "admiral",
+		"general":
+		return true
+	}
+	return false
+}
 
 // ClassFromLead types an article's subject from the first sentence of its
 // lead, where an encyclopedia defines it: "X (…) is the seventh-largest
@@ -214,13 +243,14 @@ func (ws *leadWords) flush(end int) {
 // River or Rimjin"), or nothing but an article and digits where the
 // flattened text dropped the bold title ("The 1555 ' was").
 func leadSubject(words []leadWord, title string) bool {
+	var lw [24]byte // lowerWord's
 	for k, w := range words {
 		if w.comma {
 			words = words[:k+1]
 			break
 		}
 	}
-	if len(words) > 0 && inLower(leadOpeners, words[0].text) {
+	if len(words) > 0 && isLeadOpener(lowerWord(&lw, words[0].text)) {
 		return false // "In 1592 Japan was …", "His father was …"
 	}
 	if k := strings.LastIndex(title, " ("); k > 0 {
@@ -233,7 +263,7 @@ func leadSubject(words []leadWord, title string) bool {
 		said = appendFold(said, w.text)
 		r, _ := utf8.DecodeRuneInString(w.text)
 		switch {
-		case unicode.IsDigit(r) || inLower(leadNameWords, w.text):
+		case unicode.IsDigit(r) || isLeadNameWord(lowerWord(&lw, w.text)):
 		case unicode.IsUpper(r):
 			named = true
 			shared = shared || inTitle(w.text, title)
@@ -273,29 +303,37 @@ func inTitle(word, title string) bool {
 // leadOrdinals may precede the title in a lead, folded.
 var leadOrdinals = []string{"first", "second", "third", "fourth", "fifth"}
 
-// leadOpeners start a sentence whose subject is not the article's.
-var leadOpeners = set("in", "on", "at", "during", "after", "before", "from", "by", "since", "until", "when",
-	"while", "although", "though", "because", "however", "it", "he", "she", "they", "this", "these", "there",
-	"its", "his", "her", "their")
+// isLeadOpener reports whether w starts a sentence whose subject is not
+// the article's.
+func isLeadOpener(w string) bool {
+	switch w {
+	case "in", "on", "at", "during", "after", "before", "from", "by", "since", "until", "when",
+		"while", "although", "though", "because", "however", "it", "he", "she", "they", "this", "these",
+		"there", "its", "his", "her", "their":
+		return true
+	}
+	return false
+}
 
 // leadHeadClass returns the class the head noun of the phrase that opens
 // ws's words from word from names: the phrase runs to a preposition, a
 // conjunction or a comma, and its head is its last noun, before any
 // participle.
 func leadHeadClass(ws *leadWords, from int) rdf.Term {
+	var lw [24]byte // lowerWord's
 	k := from
-	for ws.settled(k) && inLower(leadSkipped, ws.w[k].text) && !ws.w[k].comma {
+	for ws.settled(k) && isLeadSkipped(lowerWord(&lw, ws.w[k].text)) && !ws.w[k].comma {
 		k++
 	}
 	end := k
-	for ws.settled(end) && !inLower(leadPhraseEnds, ws.w[end].text) {
+	for ws.settled(end) && !isLeadPhraseEnd(lowerWord(&lw, ws.w[end].text)) {
 		end++
 		if ws.w[end-1].comma {
 			break
 		}
 	}
 	words := ws.w[:ws.n]
-	for end > k && inLower(leadTrailers, words[end-1].text) {
+	for end > k && isLeadTrailer(lowerWord(&lw, words[end-1].text)) {
 		end--
 	}
 	if end == k {
@@ -315,23 +353,22 @@ func leadHeadClass(ws *leadWords, from int) rdf.Term {
 	return rdf.Term{}
 }
 
-// inLower reports whether s, lower-cased, is in m, without allocating for
-// a short ASCII word.
-func inLower(m map[string]bool, s string) bool {
-	var buf [24]byte
+// lowerWord returns s lower-cased, in buf for a short ASCII word, which
+// costs no allocation. The word sets it is tested against are switches,
+// which compare a word's length before any bytes, where a map hashes it.
+func lowerWord(buf *[24]byte, s string) string {
 	if len(s) > len(buf) {
-		return m[strings.ToLower(s)]
+		return strings.ToLower(s)
 	}
-	b := buf[:len(s)]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return m[strings.ToLower(s)]
+			return strings.ToLower(s)
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		buf[i] = c
 	}
-	return m[string(b)]
+	return unsafe.String(&buf[0], len(s))
 }

@@ -138,3 +138,43 @@ func FuzzClassFromLeadOracle(f *testing.F) {
 		}
 	})
 }
+
+// The word sets of the lead's switches (isLeadSkipped and the others), as
+// maps: the oracle's.
+var (
+	leadSkipped    = set("a", "an", "the", "also", "originally", "formerly", "currently", "now", "once", "one", "of", "series", "pair", "two", "three", "several", "many")
+	leadPhraseEnds = set("of", "in", "at", "on", "from", "by", "for", "near", "with", "to", "during", "between", "within", "under", "against", "between", "that", "which", "who", "whose", "where", "when", "and", "or", "but", "than", "as", "off", "along", "across", "around", "since", "until", "after", "before")
+	leadTrailers   = set("fought", "held", "located", "situated", "built", "conducted", "founded", "waged", "led", "named", "known", "based", "made", "launched", "organized", "organised", "celebrated", "occurring", "taking", "lasting", "annually", "primarily", "mainly")
+	leadNameWords  = set("the", "of", "de", "no", "von", "van", "der", "den", "du", "da", "di", "la", "le", "al", "bin", "and", "or", "y", "na", "ni", "viscount", "count", "baron", "marquis", "marquess", "duke", "prince", "princess", "emperor", "empress", "king", "queen", "lord", "lady", "sir", "admiral", "general")
+	leadOpeners    = set("in", "on", "at", "during", "after", "before", "from", "by", "since", "until", "when", "while", "although", "though", "because", "however", "it", "he", "she", "they", "this", "these", "there", "its", "his", "her", "their")
+)
+
+// TestLeadWordSwitches checks the lead's word switches against the sets,
+// for every word of any set, lower-cased and not.
+func TestLeadWordSwitches(t *testing.T) {
+	for _, c := range []struct {
+		set map[string]bool
+		in  func(string) bool
+	}{
+		{leadSkipped, isLeadSkipped}, {leadPhraseEnds, isLeadPhraseEnd}, {leadTrailers, isLeadTrailer},
+		{leadNameWords, isLeadNameWord}, {leadOpeners, isLeadOpener},
+	} {
+		for _, m := range []map[string]bool{leadSkipped, leadPhraseEnds, leadTrailers, leadNameWords, leadOpeners, {"": true, "x": true, "Of": true}} {
+			for w := range m {
+				var lw [24]byte
+				if got, want := c.in(lowerWord(&lw, w)), c.set[strings.ToLower(w)]; got != want {
+					t.Errorf("switch(%q) = %v, want %v", w, got, want)
+				}
+				if got, want := c.in(lowerWord(&lw, strings.ToUpper(w))), c.set[strings.ToLower(w)]; got != want {
+					t.Errorf("switch(%q) = %v, want %v", strings.ToUpper(w), got, want)
+				}
+			}
+		}
+	}
+	var lw [24]byte
+	for _, w := range []string{"", "ÉTÉ", "Of", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "Ǆ"} {
+		if got, want := lowerWord(&lw, w), strings.ToLower(w); got != want {
+			t.Errorf("lowerWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

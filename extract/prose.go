@@ -1382,6 +1382,19 @@ func (st *proseState) placeBefore(sen *sentence, toks []token, i int) bool {
 // prefectures are Dalian (SW), Anshan (W) … and Benxi (N)", "their
 // princes, Sunhwa and Imhae".
 func inList(toks []token, i int, nouns, cues lexFlag) bool {
+	// Most spans follow a word that is no noun, cue or separator of a
+	// list: the walk back would stop there.
+	if i < 2 {
+		return false
+	}
+	if t := &toks[i-1]; t.punct != ',' && (!t.word || t.upper || t.lex&(nouns|cues) == 0 && t.key != "and" && t.key != "or") {
+		return false
+	}
+	return inListFrom(toks, i, nouns, cues)
+}
+
+// inListFrom is inList past its first test.
+func inListFrom(toks []token, i int, nouns, cues lexFlag) bool {
 	isNoun := func(p int) bool { return p >= 0 && toks[p].word && !toks[p].upper && toks[p].is(nouns) }
 	p := i - 1
 	for range maxListItems {
@@ -1430,6 +1443,18 @@ func inList(toks []token, i int, nouns, cues lexFlag) bool {
 // item of a list that a plural noun of nouns' kind ends: "Gangwon and
 // Gyeonggi provinces", "the Yalu and Tumen rivers".
 func beforeListNoun(toks []token, j int, nouns lexFlag) bool {
+	// As for inList, most spans are followed by no noun or separator.
+	if j >= len(toks) {
+		return false
+	}
+	if t := &toks[j]; t.punct != ',' && (!t.word || t.upper || t.lex&nouns == 0 && t.key != "and" && t.key != "or") {
+		return false
+	}
+	return beforeListNounFrom(toks, j, nouns)
+}
+
+// beforeListNounFrom is beforeListNoun past its first test.
+func beforeListNounFrom(toks []token, j int, nouns lexFlag) bool {
 	p := j
 	for range maxListItems {
 		if p >= len(toks) {
@@ -1745,13 +1770,18 @@ func anyHead(toks []token, i, j int) bool {
 }
 
 // subMatches records the dictionary names inside toks[i:j], longest first
-// from the left.
+// from the left. The caller has looked toks[i:j] up whole and missed: no
+// dictionary gains a key during a scan, so it is not looked up again.
 func (st *proseState) subMatches(sen *sentence, toks []token, i, j int) {
 	from, miss := i, st.partMiss
 	st.partMiss = 0
 	for i < j {
 		found := false
-		for e := j; e > i; e-- {
+		e := j
+		if i == from {
+			e = j - 1
+		}
+		for ; e > i; e-- {
 			if e == i+1 && i-from < 64 && miss&(1<<(i-from)) != 0 {
 				break // a word knownPart found unknown
 			}
@@ -1851,14 +1881,13 @@ func appendSpanKey(b []byte, toks []token, i, j int) ([]byte, string) {
 // eventSpan reports whether toks[i:j] is an event's name: "Battle of X",
 // "Siege of X", "X War", "X campaign", "X invasions of Y".
 func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
-	for k := i; k < j; k++ {
-		key := toks[k].key
-		if k+1 < j && toks[k+1].key == "of" || k+1 < j && toks[k+1].key == "on" {
-			switch key {
+	// "Siege of X": a word after the "of" or "on", so no span shorter
+	// than three words.
+	for k := i; k+2 < j; k++ {
+		if of := toks[k+1].key; of == "of" || of == "on" {
+			switch toks[k].key {
 			case "battle", "siege", "sack", "fall", "capture", "bombardment", "raid", "invasion", "invasions", "conquest", "defence", "defense", "relief":
-				if k+2 < j {
-					return ontology.MilitaryConflict, true
-				}
+				return ontology.MilitaryConflict, true
 			}
 		}
 	}
@@ -1866,7 +1895,7 @@ func eventSpan(toks []token, i, j int) (rdf.Term, bool) {
 	if h-i >= 2 && toks[h].upper && isRomanNumeral(toks[h].key) {
 		h-- // "World War I"
 	}
-	if last := toks[h]; last.is(lexEventHead) && h > i {
+	if last := &toks[h]; last.is(lexEventHead) && h > i {
 		if toks[i].is(lexDemonym) && h-i == 1 && !last.upper {
 			// "Japanese invasion" is a description, "Korean War" a
 			// name.
