@@ -629,15 +629,11 @@ func leadingYear(lexical string) int {
 	return y
 }
 
-// fold folds a name for alias lookup: case and spacing only, since a
-// romanisation or diacritic difference can be a different entity.
-func fold(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// appendFold appends fold(s) to dst, without allocating (Resolve runs for
-// every entity of every article): a byte at a time while s is ASCII, then
-// a rune at a time.
+// appendFold appends to dst the fold of a name for alias lookup, case and
+// spacing only (strings.ToLower of its strings.Fields joined by single
+// spaces), since a romanisation or diacritic difference can be a different
+// entity. It does not allocate (Resolve runs for every entity of every
+// article): a byte at a time while s is ASCII, then a rune at a time.
 func appendFold(dst []byte, s string) []byte {
 	start, space := len(dst), false
 	for i := 0; i < len(s); i++ {

@@ -388,3 +388,9 @@ func TestCatalogChunks(t *testing.T) {
 		t.Errorf("titles %q and %q", ti.Name, tj.Name)
 	}
 }
+
+// fold is what appendFold appends, in its plain form: case and spacing
+// folded, as strings.ToLower and strings.Fields do.
+func fold(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -57,7 +56,7 @@ type Dictionary struct {
 	// more holds the counts of the classes after an entry's first, under
 	// its number: few entries have two.
 	more map[int32][]classCount
-	// contract holds, by contractKind, the index in classes plus one of
+	// contract holds, by kindOf, the index in classes plus one of
 	// each contract class the dictionary has counted, which AddGraph
 	// finds by its name in place of comparing it with each class.
 	contract [6]uint16
@@ -416,7 +415,7 @@ func (d *Dictionary) AddGraph(g *Graph) {
 // classes has one.
 func (d *Dictionary) contractIndex(classes []rdf.Term) (int32, bool) {
 	for _, c := range classes {
-		k := d.kinds.of(c) // contractKind(c), numbered alike
+		k := d.kinds.of(c) // kindOf(c)
 		if k == kindNone {
 			continue
 		}
@@ -822,53 +821,6 @@ func phoneticFirst(key string) byte {
 		return 'l'
 	}
 	return c
-}
-
-// contractClass returns the first contract class (Person, Place, Force,
-// Event, MilitaryConflict) of classes, or the zero Term.
-func contractClass(classes []rdf.Term) rdf.Term {
-	for _, c := range classes {
-		if isContractClass(c) {
-			return c
-		}
-	}
-	return rdf.Term{}
-}
-
-// isContractClass reports whether c is kg:Person, kg:Place, kg:Force,
-// kg:Event or kg:MilitaryConflict.
-func isContractClass(c rdf.Term) bool { return contractKind(c) != 0 }
-
-// contractKind numbers the contract classes: kg:Person 1, kg:Place 2,
-// kg:Force 3, kg:Event 4 and kg:MilitaryConflict 5; any other term is 0.
-func contractKind(c rdf.Term) int {
-	switch kgLocalName(c) {
-	case "Person":
-		return 1
-	case "Place":
-		return 2
-	case "Force":
-		return 3
-	case "Event":
-		return 4
-	case "MilitaryConflict":
-		return 5
-	}
-	return 0
-}
-
-// kgLocalName returns the name of c in the kg namespace ("Person" for
-// kg:Person), or "" for any other term: a switch on it tests constant
-// strings, rather than comparing c with each class in turn, as this runs
-// for every mention and entity.
-func kgLocalName(c rdf.Term) string {
-	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
-		return ""
-	}
-	if name, ok := strings.CutPrefix(c.Value, ontology.KG); ok {
-		return name
-	}
-	return ""
 }
 
 // Merge adds the names of q, names added after d's, to d, as if they had

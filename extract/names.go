@@ -25,7 +25,7 @@ type token struct {
 	punct rune
 	// lex holds the lexicons the key is in (lexicon[key]), looked up once
 	// per word rather than by every pattern that tests it. Only
-	// tokenizeInto with an interner, as the prose scan calls it, sets it.
+	// tokenizeFrom, as the prose scan calls it, sets it.
 	lex lexFlag
 }
 
@@ -135,37 +135,6 @@ func isJoiner(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// tokenize cuts s into words and punctuation marks, appending to toks.
-// Spaces separate tokens and are not tokens.
-func tokenize(s string, toks []token) []token {
-	return tokenizeInto(s, toks, nil)
-}
-
-// tokenizeInto is tokenize with the words' keys taken from in, when not
-// nil, so that a word seen before costs no allocation.
-func tokenizeInto(s string, toks []token, in *interner) []token {
-	if in != nil {
-		return in.tokenize(s, toks)
-	}
-	for i := 0; ; {
-		t, next, ok := nextToken(s, i)
-		if !ok {
-			return toks
-		}
-		i = next
-		if t.word {
-			t.key = foldString(s[t.start:t.end])
-		}
-		toks = append(toks, t)
-	}
-}
-
-// tokenize is tokenizeInto(s, toks, in).
-func (in *interner) tokenize(s string, toks []token) []token {
-	toks, _ = in.tokenizeFrom(s, 0, toks)
-	return toks
 }
 
 // tokenizeFrom is tokenize for s[i:], with offsets into s, and returns

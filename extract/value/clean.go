@@ -155,15 +155,8 @@ func containsByByte(s, sub string) bool {
 	}
 }
 
-// regexpReplaceWords separates glued casualty markers inside running text.
-func regexpReplaceWords(s string) string {
-	if !mayFlag(s) {
-		return s
-	}
-	return replaceWords(s)
-}
-
-// replaceWords is regexpReplaceWords of s, for which mayFlag holds.
+// replaceWords separates glued casualty markers inside the running text
+// s, for which mayFlag holds.
 func replaceWords(s string) string {
 	// What replacing `(\p{Ll}\p{M}*)(KIA|WIA|POW|MIA)\b` by "$1 $2" does,
 	// by a scan rather than a regular expression: a
@@ -595,12 +588,6 @@ func tidySpacing(t string) string {
 	return t
 }
 
-// tidyClean reports, in one pass, that tidySpacing would return s as it is:
-// that s has no white space but single spaces, no space before
-// punctuation or after an opening bracket, no bracket empty but for
-// separators and no doubled separator.
-func tidyClean(s string) bool { return tidyScan(s) == 0 }
-
 // What tidyScan finds in a string for tidySpacing to do.
 const (
 	// tidyPunctSpace is a single space before punctuation, after a
@@ -669,7 +656,7 @@ func tidyScan(s string) (found uint) {
 	return found
 }
 
-// tidyByte marks the bytes tidyClean looks at.
+// tidyByte marks the bytes tidyScan looks at.
 var tidyByte = func() (t [256]bool) {
 	for _, c := range []byte("\t\n\v\f\r ([,;\xc2\xe2\xe3") {
 		t[c] = true

@@ -96,12 +96,9 @@ type clause struct {
 	alt   bool
 }
 
-// splitClauses splits s at top-level commas, semicolons, pipes, "or" and
-// "plus", collecting bracketed text as notes.
-func splitClauses(s string) []clause { return appendClauses(nil, s) }
-
-// appendClauses appends the clauses of splitClauses(s) to dst, which a
-// caller may hold on its stack, and returns the extended slice.
+// appendClauses appends to dst, which a caller may hold on its stack, the
+// clauses of s: s split at top-level commas, semicolons, pipes, "or" and
+// "plus", bracketed text collected as notes. It returns the extended slice.
 func appendClauses(dst []clause, s string) []clause {
 	out := dst
 	var cur clause
@@ -174,7 +171,7 @@ func appendClauses(dst []clause, s string) []clause {
 	return out
 }
 
-// clausePlain marks the ASCII bytes that splitClauses copies as they are
+// clausePlain marks the ASCII bytes that appendClauses copies as they are
 // wherever they are: all but brackets, separators and the first letters of
 // "or" and "plus".
 var clausePlain = func() (t [utf8.RuneSelf]bool) {
@@ -277,12 +274,9 @@ func wordAt(s string, i int, w string) bool {
 	return true
 }
 
-// scanFigures finds every figure in text, each with the words up to the next
-// figure as its unit.
-func scanFigures(text string) []figure { return appendFigures(nil, text) }
-
-// appendFigures appends the figures of scanFigures(text) to dst, which a
-// caller may hold on its stack, and returns the extended slice.
+// appendFigures appends to dst, which a caller may hold on its stack,
+// every figure in text, each with the words up to the next figure as its
+// unit, and returns the extended slice.
 func appendFigures(dst []figure, text string) []figure {
 	figs := dst
 	var buf [8 * figureLocs]int
