@@ -221,53 +221,14 @@ const (
 )
 
 // scanResidue reports in one pass over s which of the residue stripResidue
-// and mayBreak look for may be in s.
-func scanResidue(s string) (bits uint) {
-	for i := 0; i < len(s); i++ {
-		if i = skipPlain(s, i, &residueByte); i == len(s) {
-			break
-		}
-		switch c := s[i]; c {
-		case '|':
-			bits |= resPipe
-		case '=':
-			bits |= resEqual
-		case '<':
-			bits |= resLess
-		case '.':
-			bits |= resDot
-		case '-':
-			if strings.HasPrefix(s[i:], "----") {
-				bits |= resDashes
-			}
-		case 'p':
-			if i+1 < len(s) && s[i+1] == 'x' {
-				bits |= resPx
-			}
-		case 'P':
-			if i+1 < len(s) && (s[i+1] == 'X' || s[i+1] == 'x') {
-				bits |= resPx
-			}
-		default:
-			if c < utf8.RuneSelf { // an ASCII control
-				bits |= resSpaceMap
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && n == 1:
-				bits |= resInvalid
-			case r <= '\u00a0' || r == '\u200b' || r == '\ufeff':
-				// U+0080–U+009F are controls, U+00A0 is a no-break space.
-				bits |= resSpaceMap
-			}
-			i += n - 1
-		}
-	}
+// and mayBreak look for may be in s: the residue part of scanText, which
+// values with residue, few, take the time to learn.
+func scanResidue(s string) uint {
+	bits, _, _ := scanText(s)
 	return bits
 }
 
-// residueByte is 1 for the bytes scanResidue looks at.
+// residueByte is 1 for the bytes scanText looks at for residue.
 var residueByte = func() (t [256]uint8) {
 	for c := 0; c < 0x20; c++ {
 		t[c] = 1

@@ -1,5 +1,10 @@
 package value
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // The helpers below are the plain forms that the tests compare the
 // package's faster code with.
 
@@ -16,3 +21,50 @@ func splitClauses(s string) []clause { return appendClauses(nil, s) }
 // scanFigures finds every figure in text, each with the words up to the next
 // figure as its unit.
 func scanFigures(text string) []figure { return appendFigures(nil, text) }
+
+// oracleScanResidue is the residue part of scanText in a scan of its own,
+// as scanResidue was before it took scanText's: the test compares them.
+func oracleScanResidue(s string) (bits uint) {
+	for i := 0; i < len(s); i++ {
+		if residueByte[s[i]] == 0 {
+			continue
+		}
+		switch c := s[i]; c {
+		case '|':
+			bits |= resPipe
+		case '=':
+			bits |= resEqual
+		case '<':
+			bits |= resLess
+		case '.':
+			bits |= resDot
+		case '-':
+			if strings.HasPrefix(s[i:], "----") {
+				bits |= resDashes
+			}
+		case 'p':
+			if i+1 < len(s) && s[i+1] == 'x' {
+				bits |= resPx
+			}
+		case 'P':
+			if i+1 < len(s) && (s[i+1] == 'X' || s[i+1] == 'x') {
+				bits |= resPx
+			}
+		default:
+			if c < utf8.RuneSelf { // an ASCII control
+				bits |= resSpaceMap
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				bits |= resInvalid
+			case r <= '\u00a0' || r == '\u200b' || r == '\ufeff':
+				// U+0080–U+009F are controls, U+00A0 is a no-break space.
+				bits |= resSpaceMap
+			}
+			i += n - 1
+		}
+	}
+	return bits
+}
