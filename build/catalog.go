@@ -635,32 +635,14 @@ func leadingYear(lexical string) int {
 // entity. It does not allocate (Resolve runs for every entity of every
 // article): a byte at a time while s is ASCII, then a rune at a time.
 func appendFold(dst []byte, s string) []byte {
-	start, space := len(dst), false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return appendFoldRunes(dst, start, space, s[i:])
-		case c == ' ' || c >= '\t' && c <= '\r':
-			space = true
-			continue
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if space && len(dst) > start {
-			dst = append(dst, ' ')
-		}
-		space = false
-		dst = append(dst, c)
-	}
-	return dst
+	return appendFoldRunes(dst, len(dst), false, s)
 }
 
-// appendFoldRunes is appendFold from the first non-ASCII byte of s on,
-// start being where its fold starts in dst and space whether white space
-// came before s. As strings.Fields, it splits at unicode.IsSpace, and as
-// strings.ToLower, it lower-cases each rune, an invalid byte to U+FFFD.
-// The ASCII bytes that follow, most of a name, take appendFold's path.
+// appendFoldRunes appends the fold of s to dst, start being where the
+// fold starts in dst and space whether white space came before s. As
+// strings.Fields, it splits at unicode.IsSpace, and as strings.ToLower, it
+// lower-cases each rune, an invalid byte to U+FFFD; ASCII bytes, most of a
+// name, take a path of their own, a byte at a time.
 func appendFoldRunes(dst []byte, start int, space bool, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
