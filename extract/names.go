@@ -155,14 +155,15 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 	nt := len(toks)
 	toks = slices.Grow(toks, len(s)-i)
 	toks = toks[:cap(toks)]
-	var lex lexFlag
 	// The tokens that need a call are left to functions that take and
-	// return i, nt and lex, so that these stay in registers.
+	// return i and nt, so that these stay in registers; in.lex gathers
+	// the words' lexicon flags.
+	in.lex = 0
 	for i < len(s) {
 		c := s[i]
 		if !asciiAlnum[c] {
 			if c >= utf8.RuneSelf {
-				i, nt, lex = in.nonASCII(s, i, toks, nt, lex)
+				i, nt = in.nonASCII(s, i, toks, nt)
 				continue
 			}
 			if !asciiSpace[c] {
@@ -184,7 +185,8 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 		} else {
 			x = load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
 		}
-		k := bits.TrailingZeros64(^asciiAlnum64(x)&highBits) >> 3
+		m := asciiNotAlnum64(x)
+		k := bits.TrailingZeros64(m) >> 3
 		w := x | foldBits
 		j := i + k
 		if k == 8 {
@@ -194,22 +196,24 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 				} else {
 					x = load64(s, len(s)-8) >> (8 * (j + 8 - len(s))) // 0 for j == len(s)
 				}
-				k := bits.TrailingZeros64(^asciiAlnum64(x)&highBits) >> 3
+				k = bits.TrailingZeros64(asciiNotAlnum64(x)) >> 3
 				j += k
 				if k < 8 {
 					break
 				}
 			}
 		} else {
-			w &= 1<<(8*k) - 1
+			// The bytes below the lowest bit of m: the word's.
+			w &= (m&-m)>>7 - 1
 		}
-		if j < len(s) {
-			if c := s[j]; c >= utf8.RuneSelf || c == '-' || c == '\'' {
-				// A joiner, a "'s" or a rune past ASCII may make the word
-				// longer or its key different.
-				i, nt, lex = in.word(s, i, toks, nt, lex)
-				continue
-			}
+		// c is the byte after the word, s[j], byte k of x: 0 when the
+		// word ends s.
+		c = byte(x >> (8 * k & 63))
+		if wordGoesOn[c] {
+			// A joiner, a "'s" or a rune past ASCII may make the word
+			// longer or its key different.
+			i, nt = in.word(s, i, toks, nt)
+			continue
 		}
 		// The word's slot is the one slot picks for its folded bytes. Up
 		// to 16 bytes, its first and last 8 tell it.
@@ -223,19 +227,30 @@ func (in *interner) tokenizeFrom(s string, i int, toks []token) ([]token, lexFla
 		slot := &in.slots[(h*internMul)>>(64-internBits)]
 		key := slot.s
 		if len(key) != n || slot.w != w || n > 8 && (n > 16 || load64(key, n-8) != last) {
-			i, nt, lex = in.asciiWord(s, i, j, toks, nt, lex)
+			i, nt = in.asciiWord(s, i, j, toks, nt)
 			continue
 		}
-		lex |= slot.lex
-		toks[nt].setWord(i, j, key, c, slot.lex)
+		in.lex |= slot.lex
+		toks[nt].setWord(i, j, key, s[i], slot.lex)
 		nt++
 		i = j
-		if i < len(s) && s[i] == ' ' {
+		if c == ' ' {
 			i++ // the space after most words, which is no token
 		}
 	}
-	return toks[:nt], lex
+	return toks[:nt], in.lex
 }
+
+// wordGoesOn holds the bytes after a run of ASCII letters and digits that
+// may continue the word or change its key: a joiner, the apostrophe of a
+// "'s" and the first bytes of runes past ASCII.
+var wordGoesOn = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t['-'], t['\''] = true, true
+	return t
+}()
 
 // setWord makes t the ASCII word s[start:end] whose first byte is c, its
 // key and its lexicon flags l.
@@ -269,25 +284,25 @@ func (in *interner) tokenizeShort(s string, i int, toks []token) ([]token, lexFl
 // letter to lower case and leaves a digit as it is.
 const foldBits = 0x2020202020202020
 
-// asciiAlnum64 returns the high bit of each of the 8 bytes of x that is an
-// ASCII letter or digit (see asciiClasses).
-func asciiAlnum64(x uint64) uint64 {
+// asciiNotAlnum64 returns the high bit of each of the 8 bytes of x that is
+// not an ASCII letter or digit (see asciiClasses).
+func asciiNotAlnum64(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	y := x &^ highBits
 	digits := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
 	l := y | 0x20*ones
 	letters := (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones)
-	return (digits | letters) &^ x & highBits
+	return (x | ^(digits | letters)) & highBits
 }
 
 // asciiWord is tokenizeFrom's step for the word s[i:j], of ASCII letters
 // and digits, whose slot does not hold it at first sight: a word of more
 // than 16 bytes it holds is compared whole, and one it does not hold is
-// put in it. It returns the next token search's start, nt and lex past the
+// put in it. It returns the next token search's start and nt past the
 // word.
 //
 //go:noinline
-func (in *interner) asciiWord(s string, i, j int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
+func (in *interner) asciiWord(s string, i, j int, toks []token, nt int) (int, int) {
 	n := j - i
 	if cap(in.buf) < n+8 {
 		in.buf = make([]byte, 0, 2*n+8)
@@ -312,29 +327,35 @@ func (in *interner) asciiWord(s string, i, j int, toks []token, nt int, lex lexF
 	if j < len(s) && s[j] == ' ' {
 		j++
 	}
-	return j, nt + 1, lex | l
+	in.lex |= l
+	return j, nt + 1
 }
 
 // nonASCII is tokenizeFrom's step for the token at s[i], a rune past
-// ASCII: it returns the next token search's start, nt and lex past the
+// ASCII: it returns the next token search's start and nt past the
 // token, and len(s) when s has no token left.
 //
 //go:noinline
-func (in *interner) nonASCII(s string, i int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
+func (in *interner) nonASCII(s string, i int, toks []token, nt int) (int, int) {
+	if f := latinAt(s, i); f != 0 && f != latinSlow {
+		return in.word(s, i, toks, nt) // "Ōsaka"
+	}
 	t, next, ok := nextToken(s, i)
 	if !ok {
-		return len(s), nt, lex
+		return len(s), nt
 	}
 	if t.word {
 		t.key, t.lex = in.fold(s[t.start:t.end])
 	}
 	toks[nt] = t
-	return next, nt + 1, lex | t.lex
+	in.lex |= t.lex
+	return next, nt + 1
 }
 
 // word is tokenizeFrom's step for the word at s[i], an ASCII letter or
-// digit, that has a joiner or a "'s" in it or a rune past ASCII next to
-// it: it returns the next token search's start, nt and lex past the word.
+// digit or a Latin letter of two bytes (see latinAt), that has a joiner
+// or a "'s" in it or a rune past ASCII next to it: it returns the next
+// token search's start and nt past the word.
 // A word of ASCII letters, digits and joiners is folded eight bytes at a
 // time, and the Latin letters of two bytes that fold to one ASCII letter
 // ("Hōjō") and the joiners "‐", "–" and "’" are read here too, so that
@@ -343,7 +364,7 @@ func (in *interner) nonASCII(s string, i int, toks []token, nt int, lex lexFlag)
 // where the word ends sends it to nextToken and fold.
 //
 //go:noinline
-func (in *interner) word(s string, i int, toks []token, nt int, lex lexFlag) (int, int, lexFlag) {
+func (in *interner) word(s string, i int, toks []token, nt int) (int, int) {
 	// The word's folded bytes go to word, which has room for the longest
 	// word s can hold and for writing and reading 8 bytes past it.
 	if len(in.wordBuf) < len(s)+8 {
@@ -457,7 +478,8 @@ scan:
 		t, next, _ := nextToken(s, i)
 		t.key, t.lex = in.fold(s[t.start:t.end])
 		toks[nt] = t
-		return next, nt + 1, lex | t.lex
+		in.lex |= t.lex
+		return next, nt + 1
 	}
 	w := binary.LittleEndian.Uint64(word[:8])
 	if n < 8 {
@@ -466,13 +488,18 @@ scan:
 	key, l := in.lookup(word[:n], w)
 	toks[nt].setWord(i, j, key, s[i], l)
 	toks[nt].poss = poss
+	if c := s[i]; c >= utf8.RuneSelf {
+		// A Latin letter of two bytes (nonASCII).
+		toks[nt].upper = unicode.IsUpper(rune(c&0x1f)<<6 | rune(s[i+1]&0x3f))
+	}
 	if poss {
 		j += jn + 1 // past the "'s", which is not in the token
 	}
 	if j < len(s) && s[j] == ' ' {
 		j++ // the space after most words, which is no token
 	}
-	return j, nt + 1, lex | l
+	in.lex |= l
+	return j, nt + 1
 }
 
 // latinSlow is latinAt's answer for a rune that word leaves to nextToken.
@@ -803,6 +830,9 @@ type interner struct {
 	buf     []byte
 	wordBuf []byte // word's
 	slots   [internSlots]internSlot
+	// lex is the union of the lexicon flags of the words tokenizeFrom
+	// has cut so far.
+	lex lexFlag
 	// written caches the keys of words with bytes past ASCII by the word
 	// as written (see foldUnicode).
 	written [writtenSlots]writtenSlot

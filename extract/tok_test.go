@@ -31,6 +31,7 @@ func TestInternerTokenizeFast(t *testing.T) {
 		"xō xō- xō’ xō’s xō’sé xō’sŏ xō–ō xō–é xō–ʼ xōʼ xō\u0304 xŉ xß xª xµ x°y x×y x«y xŀx",
 		"ab–", "ab’", "ab’s", "ab–\u2000x", "ab\u2014cd", "ab\u2019\u2019", "ab\xe2\x80", "ab\xe2\x80\x93",
 		"ab\xc5", "ab\xc5x", "ab\xc5\xc5", "ab'\xc5", "ab's\xc3", "abcdefghō ijklmnopō'qrstuvwxō's",
+		"Ōsaka ōsaka Ōno-ha Éa é’s ŏ\u0304 Ŀx ª º ŉ ß Ōsakaōsaka",
 	} {
 		for i := range len(s) {
 			got, want := fast.tokenize(s[i:], nil), tokenizeGeneric(&slow, s[i:], nil)
