@@ -965,7 +965,7 @@ func (st *proseState) scan(sen *sentence) {
 	st.aliasFrom, st.aliasTaken = -1, false
 	if lex&lexAliasCue == 0 {
 		// No alias phrase: each has a word of aliasCues.
-	} else if k := alsoKnownAs(text); k >= 0 && st.aboutSubject(text, toks) {
+	} else if k := alsoKnownAs(text, toks, sen.span.Start); k >= 0 && st.aboutSubject(text, toks) {
 		st.aliasFrom = sen.span.Start + k
 	}
 	for i := 0; i < len(toks); {
@@ -1565,24 +1565,49 @@ var aliasPhrases = []string{"also known as ", "also referred to as ", "also call
 // prose than "as".
 var aliasCues = set("known", "referred", "called")
 
+// aliasCueAt holds the offset in each alias phrase of its word of
+// aliasCues.
+var aliasCueAt = func() []int {
+	at := make([]int, len(aliasPhrases))
+	for i, p := range aliasPhrases {
+		for k := 0; k < len(p); k++ {
+			if (k == 0 || p[k-1] == ' ') && aliasCues[p[k:k+strings.IndexByte(p[k:], ' ')]] {
+				at[i] = k
+			}
+		}
+	}
+	return at
+}()
+
 // alsoKnownAs returns the offset in text after its first alias phrase
 // that follows a form of "be" ("It was also known as"), or -1. After a
 // comma ("the son of X, also known as Y") the phrase names X, not what the
-// sentence is about.
-func alsoKnownAs(text string) int {
-	if !strings.Contains(text, " as ") && !strings.Contains(text, "called ") {
-		return -1
-	}
+// sentence is about. Toks are text's tokens, whose offsets are off more
+// than text's: an alias phrase is found at each of its word of aliasCues,
+// a token of its own, where searching text for each phrase read the
+// sentence six times.
+func alsoKnownAs(text string, toks []token, off int) int {
 	best := -1
-	for _, p := range aliasPhrases {
-		k := strings.Index(text, p)
-		if k < 0 || best >= 0 && k+len(p) >= best {
+	var seen uint // the phrases whose first place was found
+	for x := range toks {
+		if toks[x].lex&lexAliasCue == 0 {
 			continue
 		}
-		before := strings.TrimRight(text[:k], " ")
-		switch before[strings.LastIndexByte(before, ' ')+1:] {
-		case "was", "is", "are", "were", "been", "be":
-			best = k + len(p)
+		s := toks[x].start - off
+		for pi, p := range aliasPhrases {
+			k := s - aliasCueAt[pi]
+			if seen&(1<<pi) != 0 || k < 0 || !strings.HasPrefix(text[k:], p) {
+				continue
+			}
+			seen |= 1 << pi // only a phrase's first place counts
+			if best >= 0 && k+len(p) >= best {
+				continue
+			}
+			before := strings.TrimRight(text[:k], " ")
+			switch before[strings.LastIndexByte(before, ' ')+1:] {
+			case "was", "is", "are", "were", "been", "be":
+				best = k + len(p)
+			}
 		}
 	}
 	return best

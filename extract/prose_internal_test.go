@@ -620,3 +620,61 @@ func TestListAndEventQuickTests(t *testing.T) {
 		}
 	}
 }
+
+// oracleAlsoKnownAs is alsoKnownAs as it searched the sentence for each
+// alias phrase, which alsoKnownAs finds at the tokens of their cue words.
+func oracleAlsoKnownAs(text string) int {
+	best := -1
+	for _, p := range aliasPhrases {
+		k := strings.Index(text, p)
+		if k < 0 || best >= 0 && k+len(p) >= best {
+			continue
+		}
+		before := strings.TrimRight(text[:k], " ")
+		switch before[strings.LastIndexByte(before, ' ')+1:] {
+		case "was", "is", "are", "were", "been", "be":
+			best = k + len(p)
+		}
+	}
+	return best
+}
+
+// TestAlsoKnownAs checks alsoKnownAs against oracleAlsoKnownAs on
+// sentences with alias phrases at their start, after other words, twice,
+// cut, in other cases and after the sentence's start in its block.
+func TestAlsoKnownAs(t *testing.T) {
+	in := new(interner)
+	for _, s := range []string{
+		"It was also known as Oda.",
+		"also known as X",
+		"It is also called Y, and was also called Z.",
+		"It was also Known as X.",
+		"The son of X, also known as Y, was also referred to as Z.",
+		"He was better known as Kim and was commonly known as Lee.",
+		"He is otherwise known as Yi, also known as Ri.",
+		"It was also known as X; it was also known as Y.",
+		"He was known as Kim. It was also called",
+		"They were  also known as Ming.",
+		"It was xalso known as Oda.",
+		"It be also knownas X, be also known  as Y, be also known as",
+		"It was known as X, also called Y, been also called Z.",
+		"Known called referred known as also referred to as",
+		"It is also known as Ōsaka, also called Ōsaka-jō.",
+		"",
+	} {
+		for _, prefix := range []string{"", "He came. ", "Über. "} {
+			block := prefix + s
+			toks, lex := in.tokenizeFrom(block, len(prefix), nil)
+			want := oracleAlsoKnownAs(s)
+			if lex&lexAliasCue == 0 {
+				if want >= 0 {
+					t.Errorf("%q: no alias cue, but the phrase ends at %d", block, want)
+				}
+				continue
+			}
+			if got := alsoKnownAs(s, toks, len(prefix)); got != want {
+				t.Errorf("alsoKnownAs(%q) = %d, want %d", block, got, want)
+			}
+		}
+	}
+}
