@@ -569,7 +569,7 @@ func (st *proseState) addPhonKey(key, kept string, e *Entity, c rdf.Term) {
 	// phonLens is the same, may have made that bit done.
 	fb := phonBit(f, l)
 	st.phonKeys[fb>>6] |= 1 << (fb & 63)
-	b := phonLenBit(f, l, phoneticLen(key))
+	b := phonLenBit(f, l, phoneticWeight(key))
 	if st.phonDone[b>>6]&(1<<(b&63)) != 0 {
 		st.addPhonetic(key, e, c)
 		return
@@ -615,7 +615,7 @@ func (st *proseState) phonGet(key string) *known {
 	if st.phonKeys[b>>6]&(1<<(b&63)) == 0 {
 		return nil
 	}
-	b = phonLenBit(f, l, phoneticLen(key))
+	b = phonLenBit(f, l, phoneticWeight(key))
 	if st.phonLens[b>>6]&(1<<(b&63)) == 0 {
 		return nil
 	}
@@ -663,6 +663,46 @@ func phonBit(first, last byte) uint {
 func phonLenBit(first, last byte, n int) uint {
 	h := (uint32(first)<<16 | uint32(last)<<8 ^ uint32(n)) * 0x9e3779b1
 	return uint(h >> (32 - 9)) // 9 bits: 512 of them
+}
+
+// phoneticWeight returns the number of bytes of key that are neither 'e'
+// nor 'h', which is that of phoneticKey(key) too: appendPhonetic drops
+// some e's and h's ("eo", "ch") and maps each other byte to one that is
+// neither. Keys of one phonetic key have one weight, as phonLenBit needs
+// of its n, which tells keys apart about as well as their phonetic
+// length, but is counted eight bytes at a time.
+func phoneticWeight(key string) int {
+	n := len(key)
+	if n < 8 {
+		eh := 0
+		for i := 0; i < n; i++ {
+			if c := key[i]; c == 'e' || c == 'h' {
+				eh++
+			}
+		}
+		return n - eh
+	}
+	eh := 0
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		eh += countEH(load64(key, i))
+	}
+	if i < n {
+		// The last bytes, shifted down past the bytes counted: zeros
+		// come in, which count as neither.
+		eh += countEH(load64(key, n-8) >> (8 * (i + 8 - n)))
+	}
+	return n - eh
+}
+
+// countEH returns the number of the 8 bytes of x that are 'e' or 'h'.
+func countEH(x uint64) int {
+	const ones, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// A byte of v is 0 where x's is the byte sought; its high bit of
+	// (v&low7 + low7) | v is clear then only.
+	ve, vh := x^('e'*ones), x^('h'*ones)
+	te, th := (ve&low7+low7)|ve, (vh&low7+low7)|vh
+	return bits.OnesCount64(^(te & th) & highBits)
 }
 
 // phoneticLast returns the last byte of phoneticKey(key), which must not

@@ -195,9 +195,9 @@ func TestInternerTokenizeLong(t *testing.T) {
 	}
 }
 
-// TestPhoneticEnds checks phoneticFirst, phoneticLast and phoneticLen,
-// which the phonetic index's filters use, against the phonetic key they
-// stand for.
+// TestPhoneticEnds checks phoneticFirst, phoneticLast, phoneticLen and
+// phoneticWeight, which the phonetic index's filters use, against the
+// phonetic key they stand for.
 func TestPhoneticEnds(t *testing.T) {
 	const alphabet = "aceghjosu bdr"
 	var keys []string
@@ -228,6 +228,16 @@ func TestPhoneticEnds(t *testing.T) {
 		}
 		if got := phoneticLen(key); got != len(p) {
 			t.Errorf("phoneticLen(%q) = %d, want %d (of %q)", key, got, len(p), p)
+		}
+		if got, want := phoneticWeight(key), len(p)-strings.Count(p, "e")-strings.Count(p, "h"); got != want {
+			t.Errorf("phoneticWeight(%q) = %d, want %d (of %q)", key, got, want, p)
+		}
+		// Longer keys, of 8 bytes and more, whose weight is counted 8
+		// bytes at a time, and with bytes past ASCII.
+		for _, long := range []string{key + " " + key, "kim jeong-eun " + key, key + " ōhé eh", strings.Repeat(key+"x", 3)} {
+			if got, want := phoneticWeight(long), len(phoneticKey(long))-strings.Count(phoneticKey(long), "e")-strings.Count(phoneticKey(long), "h"); got != want {
+				t.Errorf("phoneticWeight(%q) = %d, want %d", long, got, want)
+			}
 		}
 	}
 }
@@ -399,7 +409,7 @@ func TestPhoneticIndexLater(t *testing.T) {
 	pyongyang, joachim := &Entity{Label: "Pyongyang"}, &Entity{Label: "Joachim"}
 	// "joachim" ("coacim") has bits of phonKeys other than "kato"'s but
 	// the same bit of phonLens, which the look-up of "kato" makes done.
-	lenBit := func(k string) uint { return phonLenBit(phoneticFirst(k), phoneticLast(k), phoneticLen(k)) }
+	lenBit := func(k string) uint { return phonLenBit(phoneticFirst(k), phoneticLast(k), phoneticWeight(k)) }
 	endBit := func(k string) uint { return phonBit(phoneticFirst(k), phoneticLast(k)) }
 	if lenBit("joachim") != lenBit("kato") || endBit("joachim") == endBit("kato") {
 		t.Fatal(`"joachim" and "kato" no longer share only their bit of phonLens: choose another key`)
