@@ -202,6 +202,9 @@ func TestEncodeValidGraph(t *testing.T) {
 				rdf.LangString("a \"b\"", "en"), rdf.LangString("line\nbreak ok", "en"), rdf.LangString("x", "en-GB"),
 				rdf.LangString("x", "fr"), rdf.String("plain"), rdf.Integer(7),
 				{Kind: rdf.KindBlank, Value: "b1", Lang: "en"}, {Kind: rdf.KindIRI, Value: res + "O", Lang: "en"},
+				// Labels tagged rdf.PlainEn, written without a look.
+				{Kind: rdf.KindLiteral, Value: "Ane River", Datatype: rdf.RDFLangString, Lang: rdf.PlainEn},
+				{Kind: rdf.KindLiteral, Value: "Tōkyō", Datatype: rdf.RDFLangString, Lang: rdf.PlainEn},
 			} {
 				qs = append(qs, rdf.Quad{S: s, P: p, O: o, G: g}, rdf.Quad{S: rdf.Blank("b2"), P: p, O: o, G: g})
 			}

@@ -92,8 +92,9 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 			b = append(b, '<')
 			b = append(b, t.O.Value...)
 			b = append(b, endIRI...)
-		} else if t.O.Kind == rdf.KindLiteral && t.O.Lang == "en" && plainString(t.O.Value) {
-			// Labels, most literals, need no call either.
+		} else if t.O.Kind == rdf.KindLiteral && t.O.Lang == "en" && (rdf.IsPlainEn(t.O.Lang) || plainString(t.O.Value)) {
+			// Labels, most literals, need no call either, and those of
+			// minted names (rdf.PlainEn) no look at their bytes.
 			b = append(b, '"')
 			b = append(b, t.O.Value...)
 			b = append(b, endEn...)

@@ -101,6 +101,10 @@ type Entity struct {
 	// label is the Label Graph.Entity gave it when that is a canonical
 	// name, valid UTF-8: finish need not check Label while it is that.
 	label string
+	// plain is set when label is a name minted the short way, whose
+	// bytes AppendCanonicalEntityIRI checked: it holds nothing an
+	// N-Triples string escapes, and its literal is tagged rdf.PlainEn.
+	plain bool
 	// prose is the prose extractor's record of it (see proseEntity).
 	prose *proseEntity
 }
@@ -959,6 +963,7 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		e.key = valueKey8(iri.Value, len(base))
 		if alias == "" {
 			e.label = canonical // not the Resolver's
+			e.plain = done
 		}
 		*slot = entitySlot{hash: h, gen: g.entities.gen, e: e}
 		g.order = append(g.order, e)
@@ -1485,6 +1490,9 @@ func (g *Graph) appendLabel(dst []rdf.Triple, iri *rdf.Term, e *Entity) []rdf.Tr
 		return dst
 	}
 	label := enString(e.Label)
+	if e.plain && sameString(e.Label, e.label) {
+		label.Lang = rdf.PlainEn
+	}
 	return appendTriple(dst, iri, &ontology.Label, &label)
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
@@ -185,6 +186,43 @@ func TestFinishChecksChangedLabels(t *testing.T) {
 		if got := labels[tt.e.IRI]; got != tt.want {
 			t.Errorf("%v has label %q, want %q", tt.e.IRI, got, tt.want)
 		}
+	}
+}
+
+// TestPlainLabels checks that finish tags with rdf.PlainEn the labels of
+// names minted the short way, and that every label it tags holds nothing
+// an N-Triples string escapes, which writers then do not look for.
+func TestPlainLabels(t *testing.T) {
+	article := ontology.ArticleIRI("", "Yi Sun-sin")
+	g := NewGraph(article)
+	names := []string{"Yi Sun-sin", "Tōkyō", "Siege of X (1592)", "Operation \"Z\"", "A\\B", "Ctl\x7fX",
+		"yi sun", "Yi  Sun", "Bad \xff", "A/B?", "Siege (1592-1598)", "Tab\tX", "Ōmi Province"}
+	for _, name := range names {
+		g.Entity("", name, ontology.Person)
+	}
+	changed := g.Entity("", "Hansan", ontology.Place)
+	changed.Label = "Hansan \"Island\""
+	g.finish(article)
+	plain := map[string]bool{}
+	for _, tr := range g.Triples() {
+		if tr.P != ontology.Label {
+			continue
+		}
+		if !rdf.IsPlainEn(tr.O.Lang) {
+			continue
+		}
+		plain[tr.O.Value] = true
+		if v := tr.O.Value; !utf8.ValidString(v) || string(rdf.AppendStringEscaped(nil, v)) != v {
+			t.Errorf("label %q is tagged plain", v)
+		}
+	}
+	for _, name := range []string{"Yi Sun-sin", "Tōkyō", "Siege of X (1592)"} {
+		if !plain[name] {
+			t.Errorf("label %q is not tagged plain", name)
+		}
+	}
+	if plain[changed.Label] {
+		t.Errorf("changed label %q is tagged plain", changed.Label)
 	}
 }
 
