@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wikikg/wikikg/internal/plainlang"
 	"github.com/wikikg/wikikg/rdf"
 )
 
@@ -202,9 +203,9 @@ func TestEncodeValidGraph(t *testing.T) {
 				rdf.LangString("a \"b\"", "en"), rdf.LangString("line\nbreak ok", "en"), rdf.LangString("x", "en-GB"),
 				rdf.LangString("x", "fr"), rdf.String("plain"), rdf.Integer(7),
 				{Kind: rdf.KindBlank, Value: "b1", Lang: "en"}, {Kind: rdf.KindIRI, Value: res + "O", Lang: "en"},
-				// Labels tagged rdf.PlainEn, written without a look.
-				{Kind: rdf.KindLiteral, Value: "Ane River", Datatype: rdf.RDFLangString, Lang: rdf.PlainEn},
-				{Kind: rdf.KindLiteral, Value: "Tōkyō", Datatype: rdf.RDFLangString, Lang: rdf.PlainEn},
+				// Labels tagged plainlang.En, written without a look.
+				{Kind: rdf.KindLiteral, Value: "Ane River", Datatype: rdf.RDFLangString, Lang: plainlang.En},
+				{Kind: rdf.KindLiteral, Value: "Tōkyō", Datatype: rdf.RDFLangString, Lang: plainlang.En},
 			} {
 				qs = append(qs, rdf.Quad{S: s, P: p, O: o, G: g}, rdf.Quad{S: rdf.Blank("b2"), P: p, O: o, G: g})
 			}

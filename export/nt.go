@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/wikikg/wikikg/internal/plainlang"
 	"github.com/wikikg/wikikg/rdf"
 )
 
@@ -92,9 +93,9 @@ func (s *sink) writeValidLines(g rdf.Term, ts []rdf.Triple, graph bool) error {
 			b = append(b, '<')
 			b = append(b, t.O.Value...)
 			b = append(b, endIRI...)
-		} else if t.O.Kind == rdf.KindLiteral && t.O.Lang == "en" && (rdf.IsPlainEn(t.O.Lang) || plainString(t.O.Value)) {
+		} else if t.O.Kind == rdf.KindLiteral && t.O.Lang == "en" && (plainlang.IsEn(t.O.Lang) || plainString(t.O.Value)) {
 			// Labels, most literals, need no call either, and those of
-			// minted names (rdf.PlainEn) no look at their bytes.
+			// minted names (plainlang.En) no look at their bytes.
 			b = append(b, '"')
 			b = append(b, t.O.Value...)
 			b = append(b, endEn...)

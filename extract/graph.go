@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/wikikg/wikikg/internal/plainlang"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -103,7 +104,7 @@ type Entity struct {
 	label string
 	// plain is set when label is a name minted the short way, whose
 	// bytes AppendCanonicalEntityIRI checked: it holds nothing an
-	// N-Triples string escapes, and its literal is tagged rdf.PlainEn.
+	// N-Triples string escapes, and its literal is tagged plainlang.En.
 	plain bool
 	// prose is the prose extractor's record of it (see proseEntity).
 	prose *proseEntity
@@ -1491,7 +1492,7 @@ func (g *Graph) appendLabel(dst []rdf.Triple, iri *rdf.Term, e *Entity) []rdf.Tr
 	}
 	label := enString(e.Label)
 	if e.plain && sameString(e.Label, e.label) {
-		label.Lang = rdf.PlainEn
+		label.Lang = plainlang.En
 	}
 	return appendTriple(dst, iri, &ontology.Label, &label)
 }

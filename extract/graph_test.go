@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/wikikg/wikikg/internal/plainlang"
 	"github.com/wikikg/wikikg/ontology"
 	"github.com/wikikg/wikikg/rdf"
 )
@@ -189,7 +190,7 @@ func TestFinishChecksChangedLabels(t *testing.T) {
 	}
 }
 
-// TestPlainLabels checks that finish tags with rdf.PlainEn the labels of
+// TestPlainLabels checks that finish tags with plainlang.En the labels of
 // names minted the short way, and that every label it tags holds nothing
 // an N-Triples string escapes, which writers then do not look for.
 func TestPlainLabels(t *testing.T) {
@@ -208,7 +209,7 @@ func TestPlainLabels(t *testing.T) {
 		if tr.P != ontology.Label {
 			continue
 		}
-		if !rdf.IsPlainEn(tr.O.Lang) {
+		if !plainlang.IsEn(tr.O.Lang) {
 			continue
 		}
 		plain[tr.O.Value] = true

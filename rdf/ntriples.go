@@ -1,24 +1,8 @@
 package rdf
 
 import (
-	"strings"
 	"unicode/utf8"
-	"unsafe"
 )
-
-// PlainEn is the language tag "en" in a string of its own. A literal
-// whose Lang is this very string, not merely one equal to it, promises
-// that its value is valid UTF-8 with no character WriteStringEscaped
-// escapes, so that a writer of terms known valid copies it without
-// looking: Graph.finish gives it to the labels of the names it minted,
-// which it checked as it minted them. The promise is the maker's, as a
-// valid term's validity is (see export.ValidEncoder).
-var PlainEn = strings.Clone("en")
-
-// IsPlainEn reports whether lang is PlainEn itself.
-func IsPlainEn(lang string) bool {
-	return unsafe.StringData(lang) == unsafe.StringData(PlainEn) && len(lang) == len(PlainEn)
-}
 
 // Writer is what AppendNTriples writes to: a strings.Builder or a
 // bufio.Writer, both of which never fail part-way in a way callers must
