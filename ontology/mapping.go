@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -88,6 +89,12 @@ type Mapping struct {
 	signals         []Signal
 	signalsByKey    map[string][]int
 	numberedSignals []int
+	// signalKind holds, by signal, the index of its kind in Kinds, and
+	// ruleKinds, by rule, a kindBit mask of the kinds it applies to:
+	// ClassifyMatched and LookupMatched use them when Kinds are few
+	// (fewKinds), and the kinds' names otherwise.
+	signalKind []int32
+	ruleKinds  []uint64
 	// indexed guards index, which a Mapping built by hand, not by
 	// ParseMapping, runs on first use, perhaps from several goroutines.
 	indexed sync.Once
@@ -108,10 +115,12 @@ func (m *Mapping) index() {
 	m.signals = nil
 	m.signalsByKey = map[string][]int{}
 	m.numberedSignals = nil
-	for _, k := range m.Kinds {
+	m.signalKind = nil
+	for ki, k := range m.Kinds {
 		for _, sig := range k.Signals {
 			id := len(m.signals)
 			m.signals = append(m.signals, sig)
+			m.signalKind = append(m.signalKind, int32(ki))
 			if sig.Key.numbered {
 				m.numberedSignals = append(m.numberedSignals, id)
 			} else {
@@ -120,6 +129,40 @@ func (m *Mapping) index() {
 		}
 		m.kindSignals = append(m.kindSignals, len(m.signals))
 	}
+	m.ruleKinds = make([]uint64, len(m.Rules))
+	for i, r := range m.Rules {
+		if r.Kinds == nil {
+			m.ruleKinds[i] = ^uint64(0) // any kind, and none
+			continue
+		}
+		for j, k := range m.Kinds {
+			if slices.Contains(r.Kinds, k.Name) {
+				m.ruleKinds[i] |= 1 << (j + 1)
+			}
+		}
+	}
+}
+
+// fewKinds is the largest number of kinds a kindBit mask holds, with
+// the bit of no kind.
+const fewKinds = 63
+
+// kindBit returns the bit of kind in the masks of ruleKinds: bit 0 for
+// no kind, bit i+1 for Kinds[i]. It reports false for a kind that is
+// not one of m.Kinds, or when they are more than fewKinds.
+func (m *Mapping) kindBit(kind *Kind) (uint64, bool) {
+	if kind == nil {
+		return 1, true
+	}
+	if len(m.Kinds) > fewKinds {
+		return 0, false
+	}
+	for j := range m.Kinds {
+		if &m.Kinds[j] == kind {
+			return 1 << (j + 1), true
+		}
+	}
+	return 0, false
 }
 
 // KeyPattern is a normalised infobox key, perhaps with one "{N}" standing for
@@ -432,6 +475,9 @@ func (m *Mapping) Match(nk string) *KeyMatch {
 // ClassifyMatched is Classify of the keys of matches.
 func (m *Mapping) ClassifyMatched(matches []*KeyMatch) *Kind {
 	m.indexed.Do(m.index)
+	if len(m.signals) <= 256 && len(m.Kinds) <= 32 {
+		return m.classifyFew(matches)
+	}
 	var buf [256]bool
 	matched := buf[:]
 	if len(m.signals) > len(buf) {
@@ -443,6 +489,36 @@ func (m *Mapping) ClassifyMatched(matches []*KeyMatch) *Kind {
 		}
 	}
 	return m.best(matched)
+}
+
+// classifyFew is ClassifyMatched for a mapping of at most 256 signals
+// and 32 kinds: the kinds' scores are counted from the signals the keys
+// match, most keys none, rather than from every signal of every kind.
+func (m *Mapping) classifyFew(matches []*KeyMatch) *Kind {
+	var seen [4]uint64 // the signals counted
+	var score [32]int32
+	var decisive uint32
+	for _, km := range matches {
+		for _, id := range km.signals {
+			if seen[id>>6]&(1<<(id&63)) != 0 {
+				continue
+			}
+			seen[id>>6] |= 1 << (id & 63)
+			k := m.signalKind[id]
+			score[k]++
+			if m.signals[id].Decisive {
+				decisive |= 1 << k
+			}
+		}
+	}
+	var best *Kind
+	bestScore := int32(0)
+	for i := range m.Kinds {
+		if s := score[i]; (decisive&(1<<i) != 0 || s >= 2) && s > bestScore {
+			best, bestScore = &m.Kinds[i], s
+		}
+	}
+	return best
 }
 
 // best returns the kind of the signals matched marks, as Classify does.
@@ -474,9 +550,18 @@ func (m *Mapping) Lookup(nk string, kind *Kind, field func(nk string) (string, b
 
 // LookupMatched is Lookup of km's key.
 func (m *Mapping) LookupMatched(km *KeyMatch, kind *Kind, field func(nk string) (string, bool)) (*Rule, int) {
+	bit, few := uint64(0), false
+	if len(km.rules) > 0 {
+		m.indexed.Do(m.index)
+		bit, few = m.kindBit(kind)
+	}
 	for _, c := range km.rules {
 		r, n := &m.Rules[c.rule], int(c.n)
-		if r.Kinds != nil {
+		if few {
+			if m.ruleKinds[c.rule]&bit == 0 {
+				continue
+			}
+		} else if r.Kinds != nil {
 			in := false
 			for _, k := range r.Kinds {
 				in = in || kind != nil && k == kind.Name

@@ -105,3 +105,57 @@ func TestKeyPatternMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchedAgainstNames checks ClassifyMatched against Classify, and
+// LookupMatched with the mapping's own kinds, which it tells by their
+// bits, against a copy of each, which it tells by name, on every key of
+// the built-in mapping and sets of them.
+func TestMatchedAgainstNames(t *testing.T) {
+	m := DefaultMapping()
+	var keys []string
+	for _, k := range m.Kinds {
+		for _, s := range k.Signals {
+			keys = append(keys, s.Key.With(1), s.Key.With(2))
+		}
+	}
+	for _, r := range m.Rules {
+		keys = append(keys, r.Key.With(1), r.Key.With(3))
+		if r.WhenValue != "" {
+			keys = append(keys, r.When.With(1))
+		}
+	}
+	keys = append(keys, "", "nokey", "commander12345")
+	fields := map[string]string{"subdivisiontype1": "Country", "subdivisiontype3": "Provinces"}
+	get := func(nk string) (string, bool) { v, ok := fields[nk]; return v, ok }
+	kinds := []*Kind{nil}
+	for i := range m.Kinds {
+		kinds = append(kinds, &m.Kinds[i])
+	}
+	for _, nk := range keys {
+		km := m.Match(nk)
+		for _, k := range kinds {
+			r, n := m.LookupMatched(km, k, get)
+			var named *Kind
+			if k != nil {
+				named = &Kind{Name: k.Name}
+			}
+			wr, wn := m.LookupMatched(km, named, get)
+			if r != wr || n != wn {
+				t.Errorf("LookupMatched(%q, %v) = %v, %d; by name %v, %d", nk, named, r, n, wr, wn)
+			}
+		}
+	}
+	// Sets of keys: each key alone, and windows of the list.
+	for size := 1; size <= 6; size++ {
+		for i := 0; i+size <= len(keys); i++ {
+			set := keys[i : i+size]
+			var kms []*KeyMatch
+			for _, nk := range set {
+				kms = append(kms, m.Match(nk))
+			}
+			if got, want := m.ClassifyMatched(kms), m.Classify(set); got != want {
+				t.Errorf("ClassifyMatched(%q) = %v, Classify %v", set, got, want)
+			}
+		}
+	}
+}
