@@ -104,30 +104,31 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		}
 		return "", false
 	}
+	// Side nodes are a conflict's: told once, not for each field.
+	conflict := s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict
 	for i, f := range ib.Fields {
-		rule, n := x.Mapping.LookupMatched(matches[i].match, s.Kind, lookup)
-		if rule == nil {
+		ri := sc.rule(x.Mapping, matches[i], s.Kind, lookup)
+		if ri.rule == nil {
 			if !s.Light {
 				x.literal(g, subj, f, matches[i])
 			}
 			continue
 		}
-		if rule.Parser == ontology.ParseIgnore {
+		if ri.parser == parseIgnore {
 			continue
 		}
-		if s.Light && !lightRule(rule) {
+		if s.Light && !ri.light {
 			continue
 		}
 		target := subj
 		// A Light pass keeps no triple on a side but a date's, which
 		// a side parser writes under an odd mapping only: the side
 		// node, which costs an IRI, is made for those alone.
-		if n > 0 && rule.Key.Numbered() && s.Kind != nil && s.Kind.Class == ontology.MilitaryConflict && isSideParser(rule.Parser) &&
-			(!s.Light || writesYear(rule)) {
-			target = sc.side(g, subj, n)
+		if ri.side && conflict && (!s.Light || ri.year) {
+			target = sc.side(g, subj, ri.n)
 		}
 		sc.field = i
-		if !x.apply(g, s, sc, rule, target, f, belligerents) {
+		if !x.apply(g, s, sc, &ri, target, f, belligerents) {
 			if s.Light {
 				continue // the literal and its warning are output only
 			}
@@ -291,6 +292,94 @@ type infoboxKey struct {
 	// property is the key's generic property, once a literal needed it.
 	property     rdf.Term
 	propertyDone bool
+	// rules holds the rule the key takes under each kind it was met
+	// with, when no rule of it has a condition (KeyMatch.Conditional).
+	rules []keyRule
+}
+
+// keyRule is the rule a key takes under a kind.
+type keyRule struct {
+	kind *ontology.Kind
+	ruleInfo
+}
+
+// ruleInfo is a rule a field takes, the number its key's {N} stood for,
+// and what Extract and apply ask of the rule, told once for each key and
+// kind rather than for each field.
+type ruleInfo struct {
+	rule   *ontology.Rule
+	n      int
+	parser parserID
+	// kind and class are the kind of the rule's range (kindOf) and its
+	// class as entities take it (classTerm).
+	kind  classKind
+	class rdf.Term
+	// light is lightRule(rule), year writesYear(rule), and side is set
+	// for a side parser's rule with a numbered key and n > 0, whose
+	// triples a conflict's side takes.
+	light, year, side bool
+}
+
+// parserID is an ontology.Parser as a small integer, which a switch
+// tells apart without comparing strings.
+type parserID uint8
+
+const (
+	parseOther parserID = iota
+	parseIgnore
+	parseAlias
+	parseText
+	parseDate
+	parseDateRange
+	parseNumber
+	parseCasualties
+	parseEntity
+	parseEntities
+	parsePlaces
+)
+
+// parserIDs are the IDs of the ontology's parsers.
+var parserIDs = map[ontology.Parser]parserID{
+	ontology.ParseIgnore: parseIgnore, ontology.ParseAlias: parseAlias, ontology.ParseText: parseText,
+	ontology.ParseDate: parseDate, ontology.ParseDateRange: parseDateRange, ontology.ParseNumber: parseNumber,
+	ontology.ParseCasualties: parseCasualties, ontology.ParseEntity: parseEntity,
+	ontology.ParseEntities: parseEntities, ontology.ParsePlaces: parsePlaces,
+}
+
+// newRuleInfo returns the ruleInfo of rule r, nil or not, and n.
+func newRuleInfo(r *ontology.Rule, n int) ruleInfo {
+	if r == nil {
+		return ruleInfo{}
+	}
+	kind := kindOf(r.Range)
+	return ruleInfo{
+		rule: r, n: n, parser: parserIDs[r.Parser],
+		kind: kind, class: classTerm(kind, r.Range),
+		light: lightRule(r), year: writesYear(r),
+		side: n > 0 && r.Key.Numbered() && isSideParser(r.Parser),
+	}
+}
+
+// maxKeyRules bounds the kinds an infoboxKey keeps a rule for.
+const maxKeyRules = 8
+
+// rule returns the ruleInfo of the rule of m that key k takes under kind,
+// field giving the values of other keys for conditions, from k's rules
+// when it is there.
+func (sc *infoboxScratch) rule(m *ontology.Mapping, k *infoboxKey, kind *ontology.Kind, field func(string) (string, bool)) ruleInfo {
+	conditional := k.match.Conditional()
+	if !conditional {
+		for i := range k.rules {
+			if k.rules[i].kind == kind {
+				return k.rules[i].ruleInfo
+			}
+		}
+	}
+	ri := newRuleInfo(m.LookupMatched(k.match, kind, field))
+	if !conditional && len(k.rules) < maxKeyRules {
+		k.rules = append(k.rules, keyRule{kind, ri})
+	}
+	return ri
 }
 
 // maxKnownKeys bounds an infoboxScratch's cache of keys.
@@ -412,13 +501,14 @@ func (x *InfoboxExtractor) literal(g *Graph, subj rdf.Term, f Field, k *infoboxK
 // apply writes the facts of one mapped field and reports whether its value
 // was understood (an unknown value such as "?" counts as understood: it
 // gives no triple by contract).
-func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *ontology.Rule, target rdf.Term, f Field, belligerents func() *value.Groups) bool {
+func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, ri *ruleInfo, target rdf.Term, f Field, belligerents func() *value.Groups) bool {
 	v := strings.TrimSpace(f.Value)
 	if isUnknown(v) {
 		return true
 	}
-	switch r.Parser {
-	case ontology.ParseAlias:
+	r := ri.rule
+	switch ri.parser {
+	case parseAlias:
 		// "Seonjong () → Seonjo ()": a name changed, both are names.
 		for _, item := range value.SplitEntities(strings.ReplaceAll(v, "→", ",")) {
 			if name, ok := cleanEntityName(item.Name, rdf.Term{}); ok {
@@ -426,24 +516,24 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			}
 		}
 		return true
-	case ontology.ParseText:
+	case parseText:
 		text := value.CleanText(v)
 		if text == "" {
 			return true
 		}
 		g.Add(target, r.Property, rdf.LangString(text, "en"))
 		return true
-	case ontology.ParseDate, ontology.ParseDateRange:
+	case parseDate, parseDateRange:
 		start, end, ok := value.ParseDateRange(v)
 		if !ok {
 			return false
 		}
 		g.Add(target, r.Property, rdf.Typed(start.Lexical(), start.Datatype()))
-		if r.Parser == ontology.ParseDateRange && !end.IsZero() {
+		if ri.parser == parseDateRange && !end.IsZero() {
 			g.Add(target, r.Range, rdf.Typed(end.Lexical(), end.Datatype()))
 		}
 		return true
-	case ontology.ParseNumber:
+	case parseNumber:
 		num, ok := value.ParseStrength(v)
 		if !ok {
 			return false
@@ -451,7 +541,7 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		g.Add(target, r.Property, rdf.Integer(num.Value))
 		x.quantity(g, target, r.Property, num)
 		return true
-	case ontology.ParseCasualties:
+	case parseCasualties:
 		text := value.CleanText(v)
 		if text == "" {
 			return true
@@ -461,14 +551,13 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 			g.Add(target, r.Property, rdf.Integer(counts[0].Value))
 		}
 		return true
-	case ontology.ParseEntity, ontology.ParseEntities, ontology.ParsePlaces:
+	case parseEntity, parseEntities, parsePlaces:
 		// clean tells, item by item, whether the list's cleaning left the
 		// name as it was, which cleanEntityName would do again.
 		items, clean := sc.items[:0], sc.clean[:0]
-		kind := kindOf(r.Range)
-		class := classTerm(kind, r.Range)
+		kind, class := ri.kind, ri.class
 		switch {
-		case r.Parser == ontology.ParsePlaces:
+		case ri.parser == parsePlaces:
 			// "Ane River near Lake Biwa" names two places, and so does
 			// "Tokugawa shogunate (now Japan)".
 			if mayJoinPlaces(v) {
@@ -506,7 +595,11 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 		// A Combatant field's names are its belligerents' (see
 		// belligerentNames), which a commander list may need next: they
 		// are kept when they are all of SplitEntities(f.Value).
-		keep := kind == kindForce && r.Parser == ontology.ParseEntities && v == f.Value
+		keep := kind == kindForce && ri.parser == parseEntities && v == f.Value
+		// A Light pass's graph keeps no link to an entity but under a
+		// start or birth date (Graph.Add), which no entity rule is
+		// likely to write: the links are not made.
+		link := !s.Light || ri.year
 		lo := len(sc.forceNames)
 		n, placeholder := 0, false
 		for i, item := range items {
@@ -539,9 +632,11 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, r *on
 					e.AddAlias(alias)
 				}
 			}
-			g.Add(target, r.Property, e.IRI)
+			if link {
+				g.Add(target, r.Property, e.IRI)
+			}
 			n++
-			if r.Parser == ontology.ParseEntity {
+			if ri.parser == parseEntity {
 				break
 			}
 		}

@@ -564,3 +564,58 @@ func TestClassTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleInfo checks infoboxScratch.rule, which keeps a key's rule for
+// each kind, against the mapping's LookupMatched on every key of the
+// built-in mapping under every kind, twice (the second time from what
+// was kept), with the fields that conditions read changing in between,
+// and that every parser has its ID.
+func TestRuleInfo(t *testing.T) {
+	for p := range map[ontology.Parser]bool{ontology.ParseEntity: true, ontology.ParseEntities: true,
+		ontology.ParsePlaces: true, ontology.ParseDateRange: true, ontology.ParseDate: true, ontology.ParseText: true,
+		ontology.ParseNumber: true, ontology.ParseCasualties: true, ontology.ParseAlias: true, ontology.ParseIgnore: true} {
+		if parserIDs[p] == parseOther {
+			t.Errorf("parser %q has no ID", p)
+		}
+	}
+	m := ontology.DefaultMapping()
+	var keys []string
+	for _, r := range m.Rules {
+		keys = append(keys, r.Key.With(1), r.Key.With(2))
+		if r.WhenValue != "" {
+			keys = append(keys, r.When.With(1))
+		}
+	}
+	keys = append(keys, "", "nokey")
+	kinds := []*ontology.Kind{nil}
+	for i := range m.Kinds {
+		kinds = append(kinds, &m.Kinds[i])
+	}
+	sc := &infoboxScratch{known: map[string]*infoboxKey{}}
+	sc.use(m)
+	for round, values := range []map[string]string{
+		{"subdivisiontype1": "Country", "subdivisiontype2": "Provinces"},
+		{"subdivisiontype1": "Provinces", "subdivisiontype2": "Country"},
+	} {
+		field := func(nk string) (string, bool) { v, ok := values[nk]; return v, ok }
+		for _, nk := range keys {
+			k := sc.key(m, nk)
+			for _, kind := range kinds {
+				r, n := m.LookupMatched(k.match, kind, field)
+				got := sc.rule(m, k, kind, field)
+				if got != newRuleInfo(r, n) {
+					t.Fatalf("round %d: rule(%q, %v) = %+v, want %+v", round, nk, kind, got, newRuleInfo(r, n))
+				}
+				if r == nil {
+					continue
+				}
+				want := ruleInfo{rule: r, n: n, parser: parserIDs[r.Parser], kind: kindOf(r.Range), class: r.Range,
+					light: lightRule(r), year: writesYear(r),
+					side: n > 0 && r.Key.Numbered() && isSideParser(r.Parser)}
+				if got != want {
+					t.Fatalf("rule(%q, %v) = %+v, want %+v", nk, kind, got, want)
+				}
+			}
+		}
+	}
+}

@@ -437,7 +437,14 @@ type KeyMatch struct {
 	Key     string
 	signals []int32
 	rules   []ruleMatch
+	// conditional is set when one of rules has a condition.
+	conditional bool
 }
+
+// Conditional reports whether a rule for km's key has a condition on
+// another key: when none has, LookupMatched's answer depends on the kind
+// alone, and a caller may keep it for each kind.
+func (km *KeyMatch) Conditional() bool { return km.conditional }
 
 // ruleMatch is a rule whose key pattern matches a key, and the number its
 // {N} stood for.
@@ -467,6 +474,7 @@ func (m *Mapping) Match(nk string) *KeyMatch {
 		}
 		if n, ok := m.Rules[i].Key.Match(nk); ok {
 			km.rules = append(km.rules, ruleMatch{int32(i), int32(n)})
+			km.conditional = km.conditional || m.Rules[i].WhenValue != ""
 		}
 	}
 	return km

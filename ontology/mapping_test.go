@@ -67,6 +67,10 @@ func TestLookup(t *testing.T) {
 	if r, _ := m.Lookup("subdivisionname2", place, get); r == nil || r.Property.Value != PropertyNS+"subdivision" {
 		t.Errorf("Subdivision Name2 with Type2=Provinces → %+v, want prop:subdivision", r)
 	}
+	if !m.Match("subdivisionname2").Conditional() || m.Match("commander2").Conditional() {
+		t.Errorf("Conditional: subdivisionname2 %v, commander2 %v; want true, false",
+			m.Match("subdivisionname2").Conditional(), m.Match("commander2").Conditional())
+	}
 }
 
 func TestParseMappingErrors(t *testing.T) {
