@@ -67,18 +67,21 @@ func (x *InfoboxExtractor) Extract(a *Article, s *Subject, g *Graph) error {
 		sc.belligerents = sc.belligerents[:0]
 		infoboxScratchPool.Put(sc)
 	}()
+	roles := false // whether a field names belligerents
 	for _, f := range ib.Fields {
 		k := sc.key(x.Mapping, f.Key)
 		matches = append(matches, k)
 		keys = append(keys, k.match.Key)
 		sc.forces = append(sc.forces, nameSpan{})
+		roles = roles || k.role != roleNone
 	}
 	// Only commander lists need the belligerents' names: found at the
-	// first, once, and made ready to match names against once.
-	groupsFound := false
+	// first, once, and made ready to match names against once. Most
+	// infoboxes, a person's, have none, and need no look for them.
+	groupsFound := !roles
 	belligerents := func() *value.Groups {
 		if !groupsFound {
-			sc.groups.Reset(x.belligerentNames(ib, keys, sc))
+			sc.groups.Reset(x.belligerentNames(ib, matches, sc))
 			groupsFound = true
 		}
 		return &sc.groups
@@ -295,6 +298,29 @@ type infoboxKey struct {
 	// rules holds the rule the key takes under each kind it was met
 	// with, when no rule of it has a condition (KeyMatch.Conditional).
 	rules []keyRule
+	// role tells whether the key's field names belligerents
+	// (belligerentNames).
+	role keyRole
+}
+
+// keyRole is the part of a key's field in belligerentNames.
+type keyRole uint8
+
+const (
+	roleNone keyRole = iota
+	roleCombatant
+	roleResult
+)
+
+// roleOf returns the role of the normalised key nk.
+func roleOf(nk string) keyRole {
+	switch {
+	case strings.HasPrefix(nk, "combatant"):
+		return roleCombatant
+	case nk == "result":
+		return roleResult
+	}
+	return roleNone
 }
 
 // keyRule is the rule a key takes under a kind.
@@ -415,7 +441,8 @@ func (sc *infoboxScratch) knownKey(m *ontology.Mapping, key string) *infoboxKey 
 	if k, ok := sc.known[key]; ok {
 		return k
 	}
-	k := &infoboxKey{match: m.Match(ontology.NormalizeKey(key))}
+	nk := ontology.NormalizeKey(key)
+	k := &infoboxKey{match: m.Match(nk), role: roleOf(nk)}
 	if len(sc.known) < maxKnownKeys && len(key) <= maxKnownKey {
 		sc.known[key] = k
 	}
@@ -706,11 +733,11 @@ func (x *InfoboxExtractor) quantity(g *Graph, target, prop rdf.Term, num value.N
 // ("Joseon and Ming victory"), since an infobox may lack a side's
 // Combatant field while its commanders are still listed under it. The
 // names of a Combatant field that apply has cleaned are taken from sc.
-func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string, sc *infoboxScratch) []string {
+func (x *InfoboxExtractor) belligerentNames(ib *Infobox, matches []*infoboxKey, sc *infoboxScratch) []string {
 	names := sc.belligerents[:0]
 	for i, f := range ib.Fields {
-		switch {
-		case strings.HasPrefix(keys[i], "combatant"):
+		switch matches[i].role {
+		case roleCombatant:
 			if sp := sc.forces[i]; sp.ok {
 				names = append(names, sc.forceNames[sp.lo:sp.hi]...)
 				continue
@@ -720,7 +747,7 @@ func (x *InfoboxExtractor) belligerentNames(ib *Infobox, keys []string, sc *info
 					names = append(names, name)
 				}
 			}
-		case keys[i] == "result":
+		case roleResult:
 			names = appendVictors(names, f.Value)
 		}
 	}

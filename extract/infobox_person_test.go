@@ -619,3 +619,24 @@ func TestRuleInfo(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleOf checks the roles belligerentNames reads fields by, which
+// the keys' normalised forms give.
+func TestRoleOf(t *testing.T) {
+	for nk, want := range map[string]keyRole{
+		"combatant": roleCombatant, "combatant1": roleCombatant, "combatant12": roleCombatant,
+		"result": roleResult, "results": roleNone, "commander1": roleNone, "": roleNone, "combat": roleNone,
+	} {
+		if got := roleOf(nk); got != want {
+			t.Errorf("roleOf(%q) = %d, want %d", nk, got, want)
+		}
+	}
+	sc := &infoboxScratch{known: map[string]*infoboxKey{}}
+	m := ontology.DefaultMapping()
+	sc.use(m)
+	for key, want := range map[string]keyRole{"Combatant 2": roleCombatant, "Result": roleResult, "Commander_1": roleNone} {
+		if got := sc.key(m, key).role; got != want {
+			t.Errorf("key(%q).role = %d, want %d", key, got, want)
+		}
+	}
+}

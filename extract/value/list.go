@@ -79,7 +79,7 @@ type Groups struct {
 
 // Reset makes names g's groups, keeping g's buffers.
 func (g *Groups) Reset(names []string) {
-	g.m = groupMatcher{groups: names, buf: g.m.buf[:0], ends: g.m.ends[:0]}
+	g.m = groupMatcher{groups: names, buf: g.m.buf[:0], ends: g.m.ends[:0], lasts: g.m.lasts[:0]}
 }
 
 // Grouped reports whether the last list split with g's groups
@@ -563,6 +563,9 @@ type groupMatcher struct {
 	// buf holds the groups' cores, each ending at the index in ends.
 	buf  []byte
 	ends []int
+	// lasts holds the last word of each group's core as lastCoreWord
+	// finds it in the group's name, or " " where it does not.
+	lasts []string
 }
 
 // match returns matchName(name, m.groups).
@@ -570,6 +573,33 @@ func (m *groupMatcher) match(name string) string {
 	for _, g := range m.groups {
 		if strings.EqualFold(name, g) {
 			return g
+		}
+	}
+	// Most names share no core with a group, and the last words of
+	// their cores, compared in the names, already differ: the cores
+	// need not be made.
+	if len(m.lasts) < len(m.groups) {
+		for _, g := range m.groups {
+			w, ok := lastCoreWord(g)
+			if !ok {
+				w = " "
+			}
+			m.lasts = append(m.lasts, w)
+		}
+	}
+	if w, ok := lastCoreWord(name); ok {
+		if w == "" {
+			return "" // the core is empty
+		}
+		maybe := false
+		for _, l := range m.lasts {
+			if l == " " || l != "" && strings.EqualFold(l, w) {
+				maybe = true
+				break
+			}
+		}
+		if !maybe {
+			return ""
 		}
 	}
 	var buf [64]byte
@@ -591,6 +621,50 @@ func (m *groupMatcher) match(name string) string {
 		start = end
 	}
 	return ""
+}
+
+// lastCoreWord returns the word of s that is the last of its core
+// (appendGroupCore), in its case in s, and whether it could tell: it
+// does not when a word it reads has a byte past ASCII, which may start
+// a white space rune or lower-case to an ASCII letter ("K", the Kelvin
+// sign).
+func lastCoreWord(s string) (string, bool) {
+	for j := len(s); j > 0; {
+		if asciiSpace(s[j-1]) {
+			j--
+			continue
+		}
+		i := j
+		for i > 0 && !asciiSpace(s[i-1]) {
+			if s[i-1] >= utf8.RuneSelf {
+				return "", false
+			}
+			i--
+		}
+		if w := s[i:j]; !isGenericGroupWordASCII(w) {
+			return w, true
+		}
+		j = i
+	}
+	return "", true
+}
+
+// isGenericGroupWordASCII is isGenericGroupWord of the ASCII word w
+// lower-cased.
+func isGenericGroupWordASCII(w string) bool {
+	const longest = len("government")
+	if len(w) < 2 || len(w) > longest {
+		return false
+	}
+	var b [longest]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return isGenericGroupWord(b[:len(w)])
 }
 
 // appendGroupCore appends to dst the lower-cased words of s but generic

@@ -157,8 +157,9 @@ func TestAppendEntitiesClean(t *testing.T) {
 // TestGroupMatcher checks that groupMatcher, which makes the groups' cores
 // once, matches as matchName does.
 func TestGroupMatcher(t *testing.T) {
-	groups := []string{"Ming dynasty", "Joseon", "Kingdom of Joseon", "the Army", "", "Tokugawa clan", "Empire of Japan", "日本 Navy"}
-	names := append([]string{"Ming", "MING DYNASTY", "Joseon Kingdom", "army", "Tokugawa", "Japan", "日本", "Oda", "the", "Clan"}, fuzzSeeds...)
+	groups := []string{"Ming dynasty", "Joseon", "Kingdom of Joseon", "the Army", "", "Tokugawa clan", "Empire of Japan", "日本 Navy", "Hōjō", "Joseon Kingdom"}
+	names := append([]string{"Ming", "MING DYNASTY", "Joseon Kingdom", "army", "Tokugawa", "Japan", "日本", "Oda", "the", "Clan",
+		"Hōjō clan", "Joseon\u00a0Kingdom", "Tokugawa\u3000clan", "Japan ", " Empire of the", "\xe2 army", "ming\tdynasty "}, fuzzSeeds...)
 	for n := 0; n <= len(groups); n++ {
 		m := groupMatcher{groups: groups[:n]}
 		for _, name := range names {

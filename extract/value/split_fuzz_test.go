@@ -273,6 +273,12 @@ func checkHelpers(t *testing.T, s string) {
 	if got, want := string(appendGroupCore([]byte("x"), s)), "x"+oracleGroupCore(s); got != want {
 		t.Fatalf("appendGroupCore(%q) = %q, want %q", s, got, want)
 	}
+	if got, ok := lastCoreWord(s); ok {
+		core := oracleGroupCore(s)
+		if want := core[strings.LastIndexByte(core, ' ')+1:]; strings.ToLower(got) != want {
+			t.Fatalf("lastCoreWord(%q) = %q, want %q", s, got, want)
+		}
+	}
 	if got, want := countFields(s), len(strings.Fields(s)); got != want {
 		t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
 	}
