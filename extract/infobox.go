@@ -574,8 +574,8 @@ func (x *InfoboxExtractor) apply(g *Graph, s *Subject, sc *infoboxScratch, ri *r
 			return true
 		}
 		g.Add(target, r.Property, rdf.LangString(text, "en"))
-		if counts := value.ParseCleanCount(text); len(counts) == 1 {
-			g.Add(target, r.Property, rdf.Integer(counts[0].Value))
+		if count, ok := value.CleanCountOne(text); ok {
+			g.Add(target, r.Property, rdf.Integer(count))
 		}
 		return true
 	case parseEntity, parseEntities, parsePlaces:

@@ -208,6 +208,7 @@ func TestFigureLocsRandom(t *testing.T) {
 			b.WriteString(figureTokens[rng.Intn(len(figureTokens))])
 		}
 		checkFigureLocs(t, b.String())
+		checkCountOne(t, b.String())
 		if t.Failed() {
 			return
 		}
@@ -226,6 +227,7 @@ func FuzzFigures(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFigureLocs(t, s)
+		checkCountOne(t, s)
 	})
 }
 

@@ -98,6 +98,7 @@ func FuzzParseNumber(f *testing.F) {
 		for _, n := range ParseCount(s) {
 			check(n)
 		}
+		checkCountOne(t, s)
 	})
 }
 

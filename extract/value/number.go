@@ -278,6 +278,12 @@ func wordAt(s string, i int, w string) bool {
 // every figure in text, each with the words up to the next figure as its
 // unit, and returns the extended slice.
 func appendFigures(dst []figure, text string) []figure {
+	return appendFiguresUnits(dst, text, true)
+}
+
+// appendFiguresUnits is appendFigures, which leaves each figure's unit
+// empty unless units is set.
+func appendFiguresUnits(dst []figure, text string, units bool) []figure {
 	figs := dst
 	var buf [8 * figureLocs]int
 	locs := appendFigureLocs(buf[:0], text)
@@ -334,19 +340,53 @@ func appendFigures(dst []figure, text string) []figure {
 				n.Qualifier = Approximate
 			}
 		}
-		unitEnd := len(text)
-		if k+figureLocs < len(locs) {
-			unitEnd = locs[k+figureLocs]
+		if units {
+			unitEnd := len(text)
+			if k+figureLocs < len(locs) {
+				unitEnd = locs[k+figureLocs]
+			}
+			if unitEnd < end {
+				unitEnd = end
+			}
+			n.Unit = collapseFigureSpace(trimUnit(text[end:unitEnd]))
 		}
-		if unitEnd < end {
-			unitEnd = end
-		}
-		n.Unit = collapseFigureSpace(strings.Trim(text[end:unitEnd], " ,;:.–—-"))
 		f.n = n
 		figs = append(figs, f)
 	}
 	return figs
 }
+
+// trimUnit is strings.Trim(s, " ,;:.–—-"), whose cut set, with runes
+// past ASCII, strings.Trim decodes for every rune it tests.
+func trimUnit(s string) string {
+	for s != "" {
+		if c := s[0]; unitEdge[c] {
+			s = s[1:]
+		} else if c == 0xe2 && (strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—")) {
+			s = s[len("–"):]
+		} else {
+			break
+		}
+	}
+	for s != "" {
+		if c := s[len(s)-1]; unitEdge[c] {
+			s = s[:len(s)-1]
+		} else if (c == 0x93 || c == 0x94) && (strings.HasSuffix(s, "–") || strings.HasSuffix(s, "—")) {
+			s = s[:len(s)-len("–")]
+		} else {
+			break
+		}
+	}
+	return s
+}
+
+// unitEdge marks the ASCII bytes of trimUnit's cut set.
+var unitEdge = func() (t [256]bool) {
+	for _, c := range []byte(" ,;:.-") {
+		t[c] = true
+	}
+	return t
+}()
 
 // figureLocs is the number of offsets appendFigureLocs gives for one
 // figure: start and end of the whole figure, then of its five parts — the
@@ -878,6 +918,34 @@ func ParseCleanCount(text string) []Number {
 		}
 	}
 	return out
+}
+
+// CleanCountOne returns the figure of ParseCleanCount(text) when it
+// gives exactly one, and whether it does: the units and texts of the
+// figures, which ParseCleanCount makes, are not made, and the figures
+// are not read past the second.
+func CleanCountOne(text string) (int64, bool) {
+	text = separateGluedLabels(text)
+	var clauses [8]clause
+	var figs [8]figure
+	var value int64
+	found := 0
+	for _, c := range appendClauses(clauses[:0], text) {
+		body := strings.TrimLeft(c.text, "*•· ")
+		if _, rest, ok := cutLabel(body); ok {
+			body = rest
+		}
+		for _, f := range appendFiguresUnits(figs[:0], body, false) {
+			if f.unsure {
+				continue
+			}
+			if found++; found > 1 {
+				return 0, false
+			}
+			value = f.n.Value
+		}
+	}
+	return value, found == 1
 }
 
 // separateGluedLabels is reGluedLabel.ReplaceAllString(text, "$1, $2"),

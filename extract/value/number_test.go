@@ -2,6 +2,7 @@ package value
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -149,6 +150,7 @@ func TestParseCountCorpus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got := ParseCount(tt.in)
+			checkCountOne(t, tt.in)
 			if clean := ParseCleanCount(CleanText(tt.in)); !reflect.DeepEqual(clean, got) {
 				t.Errorf("ParseCleanCount(CleanText(%q)) = %+v, ParseCount gives %+v", tt.in, clean, got)
 			}
@@ -161,5 +163,23 @@ func TestParseCountCorpus(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkCountOne checks CleanCountOne against ParseCleanCount, on s cleaned
+// and as it is, and trimUnit against strings.Trim.
+func checkCountOne(t *testing.T, s string) {
+	t.Helper()
+	for _, text := range []string{CleanText(s), s} {
+		counts := ParseCleanCount(text)
+		got, ok := CleanCountOne(text)
+		if ok != (len(counts) == 1) || ok && got != counts[0].Value {
+			t.Fatalf("CleanCountOne(%q) = %d, %v; ParseCleanCount gives %+v", text, got, ok, counts)
+		}
+	}
+	for _, u := range []string{s, " , " + s + "–", "—" + s + ".–-"} {
+		if got, want := trimUnit(u), strings.Trim(u, " ,;:.–—-"); got != want {
+			t.Fatalf("trimUnit(%q) = %q, want %q", u, got, want)
+		}
 	}
 }
