@@ -857,7 +857,11 @@ type internSlot struct {
 }
 
 const (
-	internBits  = 14
+	// internBits is the log of the number of slots: at 1<<14 the words of
+	// the prose of a few thousand articles evicted each other often
+	// enough that one in thirteen missed and was copied again; 1<<15
+	// slots (1 MB) take most of those misses, 1<<16 few more.
+	internBits  = 15
 	internSlots = 1 << internBits
 	// internMul is the multiplier of the slots' hash.
 	internMul = 0x9e3779b97f4a7c15
