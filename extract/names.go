@@ -65,6 +65,9 @@ const (
 	// lexAliasCue marks the words of aliasCues, one of which is in every
 	// alias phrase: a sentence without them needs no search for one.
 	lexAliasCue
+	// lexThe marks "the", which the prose scan looks for among the
+	// lower-case words: one test of a flag, as for the capitalised ones.
+	lexThe
 )
 
 // lexicon maps every word of the lexicons to the set of lexicons it is
@@ -98,6 +101,7 @@ var lexicon = func() map[string]lexFlag {
 			m[w] |= lexConflictHead
 		}
 	}
+	m["the"] |= lexThe
 	return m
 }()
 

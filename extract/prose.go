@@ -1010,12 +1010,10 @@ func (st *proseState) scan(sen *sentence) {
 	}
 	for i := 0; i < len(toks); {
 		t := &toks[i] // not copied: most tokens are tested for a flag or two
-		if !t.word {
-			i++
-			continue
-		}
 		if !t.upper {
-			if t.key == "the" && i+1 < len(toks) && toks[i+1].word && !toks[i+1].upper && toks[i+1].is(lexRoyal|lexRank) &&
+			// A lower-case word or a punctuation mark, whose lex is
+			// empty: only "the" starts a mention.
+			if t.lex&lexThe != 0 && i+1 < len(toks) && toks[i+1].word && !toks[i+1].upper && toks[i+1].is(lexRoyal|lexRank) &&
 				(i+2 >= len(toks) || !toks[i+2].word || !toks[i+2].upper) {
 				st.keep(&mention{sent: sen, start: t.start, end: toks[i+1].end, key: toks[i+1].key, description: true})
 				i += 2
@@ -1031,12 +1029,14 @@ func (st *proseState) scan(sen *sentence) {
 }
 
 // adjacent reports whether tokens a and b are separated by spaces only.
-func adjacent(text string, a, b token) bool {
-	// Mostly one space, tested without a call.
-	if gap := text[a.end:b.start]; gap == "" || gap == " " {
-		return true
-	}
-	return strings.TrimSpace(text[a.end:b.start]) == ""
+func adjacent(text string, a, b *token) bool {
+	n := b.start - a.end
+	return n == 0 || n == 1 && text[a.end] == ' ' || spacesOnly(text, a.end, b.start)
+}
+
+// spacesOnly reports whether text[i:j] is white space only.
+func spacesOnly(text string, i, j int) bool {
+	return strings.TrimSpace(text[i:j]) == ""
 }
 
 // spanEnd returns the end (exclusive token index) of the capitalised span
@@ -1047,7 +1047,11 @@ func spanEnd(text string, toks []token, i int) int {
 	j := i + 1
 	for j < len(toks) && !toks[j-1].poss {
 		t := &toks[j]
-		if !t.word || !adjacent(text, toks[j-1], *t) {
+		if !t.word {
+			break
+		}
+		// adjacent, with its test of one space or none inlined.
+		if e := toks[j-1].end; t.start != e && (t.start != e+1 || text[e] != ' ') && !spacesOnly(text, e, t.start) {
 			break
 		}
 		if t.upper {
@@ -1057,10 +1061,10 @@ func spanEnd(text string, toks []token, i int) int {
 		if t.is(lexConnector) && t.key != "and" {
 			// "of the Yalu River": connectors, then a capitalised word.
 			k := j
-			for k < len(toks) && toks[k].word && !toks[k].upper && toks[k].is(lexConnector) && toks[k].key != "and" && adjacent(text, toks[k-1], toks[k]) {
+			for k < len(toks) && toks[k].word && !toks[k].upper && toks[k].is(lexConnector) && toks[k].key != "and" && adjacent(text, &toks[k-1], &toks[k]) {
 				k++
 			}
-			if k < len(toks) && k-j <= 2 && toks[k].word && toks[k].upper && adjacent(text, toks[k-1], toks[k]) {
+			if k < len(toks) && k-j <= 2 && toks[k].word && toks[k].upper && adjacent(text, &toks[k-1], &toks[k]) {
 				j = k + 1
 				continue
 			}
@@ -1073,7 +1077,7 @@ func spanEnd(text string, toks []token, i int) int {
 			// "invasions of Korea": the head's object.
 			if (t.key == "invasion" || t.key == "invasions") && j+1 < len(toks) && toks[j].key == "of" && toks[j+1].word && toks[j+1].upper {
 				j += 2
-				for j < len(toks) && toks[j].word && toks[j].upper && adjacent(text, toks[j-1], toks[j]) {
+				for j < len(toks) && toks[j].word && toks[j].upper && adjacent(text, &toks[j-1], &toks[j]) {
 					j++
 				}
 			}

@@ -556,12 +556,49 @@ func TestAdjacent(t *testing.T) {
 		gap  string
 		want bool
 	}{
-		{"", true}, {" ", true}, {"  ", true}, {"\u00a0", true}, {" \t", true}, {",", false}, {" , ", false}, {"-", false},
+		{"", true}, {" ", true}, {"  ", true}, {"\u00a0", true}, {" \t", true}, {"\t", true}, {",", false}, {" , ", false}, {"-", false},
 	} {
 		text := "Oda" + tc.gap + "Nobunaga"
 		a, b := token{start: 0, end: 3}, token{start: 3 + len(tc.gap), end: len(text)}
-		if got := adjacent(text, a, b); got != tc.want {
+		if got := adjacent(text, &a, &b); got != tc.want {
 			t.Errorf("adjacent across %q = %v, want %v", tc.gap, got, tc.want)
+		}
+	}
+}
+
+// TestSpanEndGaps checks spanEnd's inlined test of the gap between two
+// words against adjacent: one space or none goes on without a call, a
+// longer gap only when it is white space.
+func TestSpanEndGaps(t *testing.T) {
+	var in interner
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Oda Nobunaga ruled", 2}, {"OdaNobunaga ruled", 1}, {"Oda  Nobunaga ruled", 2},
+		{"Oda\u00a0Nobunaga ruled", 2}, {"Oda\tNobunaga ruled", 2}, {"Oda, Nobunaga ruled", 1},
+		{"Oda ,Nobunaga ruled", 1}, {"Battle of the Yalu River", 5}, {"Battle of  the Yalu River", 5},
+		{"Battle of the, Yalu River", 1}, {"Oda clan ruled", 2}, {"Oda \u2013 clan", 1},
+	} {
+		toks := in.tokenize(tc.text, nil)
+		if got := spanEnd(tc.text, toks, 0); got != tc.want {
+			t.Errorf("spanEnd(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestLexThe checks that lexThe marks "the" and no other word, which
+// scan takes it for.
+func TestLexThe(t *testing.T) {
+	for w, f := range lexicon {
+		if got := f&lexThe != 0; got != (w == "the") {
+			t.Errorf("lexicon[%q] has lexThe %v", w, got)
+		}
+	}
+	var in interner
+	for _, tok := range in.tokenize("The king and the Queen, then THE", nil) {
+		if got := tok.is(lexThe); got != (tok.key == "the") {
+			t.Errorf("token %q: is(lexThe) = %v", tok.key, got)
 		}
 	}
 }
