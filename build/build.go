@@ -211,7 +211,7 @@ func (st *Stats) add(r result, enc export.Encoder) error {
 	encode := enc.Encode
 	// A graph's triples were validated as they were added: with a valid
 	// graph name, its quads need no second check.
-	if ve, ok := enc.(export.ValidEncoder); ok && (name.IsIRI() || name.IsBlank()) && name.Validate() == nil {
+	if ve, ok := enc.(export.ValidEncoder); ok && r.graph.ValidName() {
 		if ge, ok := ve.(export.GraphEncoder); ok {
 			ts := r.graph.Triples()
 			if err := ge.EncodeValidGraph(name, ts); err != nil {

@@ -985,6 +985,39 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	return e
 }
 
+// articleIRI returns ontology.ArticleIRI(base, title) for the article
+// whose subject is e, the entity Entity gave for title in a new graph.
+// When e's IRI was minted the short way from title, which it most often
+// is, the article's is that IRI and its fragment, minted beside it and
+// validated as it is: its characters past base were checked, and the
+// graph names its triples and its quads with it.
+func (g *Graph) articleIRI(e *Entity, base, title string) rdf.Term {
+	if e == nil || !e.plain || !sameString(e.IRI.Value, e.minted) {
+		return ontology.ArticleIRI(base, title)
+	}
+	const fragment = "#article"
+	if need := len(e.minted) + len(fragment); cap(g.iris) < need {
+		g.iris = make([]byte, 0, max(iriChunk, need))
+	}
+	b := append(append(g.iris[:0], e.minted...), fragment...)
+	g.iris = b[len(b):]
+	iri := rdf.IRI(unsafe.String(unsafe.SliceData(b), len(b)))
+	if base == "" {
+		base = ontology.DefaultBase
+	}
+	if g.validator.MintedIRI(base, iri.Value) != nil {
+		return ontology.ArticleIRI(base, title)
+	}
+	return iri
+}
+
+// ValidName reports whether g.Name is a valid IRI or blank node, as
+// g.Name.Validate() == nil does: the name, which the graph's triples
+// about its article use, is most often in its validator's cache.
+func (g *Graph) ValidName() bool {
+	return (g.Name.IsIRI() || g.Name.IsBlank()) && g.validator.Term(g.Name) == nil
+}
+
 // iriChunk is the size of the chunks IRIs are minted into: an article's
 // entities' IRIs take a few kilobytes.
 const iriChunk = 4096

@@ -59,19 +59,23 @@ var ErrNoTitle = errors.New("article title has no letter or digit")
 // literals are in the graph's Warnings; an error means the article gave no
 // graph.
 func (p *Pipeline) Extract(a *Article) (*Graph, error) {
-	article := ontology.ArticleIRI(p.Base, a.Title)
-	if article.IsZero() {
+	// The title mints an article IRI exactly when its canonical name is
+	// not empty (see ontology.ArticleIRI).
+	title := ontology.CanonicalName(a.Title)
+	if title == "" {
 		return nil, &ParseError{File: a.File, Line: a.Pos.Line, Column: a.Pos.Column, Err: ErrNoTitle}
 	}
 	n := initialTriples
 	if p.Light {
 		n = lightTriples
 	}
-	g := newGraph(article, n)
+	g := newGraph(rdf.Term{}, n)
 	g.light = p.Light
 	g.Resolver = p.Resolver
-	g.title = ontology.CanonicalName(a.Title)
+	g.title = title
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
+	article := g.articleIRI(subject, p.Base, a.Title)
+	g.Name = article
 	s := &Subject{Entity: subject, Light: p.Light, Fallback: ClassFromTitle(a.Title)}
 	if s.Fallback.IsZero() {
 		s.Fallback = ClassFromLead(a)

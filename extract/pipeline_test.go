@@ -42,3 +42,63 @@ func TestClassFromTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractArticleIRI checks that the graph Pipeline.Extract gives is
+// named ontology.ArticleIRI of the title, whether the subject's IRI is
+// minted the short way (and the article's beside it) or not, under either
+// base, with a Resolver that renames the subject or none, in Light passes
+// and full ones, and that ValidName tells it valid.
+func TestExtractArticleIRI(t *testing.T) {
+	titles := []string{
+		"Yi Sun-sin", // canonical ASCII: the short way
+		"Battle of Okpo",
+		"Ōkuma Shigenobu",            // canonical, past ASCII
+		"yi Sun-sin",                 // not canonical: lower-case initial
+		"Won  Gyun",                  // two spaces
+		"Siege of Jinju (1592–1593)", // a year range
+		"100% Korea",                 // escaped
+		"Sŏ Ae",
+		"!!!", // no letter or digit: no IRI
+	}
+	for _, base := range []string{"", "http://example.org/r/"} {
+		for _, r := range []Resolver{nil, plainResolver{"Yi Sun-sin": "Yi Sunsin", "Battle of Okpo": "Battle of Okpo"}} {
+			for _, light := range []bool{false, true} {
+				p := NewPipeline(base, nil)
+				p.Resolver, p.Light = r, light
+				for _, title := range titles {
+					want := ontology.ArticleIRI(base, title)
+					g, err := p.Extract(&Article{Title: title, Pos: Pos{Line: 1, Column: 1}})
+					if want.IsZero() {
+						if err == nil {
+							t.Errorf("base %q: Extract(%q) gave a graph, want ErrNoTitle", base, title)
+						}
+						continue
+					}
+					if err != nil {
+						t.Errorf("base %q: Extract(%q): %v", base, title, err)
+						continue
+					}
+					if g.Name != want {
+						t.Errorf("base %q, resolver %v, light %v: Extract(%q) named %v, want %v", base, r, light, title, g.Name, want)
+					}
+					if !g.ValidName() {
+						t.Errorf("base %q: Extract(%q): ValidName() = false for %v", base, title, g.Name)
+					}
+					g.Release()
+				}
+			}
+		}
+	}
+	g := NewGraph(rdf.IRI("http://example.org/a b"))
+	if g.ValidName() {
+		t.Errorf("ValidName() = true for %v", g.Name)
+	}
+	g.Name = rdf.Blank("b0")
+	if !g.ValidName() {
+		t.Errorf("ValidName() = false for %v", g.Name)
+	}
+	g.Name = rdf.String("a")
+	if g.ValidName() {
+		t.Errorf("ValidName() = true for %v", g.Name)
+	}
+}
