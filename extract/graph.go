@@ -141,8 +141,11 @@ const maxPooledTriples = 4096
 // article names a few dozen.
 const entityChunk = 32
 
-// newEntity returns a zero entity from g's slab. Its Classes start in
-// its own array: most entities have one or two.
+// newEntity returns an entity from g's slab for Graph.Entity to fill: its
+// IRI, Label, minted, key, label and plain are left for it to set, and the
+// rest is as in a zero entity, but that its Classes start in its own array
+// (most entities have one or two), whose elements, past Classes, are left
+// as they were.
 func (g *Graph) newEntity() *Entity {
 	c, i := g.slabUsed/entityChunk, g.slabUsed%entityChunk
 	if c == len(g.slab) {
@@ -150,8 +153,7 @@ func (g *Graph) newEntity() *Entity {
 	}
 	g.slabUsed++
 	e := &g.slab[c][i]
-	*e = Entity{}
-	e.Classes = e.classes[:0]
+	e.Classes, e.Aliases, e.prose = e.classes[:0], nil, nil
 	return e
 }
 
@@ -965,6 +967,8 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		if alias == "" {
 			e.label = canonical // not the Resolver's
 			e.plain = done
+		} else {
+			e.label, e.plain = "", false
 		}
 		*slot = entitySlot{hash: h, gen: g.entities.gen, e: e}
 		g.order = append(g.order, e)
@@ -1007,6 +1011,29 @@ func (g *Graph) articleIRI(e *Entity, base, title string) rdf.Term {
 	}
 	if g.validator.MintedIRI(base, iri.Value) != nil {
 		return ontology.ArticleIRI(base, title)
+	}
+	return iri
+}
+
+// sourceIRI returns the IRI of the source page of the article whose
+// subject is e: prefix and e's label escaped, as ontology.EscapeName
+// escapes it. While e's IRI and label are those Graph.Entity gave it under
+// base, with no alias, the escaped label is the rest of its IRI after
+// base, which is taken, and validated as the IRI was, so that the triple
+// naming the page finds it valid.
+func (g *Graph) sourceIRI(e *Entity, base, prefix string) rdf.Term {
+	if base == "" {
+		base = ontology.DefaultBase
+	}
+	if e.label == "" || !sameString(e.Label, e.label) || !sameString(e.IRI.Value, e.minted) || len(e.minted) < len(base) {
+		return rdf.IRI(prefix + ontology.EscapeName(e.Label))
+	}
+	iri := rdf.IRI(prefix + e.minted[len(base):])
+	// An invalid prefix is told when the triple is added.
+	if e.plain {
+		_ = g.validator.MintedIRI(prefix, iri.Value)
+	} else {
+		_ = g.validator.PrefixedIRI(prefix, iri.Value)
 	}
 	return iri
 }

@@ -475,3 +475,46 @@ func TestGraphResolvers(t *testing.T) {
 		t.Errorf("%d names took the short way, want 3", short)
 	}
 }
+
+// TestEntityReuse checks that an entity made in a graph reused after
+// Release keeps nothing of the one its memory held before: aliases, the
+// prose extractor's record, the label given by the Resolver's renaming,
+// classes.
+func TestEntityReuse(t *testing.T) {
+	names := plainResolver{"Yi Sunsin": "Yi Sun-sin"}
+	g := NewGraph(rdf.IRI(ontology.DefaultBase + "A#article"))
+	g.Resolver = names
+	for i := 0; i < 2*entityChunk; i++ {
+		e := g.Entity("", "Yi Sunsin", ontology.Person)
+		if i == 0 && (len(e.Aliases) != 1 || e.label != "" || e.plain) {
+			t.Fatalf("renamed entity: aliases %q, label %q, plain %v", e.Aliases, e.label, e.plain)
+		}
+		e.prose = &proseEntity{}
+		e = g.Entity("", "Person "+strconv.Itoa(i), ontology.Place)
+		e.AddAlias("P" + strconv.Itoa(i))
+		e.AddClass(ontology.Person)
+		e.prose = &proseEntity{}
+	}
+	g.Release()
+	for round := 0; round < 2; round++ {
+		g = NewGraph(rdf.IRI(ontology.DefaultBase + "B#article"))
+		for i := 0; i < 2*entityChunk; i++ {
+			var class rdf.Term
+			if i%2 == 0 {
+				class = ontology.Place
+			}
+			name := "Kim " + strconv.Itoa(i)
+			e := g.Entity("", name, class)
+			if len(e.Aliases) != 0 || e.prose != nil || e.Label != name || e.label != name || !e.plain {
+				t.Fatalf("round %d: reused entity %q: aliases %q, prose %v, label %q, %q, plain %v", round, name, e.Aliases, e.prose, e.Label, e.label, e.plain)
+			}
+			if want := ontology.EntityIRI("", name); e.IRI != want || e.minted != want.Value {
+				t.Fatalf("round %d: reused entity %q: IRI %v, minted %q", round, name, e.IRI, e.minted)
+			}
+			if (i%2 == 0) != (len(e.Classes) == 1) || len(e.Classes) > 1 {
+				t.Fatalf("round %d: reused entity %q: classes %v", round, name, e.Classes)
+			}
+		}
+		g.Release()
+	}
+}

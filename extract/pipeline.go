@@ -102,7 +102,7 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	g.Add(article, ontology.Type, ontology.SchemaArticle)
 	g.Add(article, ontology.Label, rdf.LangString(subject.Label, "en"))
 	g.Add(article, ontology.About, subject.IRI)
-	g.Add(article, ontology.Derived, rdf.IRI(prefix+ontology.EscapeName(subject.Label)))
+	g.Add(article, ontology.Derived, g.sourceIRI(subject, p.Base, prefix))
 	if a.File != "" {
 		g.Add(article, ontology.SourceFile, rdf.String(a.File))
 	}

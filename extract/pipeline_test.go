@@ -84,6 +84,14 @@ func TestExtractArticleIRI(t *testing.T) {
 					if !g.ValidName() {
 						t.Errorf("base %q: Extract(%q): ValidName() = false for %v", base, title, g.Name)
 					}
+					if !light {
+						// The source page is the subject's label escaped.
+						subject := g.Entities()[0]
+						wantSrc := rdf.IRI(DefaultSourcePrefix + ontology.EscapeName(subject.Label))
+						if got := g.Objects(g.Name, ontology.Derived); len(got) != 1 || got[0] != wantSrc {
+							t.Errorf("base %q, resolver %v: Extract(%q): source %v, want %v", base, r, title, got, wantSrc)
+						}
+					}
 					g.Release()
 				}
 			}

@@ -405,6 +405,50 @@ func TestValidatorMintedIRI(t *testing.T) {
 	}
 }
 
+// TestValidatorTwoPrefixes checks that Validator remembers the last two
+// valid prefixes it was given, as a document's entities and its source
+// page give them by turns, and no invalid one, and that what PrefixedIRI
+// and MintedIRI return agrees with Validate whichever it remembers.
+func TestValidatorTwoPrefixes(t *testing.T) {
+	const (
+		entities = "https://w3id.org/wikikg/resource/"
+		pages    = "https://en.wikipedia.org/wiki/"
+		bad      = "http://x y/"
+	)
+	var v Validator
+	for i, prefix := range []string{entities, pages, entities, pages, bad, pages, entities, "urn:x:", entities, bad, pages} {
+		for _, rest := range []string{"Yi_Sun-sin", "100%25", "a b"} {
+			s := prefix + rest
+			want := IRI(s).Validate() == nil
+			if got := v.PrefixedIRI(prefix, s) == nil; got != want {
+				t.Errorf("%d: PrefixedIRI(%q, %q) == nil is %v, want %v", i, prefix, s, got, want)
+			}
+			if !strings.ContainsAny(rest, "% ") {
+				if got := v.MintedIRI(prefix, s) == nil; got != want {
+					t.Errorf("%d: MintedIRI(%q, %q) == nil is %v, want %v", i, prefix, s, got, want)
+				}
+			}
+		}
+		if v.prefix == bad || v.prefix2 == bad {
+			t.Errorf("%d: invalid prefix %q remembered", i, bad)
+		}
+		if prefix != bad && v.prefix != prefix && v.prefix2 != prefix {
+			t.Errorf("%d: prefix %q not remembered: %q, %q", i, prefix, v.prefix, v.prefix2)
+		}
+	}
+	// With both remembered, neither is validated again.
+	v = Validator{}
+	v.PrefixedIRI(entities, entities+"A")
+	v.PrefixedIRI(pages, pages+"A")
+	if v.prefix != pages || v.prefix2 != entities {
+		t.Errorf("prefixes %q, %q remembered, want %q, %q", v.prefix, v.prefix2, pages, entities)
+	}
+	v.PrefixedIRI(entities, entities+"B")
+	if v.prefix != pages || v.prefix2 != entities {
+		t.Errorf("after a hit, prefixes %q, %q remembered, want %q, %q", v.prefix, v.prefix2, pages, entities)
+	}
+}
+
 // FuzzPrefixedIRI checks Validator.PrefixedIRI against Term.Validate for
 // any cut of any IRI, after a valid prefix was remembered.
 func FuzzPrefixedIRI(f *testing.F) {

@@ -17,8 +17,10 @@ type Validator struct {
 	// document's own entities, which are many and new in every document,
 	// and in iris would push the vocabulary out.
 	minted [mintedSlots]string
-	// prefix is the last valid prefix PrefixedIRI was given.
-	prefix string
+	// prefix is the last valid prefix PrefixedIRI or MintedIRI was given,
+	// and prefix2 the one before it: a document's entities share one, and
+	// the links to its source pages another.
+	prefix, prefix2 string
 }
 
 // validatorSlots is the size of the cache of Term's IRIs: a run's
@@ -87,14 +89,16 @@ func (v *Validator) MintedIRI(prefix, s string) error {
 }
 
 // validPrefix reports whether prefix is a valid IRI, and remembers it if
-// so: it is most often the very string given the last time.
+// so: it is most often the very string given the last time, or the time
+// before.
 func (v *Validator) validPrefix(prefix string) bool {
-	if !same(prefix, v.prefix) {
-		if validateIRI(prefix) != nil {
-			return false
-		}
-		v.prefix = prefix
+	if same(prefix, v.prefix) || same(prefix, v.prefix2) {
+		return true
 	}
+	if validateIRI(prefix) != nil {
+		return false
+	}
+	v.prefix, v.prefix2 = prefix, v.prefix
 	return true
 }
 
