@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -476,11 +477,20 @@ func TestGraphResolvers(t *testing.T) {
 	}
 }
 
+// entityFields is the number of fields of Entity that TestEntityReuse
+// knows newEntity and Entity set.
+const entityFields = 10
+
 // TestEntityReuse checks that an entity made in a graph reused after
 // Release keeps nothing of the one its memory held before: aliases, the
 // prose extractor's record, the label given by the Resolver's renaming,
 // classes.
 func TestEntityReuse(t *testing.T) {
+	// newEntity resets only the fields Entity does not set: a field added
+	// to Entity must be set or reset there, and counted here.
+	if n := reflect.TypeFor[Entity]().NumField(); n != entityFields {
+		t.Fatalf("Entity has %d fields, not %d: make newEntity or Entity set the new ones, then update entityFields", n, entityFields)
+	}
 	names := plainResolver{"Yi Sunsin": "Yi Sun-sin"}
 	g := NewGraph(rdf.IRI(ontology.DefaultBase + "A#article"))
 	g.Resolver = names
