@@ -74,8 +74,12 @@ var clauseCases = []string{
 // on clauseCases, the fuzz seeds and strings put together from pieces.
 func TestSplitClausesOracle(t *testing.T) {
 	check := func(s string) {
-		if got, want := splitClauses(s), splitClausesBuilder(s); !reflect.DeepEqual(got, want) {
+		want := splitClausesBuilder(s)
+		if got := splitClauses(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("splitClauses(%q) = %#v, want %#v", s, got, want)
+		}
+		if got := appendClausesRunes(nil, s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("appendClausesRunes(%q) = %#v, want %#v", s, got, want)
 		}
 	}
 	for _, s := range append(append([]string(nil), clauseCases...), fuzzSeeds...) {

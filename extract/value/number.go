@@ -99,7 +99,94 @@ type clause struct {
 // appendClauses appends to dst, which a caller may hold on its stack, the
 // clauses of s: s split at top-level commas, semicolons, pipes, "or" and
 // "plus", bracketed text collected as notes. It returns the extended slice.
+//
+// A note, and a clause's text without brackets, are parts of s, as most
+// are: only the text of a clause that brackets break is copied. A string
+// that is not valid UTF-8, whose invalid bytes become U+FFFD, takes
+// appendClausesRunes.
 func appendClauses(dst []clause, s string) []clause {
+	if !utf8.ValidString(s) {
+		return appendClausesRunes(dst, s)
+	}
+	out := dst
+	var cur clause
+	// The clause's text is s[start:end], trimmed, unless a bracket broke
+	// it: then it is broken, which holds the text before start.
+	var stack [64]byte
+	broken := stack[:0]
+	isBroken := false
+	start, open, depth := 0, 0, 0
+	flush := func(end, next int, alt bool) {
+		if isBroken {
+			if depth == 0 {
+				broken = append(broken, s[start:end]...)
+			}
+			cur.text = string(bytes.TrimSpace(broken))
+			broken, isBroken = broken[:0], false
+		} else {
+			cur.text = strings.TrimSpace(s[start:end])
+		}
+		out = append(out, cur)
+		cur = clause{alt: alt}
+		start = next
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !clauseByte[c] {
+			continue
+		}
+		switch c {
+		case '(', '[':
+			if depth == 0 {
+				broken = append(append(broken, s[start:i]...), ' ')
+				isBroken = true
+				open = i + 1
+			}
+			depth++
+		case ')', ']':
+			switch {
+			case depth == 0: // a stray closing bracket, dropped
+				broken = append(broken, s[start:i]...)
+				isBroken = true
+				start = i + 1
+			case depth == 1:
+				cur.notes = append(cur.notes, strings.TrimSpace(s[open:i]))
+				start = i + 1
+			}
+			depth = max(depth-1, 0)
+		case ',', ';', '|':
+			if depth == 0 && (c != ',' || !thousandsComma(s, i)) {
+				flush(i, i+1, false)
+			}
+		case 'o':
+			// An "o" or a "p" after a letter or digit starts no word.
+			if depth == 0 && (i == 0 || !isDigit(s[i-1]) && !isASCIILetter(s[i-1])) && wordAt(s, i, "or") {
+				flush(i, i+2, true)
+				i++
+			}
+		case 'p':
+			if depth == 0 && (i == 0 || !isDigit(s[i-1]) && !isASCIILetter(s[i-1])) && wordAt(s, i, "plus") {
+				flush(i, i+4, false)
+				i += 3
+			}
+		}
+	}
+	flush(len(s), len(s), false)
+	return out
+}
+
+// clauseByte marks the bytes appendClauses acts on: brackets, separators
+// and the first letters of "or" and "plus".
+var clauseByte = func() (t [256]bool) {
+	for _, c := range []byte("([)],;|op") {
+		t[c] = true
+	}
+	return t
+}()
+
+// appendClausesRunes is appendClauses for any s, which it reads rune by
+// rune, copying each clause's text and each note.
+func appendClausesRunes(dst []clause, s string) []clause {
 	out := dst
 	var cur clause
 	// text and note gather bytes of s, never longer than s: one buffer
@@ -171,7 +258,7 @@ func appendClauses(dst []clause, s string) []clause {
 	return out
 }
 
-// clausePlain marks the ASCII bytes that appendClauses copies as they are
+// clausePlain marks the ASCII bytes that appendClausesRunes copies as they are
 // wherever they are: all but brackets, separators and the first letters of
 // "or" and "plus".
 var clausePlain = func() (t [utf8.RuneSelf]bool) {
