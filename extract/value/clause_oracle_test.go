@@ -139,3 +139,80 @@ func FuzzGluedLabelsOracle(f *testing.F) {
 		}
 	})
 }
+
+// TestGluedLabelsOracle checks separateGluedLabels and
+// separateGluedLabelsRunes against the expression they stand for, on
+// strings put together from pieces: ASCII runs, which separateGluedLabels
+// reads from their colon back, and other runes next to them, which send it
+// to separateGluedLabelsRunes.
+func TestGluedLabelsOracle(t *testing.T) {
+	check := func(s string) {
+		want := reGluedLabel.ReplaceAllString(s, "$1, $2")
+		if got := separateGluedLabels(s); got != want {
+			t.Fatalf("separateGluedLabels(%q) = %q, want %q", s, got, want)
+		}
+		if got := separateGluedLabelsRunes(s); got != want {
+			t.Fatalf("separateGluedLabelsRunes(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"Joseon: 157 shipsMing: 30,000+ killed", "aBcD:", "aBc dE:", "xÉcole:", "éÀ\u0301b:", "a\xffB:", "aB:cD:eF", "Ming:", "aB", "", "shipsMing: 1, menJoseon: 2", "éB:", "aBÀ:", "a1B:"} {
+		check(s)
+	}
+	pieces := []string{"a", "B", "c", "D", ":", " ", "é", "É", "\u0301", "\xff", "1"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		check(prefix)
+		if n > 0 {
+			for _, p := range pieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", 5)
+}
+
+// TestUnitClass checks unitClass, which reads ASCII units on its own,
+// and unitClassRunes, which it calls for other units.
+func TestUnitClass(t *testing.T) {
+	for _, c := range []struct {
+		unit string
+		want int
+	}{
+		{"", classPersonnel},
+		{"ships", classMateriel},
+		{"SHIPS", classMateriel},
+		{"Turtle Ships", classMateriel},
+		{"soldiers killed", classPersonnel},
+		{"men, 3 ships", classMateriel},
+		{"Ming", classOther},
+		{"samurais", classPersonnel},
+		{"s", classOther},
+		{"battlecruisers", classMateriel},
+		{"supercalifragilisticexpialidocious ships", classMateriel},
+		{"men é", classPersonnel},
+		{"éships", classOther},
+		{"shipsé men", classPersonnel},
+		{"ſhips", classOther},
+		{"\u212aorean men", classPersonnel},
+		{"soldiers\xffships", classMateriel},
+		{"ARMIES", classPersonnel},
+		{"levies", classPersonnel},
+		{"gun-boats", classMateriel},
+	} {
+		if got := unitClass(c.unit); got != c.want {
+			t.Errorf("unitClass(%q) = %d, want %d", c.unit, got, c.want)
+		}
+		if got := unitClassRunes(c.unit); c.unit != "" && got != c.want {
+			t.Errorf("unitClassRunes(%q) = %d, want %d", c.unit, got, c.want)
+		}
+	}
+}
+
+// TestTrimClauseBullets checks trimClauseBullets against strings.TrimLeft.
+func TestTrimClauseBullets(t *testing.T) {
+	for _, s := range []string{"", "x", "* a", "•• b", "· c", " *•· d", "\xe2x", "\xc2", "– e", "é"} {
+		if got, want := trimClauseBullets(s), strings.TrimLeft(s, "*•· "); got != want {
+			t.Errorf("trimClauseBullets(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

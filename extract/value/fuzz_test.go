@@ -99,6 +99,14 @@ func FuzzParseNumber(f *testing.F) {
 			check(n)
 		}
 		checkCountOne(t, s)
+		if s != "" {
+			if got, want := unitClass(s), unitClassRunes(s); got != want {
+				t.Fatalf("unitClass(%q) = %d, unitClassRunes gives %d", s, got, want)
+			}
+		}
+		if got, want := trimClauseBullets(s), strings.TrimLeft(s, "*•· "); got != want {
+			t.Fatalf("trimClauseBullets(%q) = %q, want %q", s, got, want)
+		}
 	})
 }
 

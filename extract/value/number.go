@@ -298,8 +298,8 @@ func isSourceNote(n string) bool {
 		if !sourceWordStart[c] {
 			continue
 		}
-		for _, w := range sourceWords {
-			if w[0] == c && hasFoldASCIIPrefix(n[i:], w) {
+		for _, w := range sourceWordsAt[c] {
+			if hasFoldASCIIPrefix(n[i:], w) {
 				return true
 			}
 		}
@@ -307,12 +307,14 @@ func isSourceNote(n string) bool {
 	return false
 }
 
-// sourceWordStart marks the first letters of sourceWords.
-var sourceWordStart = func() (t [256]bool) {
+// sourceWordStart marks the first letters of sourceWords, and
+// sourceWordsAt holds the words that start with each.
+var sourceWordStart, sourceWordsAt = func() (t [256]bool, at [256][]string) {
 	for _, w := range sourceWords {
 		t[w[0]] = true
+		at[w[0]] = append(at[w[0]], w)
 	}
-	return t
+	return t, at
 }()
 
 // hasFoldASCIIPrefix reports whether s starts with the lower-case ASCII
@@ -791,6 +793,51 @@ func unitClass(unit string) int {
 	if unit == "" {
 		return classPersonnel
 	}
+	// An ASCII unit, as most are, is lower-cased a word at a time on the
+	// stack: its words are runs of ASCII letters.
+	var buf [24]byte
+	class := classOther
+	for i := 0; i < len(unit); {
+		c := unit[i]
+		if c >= utf8.RuneSelf {
+			return unitClassRunes(unit)
+		}
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(unit) && isASCIILetter(unit[j]) {
+			j++
+		}
+		if j < len(unit) && unit[j] >= utf8.RuneSelf {
+			return unitClassRunes(unit)
+		}
+		w := unit[i:j]
+		if w[len(w)-1]|0x20 == 's' {
+			w = w[:len(w)-1]
+		}
+		i = j
+		if len(w) > len(buf) {
+			continue // longer than any word of the maps
+		}
+		b := buf[:len(w)]
+		for k := range len(w) {
+			b[k] = w[k] | 0x20
+		}
+		if materielWords[string(b)] {
+			return classMateriel
+		}
+		if personnelWords[string(b)] {
+			class = classPersonnel
+		}
+	}
+	return class
+}
+
+// unitClassRunes is unitClass for any unit, whose words are runs of
+// letters of any script.
+func unitClassRunes(unit string) int {
 	class := classOther
 	for _, w := range strings.FieldsFunc(strings.ToLower(unit), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		w = strings.TrimSuffix(w, "s")
@@ -822,7 +869,7 @@ func readFigures(dst []figure, s string) (text string, figs []figure, labelled, 
 				alt = true
 			}
 		}
-		body := strings.TrimLeft(c.text, "*•· ")
+		body := trimClauseBullets(c.text)
 		label := ""
 		if l, rest, ok := cutLabel(body); ok {
 			label, body = l, rest
@@ -853,6 +900,16 @@ func readFigures(dst []figure, s string) (text string, figs []figure, labelled, 
 		}
 	}
 	return text, figs, labelled, alt
+}
+
+// trimClauseBullets is strings.TrimLeft(s, "*•· "), which decodes every rune it
+// tests against a cut set with runes past ASCII: most texts start with
+// none of them.
+func trimClauseBullets(s string) string {
+	if s == "" || s[0] != '*' && s[0] != ' ' && s[0] != 0xe2 && s[0] != 0xc2 {
+		return s // "•" starts with the byte 0xe2, "·" with 0xc2
+	}
+	return strings.TrimLeft(s, "*•· ")
 }
 
 // cutWordPrefix removes the word w (any case) from the start of s.
@@ -991,7 +1048,7 @@ func ParseCleanCount(text string) []Number {
 	var clauses [8]clause
 	var figs [8]figure
 	for _, c := range appendClauses(clauses[:0], text) {
-		body := strings.TrimLeft(c.text, "*•· ")
+		body := trimClauseBullets(c.text)
 		if _, rest, ok := cutLabel(body); ok {
 			body = rest
 		}
@@ -1018,7 +1075,7 @@ func CleanCountOne(text string) (int64, bool) {
 	var value int64
 	found := 0
 	for _, c := range appendClauses(clauses[:0], text) {
-		body := strings.TrimLeft(c.text, "*•· ")
+		body := trimClauseBullets(c.text)
 		if _, rest, ok := cutLabel(body); ok {
 			body = rest
 		}
@@ -1038,7 +1095,49 @@ func CleanCountOne(text string) (int64, bool) {
 // separateGluedLabels is reGluedLabel.ReplaceAllString(text, "$1, $2"),
 // written out: the expression backtracks over every lower-case letter of
 // long strength and casualty values.
+//
+// Every match ends with a colon, and starts where an upper-case letter
+// follows a lower-case one in the run of letters and marks before the
+// colon: the first such place in the run, since matches do not overlap.
+// Runs of ASCII letters, most, are looked at from their colon back;
+// a run next to other runes takes separateGluedLabelsRunes.
 func separateGluedLabels(text string) string {
+	var b []byte // nil until the first match
+	done := 0    // text[:done] is in b
+	for from := 0; ; {
+		j := strings.IndexByte(text[from:], ':')
+		if j < 0 {
+			break
+		}
+		j += from
+		from = j + 1
+		k := j // text[k:j] is the run of letters before the colon
+		for k > 0 && isASCIILetter(text[k-1]) {
+			k--
+		}
+		if k > 0 && text[k-1] >= utf8.RuneSelf {
+			return separateGluedLabelsRunes(text)
+		}
+		for i := k + 1; i < j; i++ {
+			if isASCIIUpper(text[i]) && isASCIILower(text[i-1]) {
+				b = append(append(b, text[done:i]...), ", "...)
+				done = i
+				break
+			}
+		}
+	}
+	if b == nil {
+		return text
+	}
+	return string(append(b, text[done:]...))
+}
+
+func isASCIIUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isASCIILower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// separateGluedLabelsRunes is separateGluedLabels for any text, which it
+// reads rune by rune.
+func separateGluedLabelsRunes(text string) string {
 	if strings.IndexByte(text, ':') < 0 {
 		return text // every match ends with a colon
 	}
