@@ -343,6 +343,26 @@ func TestFoldNameScan(t *testing.T) {
 		{"Tokugawa Ieyasu's army", "tokugawa ieyasu army"},
 		{"Goguryeo-Tang War Mohe", "goguryeotang war mohe"},
 		{"Myeongnyang Ōmi Province", "myeongnyang omi province"},
+		// Plain names, folded whole 8 bytes at a time, and names that
+		// leave that path at a space, a double space, a byte beyond
+		// ASCII or punctuation in their first, middle or last 8 bytes.
+		{"Yi Sun Sin", "yi sun sin"},
+		{"Battle of Okpo 1592", "battle of okpo 1592"},
+		{"ABCDEFGH", "abcdefgh"},
+		{"ABCDEFG H", "abcdefg h"},
+		{"Abcdefgh Ijklmnop", "abcdefgh ijklmnop"},
+		{"Abcdefg  Hijklmnop", "abcdefg hijklmnop"},
+		{"Abcdefgh  Ijklmnop", "abcdefgh ijklmnop"},
+		{"Abcdefghi Jk  Lmno", "abcdefghi jk lmno"},
+		{" Abcdefgh Ijk", "abcdefgh ijk"},
+		{"Abcdefgh Ijk ", "abcdefgh ijk"},
+		{"Abc.Defgh Ijk", "abc defgh ijk"},
+		{"Abcdefgh Ij.k", "abcdefgh ij k"},
+		{"Abcdefgh I-jk Lmnopq", "abcdefgh ijk lmnopq"},
+		{"Abcdefgh Ijklmnop Ō", "abcdefgh ijklmnop o"},
+		{"Abcdefgh Ijklmnop's", "abcdefgh ijklmnop"},
+		{"Abcdefgh Ijklmno @", "abcdefgh ijklmno"},
+		{"Abcdefg\tHijklmnop", "abcdefg hijklmnop"},
 	} {
 		if got := FoldName(tc.in); got != tc.want {
 			t.Errorf("FoldName(%q) = %q, want %q", tc.in, got, tc.want)
@@ -465,6 +485,20 @@ func TestFoldRuneBlocks(t *testing.T) {
 		for r := block[0]; r <= block[1]; r++ {
 			if got, want := string(appendFoldRune(nil, r)), foldRune(r); got != want {
 				t.Errorf("appendFoldRune(%U) = %q, foldRune %q", r, got, want)
+			}
+		}
+	}
+}
+
+// TestFoldNameRunes checks FoldName against the oracle for every rune of
+// foldTable and some beyond, alone and within, before and after words,
+// where appendFoldNameFrom tells word runes by foldWord.
+func TestFoldNameRunes(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r < foldTableEnd+0x100; r++ {
+		c := string(r)
+		for _, s := range []string{c, "Ab" + c + "cd", "Kim " + c + " Yu", "Abcdefgh" + c, c + "-x"} {
+			if got, want := FoldName(s), oracleFoldName(s); got != want {
+				t.Errorf("FoldName(%q) = %q, oracle %q", s, got, want)
 			}
 		}
 	}

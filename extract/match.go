@@ -524,6 +524,22 @@ func appendFoldName(b []byte, s string) []byte {
 	out := b[:cap(b)]
 	inWord := false
 	i := 0
+	if n == 0 && len(s) >= 8 && s[0] != ' ' && s[len(s)-1] != ' ' {
+		i = foldPlainName(out, s)
+		n = i
+		if i == len(s) {
+			return out[:n]
+		}
+		// Folded as the loop below would have, up to s[i]: but for a
+		// space before it, which the loop writes when a word follows.
+		if i > 0 {
+			if s[i-1] == ' ' {
+				n--
+			} else {
+				inWord = true
+			}
+		}
+	}
 	for i < len(s) {
 		c := s[i]
 		if foldByte[c] == 0 {
@@ -570,6 +586,45 @@ func appendFoldName(b []byte, s string) []byte {
 	return appendFoldNameFrom(out[:n], s, i, inWord)
 }
 
+// foldPlainName writes to out the fold of the longest prefix of s, of at
+// least 8 bytes and with room for it in out, that is ASCII letters and
+// digits in words that single spaces part, 8 bytes at a time, and returns
+// its length: all of s for most names, whose key is then the name
+// lower-cased, with no word to find. The prefix ends at a multiple of 8
+// bytes but for the last 8 bytes of s, which s must not end with a space
+// in.
+func foldPlainName(out []byte, s string) int {
+	var before uint64 // the top bit of the byte before x, if a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		letters, alnum := asciiClasses(x)
+		spaces := spaceBytes(x)
+		if alnum|spaces != highBits || spaces&(spaces<<8|before) != 0 {
+			return i
+		}
+		before = spaces >> 56
+		binary.LittleEndian.PutUint64(out[i:], x|letters>>2)
+	}
+	if r := len(s) - i; r > 0 {
+		// The last 8 bytes, whose first 8-r bytes were folded above.
+		x := load64(s, len(s)-8)
+		letters, alnum := asciiClasses(x)
+		spaces := spaceBytes(x)
+		if alnum|spaces != highBits || spaces&(spaces<<8) != 0 {
+			return i
+		}
+		binary.LittleEndian.PutUint64(out[len(s)-8:], x|letters>>2)
+	}
+	return len(s)
+}
+
+// spaceBytes returns the top bit of each byte of x that is a space.
+func spaceBytes(x uint64) uint64 {
+	y := x ^ 0x2020202020202020
+	return ^((y&^highBits + ^uint64(highBits)) | y) & highBits
+}
+
 // appendFoldNameFrom is appendFoldName from s[i], a joiner or a byte
 // beyond ASCII, inWord telling whether s[i-1] is in a word.
 func appendFoldNameFrom(b []byte, s string, i int, inWord bool) []byte {
@@ -594,7 +649,7 @@ func appendFoldNameFrom(b []byte, s string, i int, inWord bool) []byte {
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
-			if isWordRuneSlow(r) {
+			if r < foldTableEnd && foldWord[r-utf8.RuneSelf] || r >= foldTableEnd && isWordRuneSlow(r) {
 				if !inWord {
 					if len(b) > 0 {
 						b = append(b, ' ')
@@ -723,6 +778,15 @@ const foldTableEnd = 0x530
 var foldTable = func() (t [foldTableEnd - utf8.RuneSelf]string) {
 	for i := range t {
 		t[i] = foldRune(rune(i + utf8.RuneSelf))
+	}
+	return t
+}()
+
+// foldWord tells the runes of foldTable that are word runes (isWordRune),
+// which the Unicode tables tell at a cost.
+var foldWord = func() (t [foldTableEnd - utf8.RuneSelf]bool) {
+	for i := range t {
+		t[i] = isWordRuneSlow(rune(i + utf8.RuneSelf))
 	}
 	return t
 }()
