@@ -471,6 +471,8 @@ func TestUsableKey(t *testing.T) {
 		{"", false}, {"x", false}, {"yi", true}, {"12", false}, {"1592", false}, {"1592 1598", false},
 		{"the", false}, {"the yalu", true}, {"traditionally", false}, {"traditionallyx", true},
 		{"of the", true}, {"1592 yi", true}, {"ō", true}, {"1ō", true}, {"1 2 ō", true}, {"-1", false},
+		// Keys of a stop word's length and first letter, and of neither.
+		{"thx", true}, {"while", false}, {"whilx", true}, {"qhile", true}, {"ōhe", true},
 	} {
 		if got := usableKey(tc.key); got != tc.want {
 			t.Errorf("usableKey(%q) = %v, want %v", tc.key, got, tc.want)

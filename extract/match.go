@@ -343,10 +343,9 @@ func (d *Dictionary) addCanonical(name string, ci int32) {
 	key := unsafe.String(&kb[0], len(kb))
 	i, h, ok, taken := d.findNamed(key, name)
 	if !ok {
+		// The new entry has this very name: no spelling to compare.
 		i = d.add(key, d.text.str(unsafe.Slice(unsafe.StringData(name), len(name))), h, taken)
-	}
-	e := d.entry(i)
-	if e.name != name && !sameLetters(e.name, name) {
+	} else if e := d.entry(i); e.name != name && !sameLetters(e.name, name) {
 		// "Kato" and "Katō" are one name spelt twice, anything else is a
 		// clash. (Both fold to the entry's key.)
 		e.ambiguous = true
@@ -475,8 +474,10 @@ func usableKey(key string) bool {
 	if len(key) < 2 {
 		return false
 	}
-	// A stop word is one word, and a key longer than all is none.
-	if len(key) <= stopWordMax && stopWords[key] {
+	// A stop word is one word, and a key longer than all is none; most
+	// keys of a stop word's length start with none of the letters stop
+	// words of that length start with.
+	if len(key) <= stopWordMax && stopWordStarts[len(key)]&(1<<(key[0]&63)) != 0 && stopWords[key] {
 		return false
 	}
 	if c := key[0]; c >= 'a' && c <= 'z' {
@@ -496,6 +497,15 @@ var stopWordMax = func() (n int) {
 		n = max(n, len(w))
 	}
 	return n
+}()
+
+// stopWordStarts holds, for each length of stop word, a bit for the low 6
+// bits of the first byte of each stop word of that length.
+var stopWordStarts = func() (t [64]uint64) {
+	for w := range stopWords {
+		t[len(w)] |= 1 << (w[0] & 63)
+	}
+	return t
 }()
 
 // FoldName folds a name to a dictionary key: its words (as the prose
