@@ -519,6 +519,13 @@ func (c *Catalog) indexKeys() {
 	}
 	var buf []byte
 	for k := range c.titles {
+		// Most titles are canonical ASCII, whose fold is the title
+		// lower-cased, which HashLowerName hashes without the fold
+		// (checkHashLowerName checks that it is).
+		if h, ok := bloom.HashLowerName(k); ok {
+			c.foldedKeys.AddHash(h)
+			continue
+		}
 		buf = appendFold(buf[:0], k)
 		c.foldedKeys.Add(unsafe.String(unsafe.SliceData(buf), len(buf)))
 	}

@@ -1,10 +1,10 @@
 package extract
 
 import (
-	"reflect"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"

@@ -26,7 +26,9 @@ type Pipeline struct {
 	// keys, texts, figures and dates other than start and birth dates,
 	// prose, the article node and the entities' label, type and mention
 	// triples), for a catalog pass that needs names, classes and the
-	// subject's start or birth date only.
+	// subject's start or birth date only. The extractors of a Light
+	// pipeline see no Subject.Fallback: it is found after them, for a
+	// subject they gave no class.
 	Light bool
 	// Prose is the prose extractor among Extractors, so callers can set its
 	// Catalog and Mentions; nil when the pipeline has none.
@@ -74,11 +76,14 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	g.Resolver = p.Resolver
 	g.title = title
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
-	article := g.articleIRI(subject, p.Base, a.Title)
-	g.Name = article
-	s := &Subject{Entity: subject, Light: p.Light, Fallback: ClassFromTitle(a.Title)}
-	if s.Fallback.IsZero() {
-		s.Fallback = ClassFromLead(a)
+	var article rdf.Term
+	s := &Subject{Entity: subject, Light: p.Light}
+	if !p.Light {
+		// The article node names the graph, which a catalog never
+		// writes: a Light pass mints none.
+		article = g.articleIRI(subject, p.Base, a.Title)
+		g.Name = article
+		s.Fallback = fallbackClass(a)
 	}
 	for _, x := range p.Extractors {
 		if err := x.Extract(a, s, g); err != nil {
@@ -86,6 +91,9 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 		}
 	}
 	if len(subject.Classes) == 0 && s.Kind == nil {
+		if p.Light {
+			s.Fallback = fallbackClass(a)
+		}
 		subject.AddClass(s.Fallback)
 	}
 	if p.Light {
@@ -111,6 +119,15 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	return g, nil
 }
 
+// fallbackClass returns the class the title of a, or else its lead, gives
+// its subject (Subject.Fallback).
+func fallbackClass(a *Article) rdf.Term {
+	if c := ClassFromTitle(a.Title); !c.IsZero() {
+		return c
+	}
+	return ClassFromLead(a)
+}
+
 // conflictPrefixes and conflictWords are the title cues of ClassFromTitle:
 // what the expression
 //
@@ -128,26 +145,36 @@ var (
 		}
 		return t
 	}()
+	// conflictPrefixInitial marks the first letters of conflictPrefixes:
+	// most titles start with none.
+	conflictPrefixInitial = func() (t [256]bool) {
+		for _, p := range conflictPrefixes {
+			t[p[0]] = true
+		}
+		return t
+	}()
 )
 
 // ClassFromTitle types an article's subject from its title when there is no
 // infobox to tell: "Battle of X", "X War", "X campaign" and the like are
 // military conflicts. It returns the zero Term when the title says nothing.
 func ClassFromTitle(title string) rdf.Term {
-	for _, p := range conflictPrefixes {
-		if strings.HasPrefix(title, p) {
-			return ontology.MilitaryConflict
+	if title != "" && conflictPrefixInitial[title[0]] {
+		for _, p := range conflictPrefixes {
+			if strings.HasPrefix(title, p) {
+				return ontology.MilitaryConflict
+			}
 		}
 	}
 	// A whole word between ASCII word boundaries (\b): a maximal run of
 	// [0-9A-Za-z_].
 	for i := 0; i < len(title); {
-		if !isASCIIWordByte(title[i]) {
+		if !asciiWordByte[title[i]] {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(title) && isASCIIWordByte(title[j]) {
+		for j < len(title) && asciiWordByte[title[j]] {
 			j++
 		}
 		// Most words are not cues by their length or first letter, which
@@ -160,6 +187,10 @@ func ClassFromTitle(title string) rdf.Term {
 	return rdf.Term{}
 }
 
-func isASCIIWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
-}
+// asciiWordByte holds the bytes of [0-9A-Za-z_].
+var asciiWordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+	}
+	return t
+}()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/wikikg/wikikg/ontology"
@@ -78,6 +79,14 @@ func TestExtractArticleIRI(t *testing.T) {
 						t.Errorf("base %q: Extract(%q): %v", base, title, err)
 						continue
 					}
+					if light {
+						// A Light pass names no graph.
+						if !g.Name.IsZero() {
+							t.Errorf("base %q: Light Extract(%q) named %v", base, title, g.Name)
+						}
+						g.Release()
+						continue
+					}
 					if g.Name != want {
 						t.Errorf("base %q, resolver %v, light %v: Extract(%q) named %v, want %v", base, r, light, title, g.Name, want)
 					}
@@ -108,5 +117,31 @@ func TestExtractArticleIRI(t *testing.T) {
 	g.Name = rdf.String("a")
 	if g.ValidName() {
 		t.Errorf("ValidName() = true for %v", g.Name)
+	}
+}
+
+// TestLightPipelineSubject checks that a Light pipeline, which finds the
+// subject's fallback class after its extractors and mints no article
+// node, gives the subject the classes a full one gives and fails the
+// titles a full one fails.
+func TestLightPipelineSubject(t *testing.T) {
+	for _, title := range []string{"Siege of Osaka", "Imjin War", "Oda Nobunaga", "siege of osaka", " !! ", "", "–"} {
+		var classes [2][]rdf.Term
+		var errs [2]error
+		for i, light := range []bool{false, true} {
+			p := NewPipeline("", ontology.DefaultMapping())
+			p.Light = light
+			g, err := p.Extract(&Article{Title: title})
+			if errs[i] = err; err != nil {
+				continue
+			}
+			for e := range g.AllEntities() {
+				classes[i] = e.Classes
+				break
+			}
+		}
+		if (errs[0] == nil) != (errs[1] == nil) || !slices.Equal(classes[0], classes[1]) {
+			t.Errorf("%q: full pipeline gives %v, %v; Light %v, %v", title, classes[0], errs[0], classes[1], errs[1])
+		}
 	}
 }
