@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -407,12 +408,18 @@ func (c *Catalog) settle() {
 	ys := c.allPersonYears()
 	c.personYears, c.fullYears = nil, nil
 	sortPersonYears(ys)
+	// The titles' filter, by the names' hashes, spares most names a
+	// look-up among the titles: most people an infobox names have no
+	// article.
+	c.indexKeys()
 	var periods [4]int // most names' periods, without an allocation
 	for i := 0; i < len(ys); {
 		name := ys[i].name
 		h := homonym{periods: periods[:0]}
-		if t, ok := c.titles[name]; ok && t.Year != 0 && slices.Contains(t.Classes, ontology.Person) {
-			h.titled, h.birth = true, t.Year
+		if c.titleKeys.MayContainHash(ys[i].hash) { // bloom.Hash(name)
+			if t, ok := c.titles[name]; ok && t.Year != 0 && slices.Contains(t.Classes, ontology.Person) {
+				h.titled, h.birth = true, t.Year
+			}
 		}
 		for ; i < len(ys) && ys[i].name == name; i++ {
 			y := int(ys[i].year)
@@ -429,7 +436,6 @@ func (c *Catalog) settle() {
 		}
 	}
 	c.personNames = namePack{}
-	c.indexKeys()
 }
 
 // comparePersonYears orders person years by hash, then name, then year.
@@ -441,12 +447,50 @@ func comparePersonYears(a, b personYear) int {
 }
 
 // sortPersonYears sorts ys by comparePersonYears. It first places them in
-// 256 buckets by their hashes' top byte, in place (an American flag sort),
-// and each bucket by the next byte, and so on, down to buckets small
-// enough to sort by comparison: a comparison sort of the whole list
-// called comparePersonYears some log2(len(ys)) times a person year.
+// buckets by their hashes' top bits, in place (an American flag sort), as
+// many buckets as person years or so, and each bucket by the next byte,
+// and so on, down to buckets small enough to sort by comparison: a
+// comparison sort of the whole list called comparePersonYears some
+// log2(len(ys)) times a person year.
 func sortPersonYears(ys []personYear) {
-	radixSortPersonYears(ys, 56)
+	if len(ys) < 1024 {
+		radixSortPersonYears(ys, 56)
+		return
+	}
+	// First by as many top bits of the hashes as it takes for buckets of
+	// a person year or two: by a byte, each of the 256 buckets of a large
+	// list was a sort of its own, with its 256 counts gone through three
+	// times.
+	b := min(bits.Len(uint(len(ys))), 24)
+	shift := uint(64 - b)
+	start := make([]int32, 1<<b+1)
+	for _, y := range ys {
+		start[y.hash>>shift+1]++
+	}
+	for k := range 1 << b {
+		start[k+1] += start[k]
+	}
+	next := slices.Clone(start[:1<<b])
+	for k := range 1 << b {
+		// Swap each person year not of bucket k into its own bucket.
+		for next[k] < start[k+1] {
+			y := ys[next[k]]
+			d := y.hash >> shift
+			if d == uint64(k) {
+				next[k]++
+				continue
+			}
+			ys[next[k]], ys[next[d]] = ys[next[d]], y
+			next[d]++
+		}
+	}
+	for k := range 1 << b {
+		// The hashes of a bucket agree above bit shift, and below are
+		// sorted a byte at a time.
+		if lo, hi := start[k], start[k+1]; hi-lo > 1 {
+			radixSortPersonYears(ys[lo:hi], shift-8)
+		}
+	}
 }
 
 // radixSortPersonYears sorts ys, whose hashes agree above bit shift+8,

@@ -260,11 +260,12 @@ func TestHashLowerNameWords(t *testing.T) {
 }
 
 // TestSortPersonYears checks the bucket sort against a comparison sort, on
-// lists small and large, with hashes spread, clustered in one bucket of
-// the top byte, and shared by different names.
+// lists small and large (sorted by their top bits first), with hashes
+// spread, spread in few top buckets, clustered in one bucket of the top
+// byte, and shared by different names.
 func TestSortPersonYears(t *testing.T) {
-	for _, n := range []int{0, 1, 31, 32, 100, 5000} {
-		for _, spread := range []uint64{^uint64(0), 0xff, 3, 0} {
+	for _, n := range []int{0, 1, 31, 32, 100, 1023, 1024, 5000, 70000} {
+		for _, spread := range []uint64{^uint64(0), 0xff << 56, 0xffff0000ffff0000, 0xff, 3, 0} {
 			ys := make([]personYear, n)
 			for i := range ys {
 				name := fmt.Sprintf("Person %d", i*7919%(n/3+1))

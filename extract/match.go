@@ -75,7 +75,11 @@ type kindCache [64]struct {
 }
 
 // of returns kindOf(c).
-func (kc *kindCache) of(c rdf.Term) classKind {
+func (kc *kindCache) of(c rdf.Term) classKind { return kc.ofRef(&c) }
+
+// ofRef returns kindOf(*c): a Term is 56 bytes to copy, which cost a
+// call of of as much as the rest of it.
+func (kc *kindCache) ofRef(c *rdf.Term) classKind {
 	if c.Kind != rdf.KindIRI || c.Datatype != "" || c.Lang != "" {
 		return kindNone
 	}
@@ -84,7 +88,7 @@ func (kc *kindCache) of(c rdf.Term) classKind {
 	if unsafe.StringData(e.iri) == p && len(e.iri) == len(c.Value) {
 		return e.kind
 	}
-	k := kindOf(c)
+	k := kindOf(*c)
 	e.iri, e.kind = c.Value, k
 	return k
 }
@@ -413,15 +417,16 @@ func (d *Dictionary) AddGraph(g *Graph) {
 // in d.classes, adding it (-1 when d has no room for it), and whether
 // classes has one.
 func (d *Dictionary) contractIndex(classes []rdf.Term) (int32, bool) {
-	for _, c := range classes {
-		k := d.kinds.of(c) // kindOf(c)
+	for i := range classes {
+		c := &classes[i]
+		k := d.kinds.ofRef(c) // kindOf(*c)
 		if k == kindNone {
 			continue
 		}
 		if x := d.contract[k]; x != 0 {
 			return int32(x) - 1, true
 		}
-		ci, ok := d.classIndex(c)
+		ci, ok := d.classIndex(*c)
 		if !ok {
 			return -1, true
 		}
