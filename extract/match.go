@@ -62,6 +62,31 @@ type Dictionary struct {
 	contract [6]uint16
 	// kinds finds the kinds of AddGraph's classes.
 	kinds kindCache
+	// dynasties has a bit dynastyBit(p) for each key "p dynasty": the
+	// prose extractor asks for "Ming dynasty" at most bare names, which
+	// this tells it no key is, without hashing the key.
+	dynasties [64]uint64
+}
+
+// dynastySuffix ends the keys that dynasties filters.
+const dynastySuffix = " dynasty"
+
+// dynastyBit returns the bit of Dictionary.dynasties for the key p
+// followed by dynastySuffix; p must not be empty.
+func dynastyBit(p string) uint {
+	n := len(p)
+	h := (uint32(n)<<24 | uint32(p[0])<<16 | uint32(p[n/2])<<8 | uint32(p[n-1])) * 0x9e3779b1
+	return uint(h >> (32 - 12)) // 12 bits: 4096 of them
+}
+
+// mayHaveDynasty reports whether the dictionary may have the key p
+// followed by dynastySuffix: false for most p it has not.
+func (d *Dictionary) mayHaveDynasty(p string) bool {
+	if p == "" {
+		return true // no bit; the look-up tells
+	}
+	b := dynastyBit(p)
+	return d.dynasties[b>>6]&(1<<(b&63)) != 0
 }
 
 // kindCache remembers the kinds (kindOf) of the class IRIs it was asked
@@ -284,6 +309,10 @@ func (d *Dictionary) add(key, name string, h uint64, taken bool) int32 {
 	}
 	d.entries++
 	d.entry(i).name = name
+	if len(key) > len(dynastySuffix) && key[len(key)-len(dynastySuffix):] == dynastySuffix {
+		b := dynastyBit(key[:len(key)-len(dynastySuffix)])
+		d.dynasties[b>>6] |= 1 << (b & 63)
+	}
 	if taken {
 		if d.collided == nil {
 			d.collided = map[string]int32{}

@@ -893,6 +893,25 @@ func (st *proseState) lookup(key string) (*known, string, int) {
 	return nil, "", 0
 }
 
+// lookupDynasty is lookup(key) for key, the key p followed by
+// dynastySuffix: when the run's catalog has no such key, as its filter
+// tells for most p, it asks the article's keys and the phonetic index
+// alone, as lookup would after the catalog's miss.
+func (st *proseState) lookupDynasty(p, key string) (*known, string, int) {
+	if d := st.catalog; d == nil || d.mayHaveDynasty(p) {
+		return st.lookup(key)
+	}
+	if st.dictKeys.may(key) {
+		if k := st.dict.get(key); k != nil {
+			return k, "", evGraph
+		}
+	}
+	if k := st.phonGet(key); k != nil && k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
+		return k, "", evGraph
+	}
+	return nil, "", 0
+}
+
 // listsPlaces reports whether a section's list items name one place each:
 // "Neighbouring municipalities", "Adjacent counties", "Twin towns – sister
 // cities". A place named alone on its line has no cue in its sentence.
@@ -1287,8 +1306,8 @@ func (st *proseState) classify(sen *sentence, toks []token, i, j int) {
 	if j-k == 1 && len(titles) == 0 {
 		// "the Ming", "a Ming defector": a dynasty goes by its bare
 		// name.
-		st.sc.span = append(append(st.sc.span[:0], nameKey...), " dynasty"...)
-		if kn, name, ev := st.lookup(unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); kn != nil && kn.class == ontology.Force {
+		st.sc.span = append(append(st.sc.span[:0], nameKey...), dynastySuffix...)
+		if kn, name, ev := st.lookupDynasty(nameKey, unsafe.String(unsafe.SliceData(st.sc.span), len(st.sc.span))); kn != nil && kn.class == ontology.Force {
 			st.known(m, kn, name, ev)
 			return
 		}

@@ -293,6 +293,38 @@ func TestKeyBits(t *testing.T) {
 	}
 }
 
+// TestDictionaryDynasties checks that a Dictionary's dynasty filter
+// never rules out the name before " dynasty" of a key it has, added or
+// merged, as lookupDynasty relies on, and rules out names whose bits no
+// such key has.
+func TestDictionaryDynasties(t *testing.T) {
+	d, q := NewDictionary(), NewDictionary()
+	d.Add("Ming dynasty", ontology.Force)
+	d.Add("Goryeo Dynasty", ontology.Place)
+	d.Add("Dynasty", ontology.Force)
+	q.Add("Later Jin dynasty", ontology.Force)
+	q.Add("Nguyễn dynasty", ontology.Force)
+	d.Merge(q)
+	has := []string{"ming", "goryeo", "later jin", "nguyen"}
+	for _, p := range has {
+		if !d.mayHaveDynasty(p) {
+			t.Errorf("mayHaveDynasty(%q) = false, want true", p)
+		}
+	}
+	if !d.mayHaveDynasty("") {
+		t.Error(`mayHaveDynasty("") = false, want true`)
+	}
+	for _, p := range []string{"qing", "joseon", "yi", "later", "tang"} {
+		hit := false
+		for _, h := range has {
+			hit = hit || dynastyBit(h) == dynastyBit(p)
+		}
+		if d.mayHaveDynasty(p) != hit {
+			t.Errorf("mayHaveDynasty(%q) = %v, want %v", p, d.mayHaveDynasty(p), hit)
+		}
+	}
+}
+
 // TestKeyTable checks the prose dictionary's table against a map: keys
 // of any length found, filled and left out, through growth and resets.
 func TestKeyTable(t *testing.T) {

@@ -601,6 +601,12 @@ func TestProseDynastyByName(t *testing.T) {
 	forces.Add("Ming dynasty", ontology.Force)
 	places := extract.NewDictionary()
 	places.Add("Ming dynasty", ontology.Place)
+	// others has no dynasty: its filter rules "ming dynasty" out, and the
+	// article's own names are asked alone.
+	others := extract.NewDictionary()
+	others.Add("Joseon Navy", ontology.Force)
+	others.Add("Qing dynasty", ontology.Force)
+	named := "The Ming dynasty sent an army under Li Rusong. Konishi sent 20 men to greet the Ming envoys at the gate."
 	for _, tc := range []struct {
 		text string
 		cat  extract.Catalog
@@ -609,6 +615,10 @@ func TestProseDynastyByName(t *testing.T) {
 		{"Konishi sent 20 men to greet the Ming envoys at the gate.", forces, []string{"Ming dynasty"}},
 		{"Konishi sent 20 men to greet the Ming envoys at the gate.", nil, nil},
 		{"Konishi sent 20 men to greet the Ming envoys at the gate.", places, nil},
+		{"Konishi sent 20 men to greet the Ming envoys at the gate.", others, nil},
+		{named, nil, nil},
+		{named, others, nil},
+		{named, forces, []string{"Ming dynasty"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string
