@@ -431,25 +431,30 @@ func dropEmptyBrackets(s string) string {
 		if s[i] != '(' && s[i] != '[' {
 			continue
 		}
-		runs := 0
-		j := i + 1
-		for ; j < len(s); j++ {
-			if isREspace(s[j]) {
-				continue
-			}
-			if strings.IndexByte(",;:|.", s[j]) < 0 {
-				break
-			}
-			if strings.IndexByte(",;:|.", s[j-1]) < 0 {
-				runs++
-			}
-		}
-		if j < len(s) && (s[j] == ')' || s[j] == ']') && runs <= 2 {
+		if j, ok := emptyBracketEnd(s, i); ok {
 			cut = append(cut, [2]int{i, j + 1})
 			i = j
 		}
 	}
 	return cutRanges(s, cut)
+}
+
+// emptyBracketEnd reports whether the bracket s[i] opens an empty bracket
+// as dropEmptyBrackets finds one, and where that ends: at s[j].
+func emptyBracketEnd(s string, i int) (j int, ok bool) {
+	runs := 0
+	for j = i + 1; j < len(s); j++ {
+		if isREspace(s[j]) {
+			continue
+		}
+		if strings.IndexByte(",;:|.", s[j]) < 0 {
+			break
+		}
+		if strings.IndexByte(",;:|.", s[j-1]) < 0 {
+			runs++
+		}
+	}
+	return j, j < len(s) && (s[j] == ')' || s[j] == ']') && runs <= 2
 }
 
 // collapseSpaces replaces `\s+` by " ".
@@ -535,7 +540,94 @@ func tidyFrom(s string, found uint) string {
 
 // tidySpacing removes empty brackets, collapses spaces, and drops spaces
 // before punctuation, spaces after opening brackets and doubled separators.
+// It does what tidySpacingPasses does, step after step, in one pass over
+// t: each step only drops bytes or makes white space a space, so each can
+// take the bytes the step before it gives as they come. A string with a
+// vertical tab, which some steps take for white space and others not,
+// takes tidySpacingPasses.
 func tidySpacing(t string) string {
+	if strings.IndexByte(t, '\v') >= 0 {
+		return tidySpacingPasses(t)
+	}
+	var buf [256]byte
+	b := buf[:0]
+	if len(t) > len(buf) {
+		b = make([]byte, 0, len(t))
+	}
+	var (
+		// The state of collapseSpaces: the last byte given was white
+		// space.
+		inSpace bool
+		// That of dropSpaceBeforePunct: the last byte was a space,
+		// which b ends with unless dropSpaceAfterOpen dropped it, and
+		// b was spaceAt bytes long before it.
+		spaced  bool
+		spaceAt int
+		// That of dropSpaceAfterOpen: the last byte it kept opened a
+		// bracket.
+		afterOpen bool
+		// That of dropRepeatedSep: the last byte it kept other than a
+		// space was a separator, which ends b[:sepEnd].
+		afterSep bool
+		sepEnd   int
+	)
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		// dropEmptyBrackets.
+		if c == '(' || c == '[' {
+			if j, ok := emptyBracketEnd(t, i); ok {
+				i = j
+				continue
+			}
+		}
+		// collapseSpaces: with no vertical tab, what it gives has no
+		// white space but single spaces, and dropSpaceBeforePunct,
+		// dropSpaceAfterOpen and dropRepeatedSep see those only.
+		if isREspace(c) {
+			if inSpace {
+				continue
+			}
+			inSpace, c = true, ' '
+		} else {
+			inSpace = false
+		}
+		// dropSpaceBeforePunct: a space is passed on, and taken back
+		// when punctuation follows; a space changes neither
+		// afterOpen, nor afterSep and sepEnd.
+		if c == ' ' {
+			spaced, spaceAt = true, len(b)
+		} else {
+			if spaced && strings.IndexByte(",;:.!?)]", c) >= 0 {
+				b = b[:spaceAt]
+			}
+			spaced = false
+		}
+		// dropSpaceAfterOpen.
+		if afterOpen && c == ' ' {
+			continue
+		}
+		afterOpen = c == '(' || c == '['
+		// dropRepeatedSep.
+		isSep := c == ',' || c == ';'
+		if afterSep && isSep {
+			b = b[:sepEnd]
+			continue
+		}
+		b = append(b, c)
+		if isSep {
+			afterSep, sepEnd = true, len(b)
+		} else if c != ' ' {
+			afterSep = false
+		}
+	}
+	if string(b) == t {
+		return t
+	}
+	return string(b)
+}
+
+// tidySpacingPasses is tidySpacing in one pass for each of its steps.
+func tidySpacingPasses(t string) string {
 	// Each step returns t itself when it finds nothing to do.
 	t = dropEmptyBrackets(t)
 	t = collapseSpaces(t)

@@ -285,3 +285,30 @@ func TestLowersToASCII(t *testing.T) {
 		t.Error("lowersToASCII or isNotName is wrong")
 	}
 }
+
+// TestTidySpacingOnePass checks tidySpacing, which takes its steps in one
+// pass, against tidySpacingPasses, which takes them one after the other,
+// on strings of the bytes the steps act on.
+func TestTidySpacingOnePass(t *testing.T) {
+	cases := []string{
+		"", "Yi Hon ()", "Seonjong ( )", "a (  , ; ) b", "a ( ,;, ) b", "(( x", "( ( x", "[ ]x",
+		"a ()  , b", "a , , ; b", "a ,  ; ,b", "a, ", "a ,", "x ( , y )", "a\t\t,\n b", "( ,x)",
+		"a ( ) , , b .", "Name:–192,000 (a b), 300 c d:,  2e. (1597–98), w:", ", , w w:,",
+		"3,000 w , 500 w , (w w) , , 5,000 w , (w w)", "a\v, b", "a \v ,b", "( \v x", "a,\v,b",
+		"x\u00a0, y", "a (  ) ( ; ) b", "[,] (.:.) (|)",
+	}
+	const alphabet = "([)],;:|.!? \t\n\r\f\vab\xe2\x80\x94"
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := tidySpacing(s), tidySpacingPasses(s); got != want {
+			t.Fatalf("tidySpacing(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -79,6 +79,14 @@ func (d Date) Lexical() string {
 // appendPadded appends n, not negative, in decimal with leading zeros to
 // width digits, as fmt's %0*d does.
 func appendPadded(b []byte, n, width int) []byte {
+	// A month, a day and a year of four digits, most of Lexical's
+	// numbers, are written digit by digit.
+	switch u := uint(n); {
+	case width == 2 && u < 100:
+		return append(b, byte('0'+u/10), byte('0'+u%10))
+	case width == 4 && u < 10000:
+		return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+	}
 	for w, m := 1, n; w < width; w++ {
 		if m /= 10; m == 0 {
 			b = append(b, '0')

@@ -103,11 +103,8 @@ type clause struct {
 // A note, and a clause's text without brackets, are parts of s, as most
 // are: only the text of a clause that brackets break is copied. A string
 // that is not valid UTF-8, whose invalid bytes become U+FFFD, takes
-// appendClausesRunes.
+// appendClausesRunes from its first invalid byte on.
 func appendClauses(dst []clause, s string) []clause {
-	if !utf8.ValidString(s) {
-		return appendClausesRunes(dst, s)
-	}
 	out := dst
 	var cur clause
 	// The clause's text is s[start:end], trimmed, unless a bracket broke
@@ -169,16 +166,25 @@ func appendClauses(dst []clause, s string) []clause {
 				flush(i, i+4, false)
 				i += 3
 			}
+		default: // a rune past ASCII
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return appendClausesRunes(dst, s)
+			}
+			i += size - 1
 		}
 	}
 	flush(len(s), len(s), false)
 	return out
 }
 
-// clauseByte marks the bytes appendClauses acts on: brackets, separators
-// and the first letters of "or" and "plus".
+// clauseByte marks the bytes appendClauses acts on: brackets, separators,
+// the first letters of "or" and "plus", and those of runes past ASCII.
 var clauseByte = func() (t [256]bool) {
 	for _, c := range []byte("([)],;|op") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
 		t[c] = true
 	}
 	return t
