@@ -947,23 +947,32 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 		if base == "" {
 			base = ontology.DefaultBase
 		}
-		var err error
-		if done {
-			err = g.validator.MintedIRI(base, iri.Value)
-		} else {
-			err = g.validator.PrefixedIRI(base, iri.Value)
-		}
-		if err != nil {
-			return nil
-		}
-		if len(g.order) == 0 {
-			g.base = base
-		} else if base != g.base {
-			g.mixed = true
+		// A Light graph is never finished, and names few entities in its
+		// triples: an IRI minted the short way under the base its first
+		// entity's was, which was validated then, is valid, and needs no
+		// remembering by the validator nor a key to sort by.
+		lean := g.light && done && len(g.order) > 0 && sameString(base, g.base)
+		if !lean {
+			var err error
+			if done {
+				err = g.validator.MintedIRI(base, iri.Value)
+			} else {
+				err = g.validator.PrefixedIRI(base, iri.Value)
+			}
+			if err != nil {
+				return nil
+			}
+			if len(g.order) == 0 {
+				g.base = base
+			} else if base != g.base {
+				g.mixed = true
+			}
 		}
 		e = g.newEntity()
 		e.IRI, e.Label, e.minted = iri, canonical, iri.Value
-		e.key = valueKey8(iri.Value, len(base))
+		if !g.light {
+			e.key = valueKey8(iri.Value, len(base))
+		}
 		if alias == "" {
 			e.label = canonical // not the Resolver's
 			e.plain = done

@@ -528,3 +528,30 @@ func TestEntityReuse(t *testing.T) {
 		g.Release()
 	}
 }
+
+// TestLightEntities checks that a Light graph, whose entities minted the
+// short way under its first entity's base skip the validator, gives the
+// entities a full graph gives: the same IRIs, labels and classes, and
+// none for a base that is no IRI.
+func TestLightEntities(t *testing.T) {
+	names := []string{"Yi Sun-sin", "Ming", "Battle of Okpo", "Kwak Chaeu", "Katō Kiyomasa", "a b", "  Hideyoshi ", "Seoul", "100% (x)"}
+	for _, base := range []string{"", "http://example.org/e/", "not an iri"} {
+		full, light := NewGraph(rdf.Term{}), NewGraph(rdf.Term{})
+		light.light = true
+		for _, name := range names {
+			want, got := full.Entity(base, name, ontology.Person), light.Entity(base, name, ontology.Person)
+			switch {
+			case (want == nil) != (got == nil):
+				t.Fatalf("base %q: Entity(%q) = %v in a Light graph, %v in a full one", base, name, got, want)
+			case want == nil:
+			case got.IRI != want.IRI || got.Label != want.Label || !slices.Equal(got.Classes, want.Classes):
+				t.Errorf("base %q: Entity(%q) = %v %q %v in a Light graph, %v %q %v in a full one", base, name, got.IRI, got.Label, got.Classes, want.IRI, want.Label, want.Classes)
+			}
+		}
+		if base == "not an iri" && len(light.order) != 0 {
+			t.Errorf("base %q: a Light graph has %d entities", base, len(light.order))
+		}
+		full.Release()
+		light.Release()
+	}
+}
