@@ -1905,6 +1905,9 @@ func (st *proseState) known(m *mention, k *known, name string, ev int) {
 func (st *proseState) spanKey(toks []token, i, j int) string {
 	// The key is joined at the free end of the arena, kept there only
 	// when it is not one token's key.
+	if j-i == 1 && toks[i].word {
+		return toks[i].key // most spans are one word: nothing to join
+	}
 	a := &st.sc.keys
 	if cap(a.buf)-len(a.buf) < spanKeyRoom {
 		a.buf = make([]byte, 0, min(max(2*cap(a.buf), 1024), maxKeyArena))
@@ -1940,6 +1943,9 @@ func foldHasSpace(name string) bool {
 // spanProbe is spanKey for a look-up: the key it returns is only valid
 // until the next call, and costs no allocation.
 func (st *proseState) spanProbe(toks []token, i, j int) string {
+	if j-i == 1 && toks[i].word {
+		return toks[i].key
+	}
 	b, last := appendSpanKey(st.sc.span[:0], toks, i, j)
 	st.sc.span = b
 	if len(b) == len(last) {

@@ -514,7 +514,9 @@ func tidyFrom(s string, found uint) string {
 		default:
 			t = tidySpacing(t)
 		}
-		t = strings.TrimSpace(t)
+		if t != "" && (trimEdge[t[0]] || trimEdge[t[len(t)-1]]) {
+			t = strings.TrimSpace(t)
+		}
 		if t != "" && strings.IndexByte(",;:|.- \xe2", t[0]) >= 0 {
 			// Only then can t start with one of these ("–" and "—"
 			// start with the byte 0xe2).
@@ -525,7 +527,9 @@ func tidyFrom(s string, found uint) string {
 			// with the bytes 0x93 and 0x94).
 			t = strings.TrimRight(t, ",;:|–— ")
 		}
-		t = trimFinalPeriod(t)
+		if t != "" && t[len(t)-1] == '.' {
+			t = trimFinalPeriod(t)
+		}
 		if t == s {
 			return t
 		}
@@ -537,6 +541,19 @@ func tidyFrom(s string, found uint) string {
 		// it looks at no byte before the one it tests.
 	}
 }
+
+// trimEdge marks the bytes strings.TrimSpace may trim at either end of a
+// string: ASCII white space, and the bytes past ASCII, which may start or
+// end a white space rune.
+var trimEdge = func() (t [256]bool) {
+	for _, c := range []byte("\t\n\v\f\r ") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // tidySpacing removes empty brackets, collapses spaces, and drops spaces
 // before punctuation, spaces after opening brackets and doubled separators.
@@ -1128,7 +1145,7 @@ func cleanAlready(s string) bool {
 	if depth > 0 || dot && mayFileItem(s) {
 		return false
 	}
-	return cleanEnd(s, ascii)
+	return cleanEnd(s, ascii, true)
 }
 
 // cleanStart is the first test of cleanAlready: s is not empty, has
@@ -1140,8 +1157,10 @@ func cleanStart(s string) bool {
 
 // cleanEnd is the last test of cleanAlready, of an s that cleanStart and
 // cleanAlready's pass over the bytes let through: s has no marker, no
-// note, and names something. ascii reports whether s is all ASCII.
-func cleanEnd(s string, ascii bool) bool {
+// note, and names something. ascii reports whether s is all ASCII, fold
+// whether it may have a rune past ASCII that lower-cases to an ASCII
+// letter (lowersToASCII).
+func cleanEnd(s string, ascii, fold bool) bool {
 	// A marker ends in "A" or "W", perhaps in brackets; a note ends in a
 	// bracket. Other names have neither.
 	switch s[len(s)-1] {
@@ -1160,7 +1179,7 @@ func cleanEnd(s string, ascii bool) bool {
 		if isNotNameASCII(s) {
 			return false
 		}
-	} else if lowersToASCII(s) && isNotName(s) {
+	} else if fold && lowersToASCII(s) && isNotName(s) {
 		return false
 	}
 	// isNotName(s) is false: nameLike(s) need only look for a letter

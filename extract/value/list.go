@@ -204,6 +204,16 @@ func scanPieces(pieces []piece, s string) ([]piece, bool) {
 		case lbAbort:
 			return pieces, false // a control or a tag
 		case lbSpace:
+			// " and " is found at its first space, not at its d as
+			// cutTopLevel finds it: the bytes between are no stop, and
+			// spaces are, where a d would be one more.
+			if depth == 0 && i+4 < len(s) && s[i+1] == 'a' && s[i+2] == 'n' && s[i+3] == 'd' && s[i+4] == ' ' {
+				pieces = appendScanned(pieces, s[start:i], paren, bad, ascii, colon)
+				start = i + 5
+				paren, bad, ascii, colon = 0, false, true, false
+				i += 4
+				continue
+			}
 			// A space before punctuation is tidied, but for one that
 			// ends a part, which trimming drops.
 			if i+1 < len(s) && spaceBefore[s[i+1]] && (depth > 0 || s[i+1] != ',' && s[i+1] != ';') {
@@ -241,14 +251,6 @@ func scanPieces(pieces []piece, s string) ([]piece, bool) {
 			if c == '|' || i+1 < len(s) && (s[i+1] == ',' || s[i+1] == ';') {
 				bad = true
 			}
-		case lbD:
-			// " and " is found at its d, as cutTopLevel finds it.
-			if depth == 0 && i-start >= 3 && strings.HasPrefix(s[i-3:], " and ") {
-				pieces = appendScanned(pieces, s[start:i-3], paren, bad, ascii, colon)
-				start = i + 2
-				paren, bad, ascii, colon = 0, false, true, false
-				i++
-			}
 		case lbDot:
 			dot = true
 		case lbEqual:
@@ -272,7 +274,9 @@ func scanPieces(pieces []piece, s string) ([]piece, bool) {
 			switch {
 			case r == utf8.RuneError && n == 1, r <= '\u00a0', r == '\u200b', r == '\ufeff':
 				return pieces, false // residue
-			case isSpaceAboveLatin1(r):
+			case isSpaceAboveLatin1(r), r == '\u0130', r == '\u212a':
+				// White space, or "İ" and the Kelvin sign "K", which
+				// lower-case to ASCII letters as cleanEnd would test.
 				bad = true
 			}
 			i += n - 1
@@ -304,7 +308,6 @@ const (
 	lbClose
 	lbSep
 	lbPipe
-	lbD
 	lbDot
 	lbEqual
 	lbColon
@@ -324,7 +327,6 @@ var listByte = func() (t [256]uint8) {
 	t[')'], t[']'] = lbClose, lbClose
 	t[','], t[';'] = lbSep, lbSep
 	t['|'] = lbPipe
-	t['d'] = lbD
 	t['.'] = lbDot
 	t['='] = lbEqual
 	t[':'] = lbColon
@@ -340,7 +342,9 @@ var listByte = func() (t [256]uint8) {
 func cleanPiece(pc piece) (name string, flags Flags, note string, ok bool) {
 	if pc.kind >= pieceChecked && cleanStart(pc.s) && !dashOrDaggerEdge(pc.s) {
 		// cleanAlready's pass over the bytes would let pc through.
-		if cleanEnd(pc.s, pc.kind == pieceCheckedASCII) {
+		// scanPieces checks no part with a rune that lower-cases to
+		// an ASCII letter.
+		if cleanEnd(pc.s, pc.kind == pieceCheckedASCII, false) {
 			return pc.s, 0, "", true
 		}
 		return cleanNameSteps(pc.s)

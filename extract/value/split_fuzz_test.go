@@ -157,7 +157,7 @@ func checkScanPieces(t *testing.T, s string) {
 			continue
 		}
 		ascii := pc.kind == pieceCheckedASCII
-		if ascii && !isASCII(pc.s) || cleanAlready(pc.s) != cleanEnd(pc.s, ascii) {
+		if ascii && !isASCII(pc.s) || cleanAlready(pc.s) != cleanEnd(pc.s, ascii, false) {
 			t.Fatalf("scanPieces(%q) checks %q (ASCII %v), but cleanAlready gives %v", s, pc.s, ascii, cleanAlready(pc.s))
 		}
 	}
@@ -360,5 +360,39 @@ func TestSplitOracleRandom(t *testing.T) {
 	}
 	for i := 0; i < n; i++ {
 		checkOracle(t, gen(), gen())
+	}
+}
+
+// TestScanPiecesEdges checks scanPieces against cutPieces, and the
+// cleaning around them against the oracles, where its fast paths turn:
+// " and " found at its first space (overlapping, at a part's start,
+// inside brackets, at the end), the runes that lower-case to ASCII
+// letters, and the ends tidy trims only when they are white space or a
+// period.
+func TestScanPiecesEdges(t *testing.T) {
+	for _, s := range []string{
+		"Oda and Tokugawa",
+		"Oda and and Tokugawa",
+		"Oda and  and Tokugawa",
+		"Oda, and Tokugawa",
+		"and Tokugawa",
+		" and Tokugawa",
+		"Oda and",
+		"Oda and ",
+		"Oda (and Tokugawa) and Imagawa",
+		"Oda anda Tokugawa; Land and Sea",
+		"Oda  and Tokugawa",
+		"Oda and (Tokugawa)",
+		"L\u0130GHT, Oda",
+		"UN\u212aNOWN and Oda",
+		"Ōtomo and \u0130mamura",
+		"Oda–Tokugawa victory.",
+		"Oda victory. ",
+		"\u00a0Oda\u00a0",
+		" Oda ",
+		"Oda\u2003",
+	} {
+		checkScanPieces(t, s)
+		checkOracle(t, s, "Oda")
 	}
 }
