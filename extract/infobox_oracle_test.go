@@ -35,16 +35,7 @@ func TestPlaceDescriptorFilter(t *testing.T) {
 		t.Errorf("mayDescribePlace(%q) = true, want false", "South Korea")
 	}
 	pieces := []string{"north", "South", "east", "west", "ſ", "of", "OF", "off", "near", "the coast", " ", "\t", "X", "o", "f"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		checkPlaceDescriptorFilter(t, prefix)
-		if n > 0 {
-			for _, p := range pieces {
-				gen(prefix+p, n-1)
-			}
-		}
-	}
-	gen("", 5)
+	eachConcat(pieces, 5, func(s string) { checkPlaceDescriptorFilter(t, s) })
 }
 
 // FuzzPlaceDescriptorFilter checks that mayDescribePlace never rules out a
@@ -97,16 +88,7 @@ func TestIsLatinName(t *testing.T) {
 		check(s)
 	}
 	pieces := []string{"A", "b", "Abcdefg", "é", "É", "선", "σ", "Σ", " ", "\xff", "-", "\u0301"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		check(prefix)
-		if n > 0 {
-			for _, p := range pieces {
-				gen(prefix+p, n-1)
-			}
-		}
-	}
-	gen("", 4)
+	eachConcat(pieces, 4, check)
 }
 
 // FuzzIsLatinName checks isLatinName against oracleIsLatinName.
@@ -166,16 +148,7 @@ func TestPlaceSplitters(t *testing.T) {
 	for _, s := range placeSplitterCases {
 		checkPlaceSplitters(t, s)
 	}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		checkPlaceSplitters(t, prefix)
-		if n > 0 {
-			for _, p := range placeSplitterPieces {
-				gen(prefix+p, n-1)
-			}
-		}
-	}
-	gen("", 4)
+	eachConcat(placeSplitterPieces, 4, func(s string) { checkPlaceSplitters(t, s) })
 	rng := rand.New(rand.NewSource(1))
 	var b strings.Builder
 	for i := 0; i < 20000; i++ {
@@ -226,14 +199,5 @@ func TestIndexWordFold(t *testing.T) {
 	for _, s := range []string{"Decisive Joseon and Ming victory", "Victory for Oda Nobunaga", "victorys", "Pyrrhic VICTORY.", "\u212ain", "ſun"} {
 		check(s)
 	}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		check(prefix)
-		if n > 0 {
-			for _, p := range pieces {
-				gen(prefix+p, n-1)
-			}
-		}
-	}
-	gen("", 4)
+	eachConcat(pieces, 4, check)
 }

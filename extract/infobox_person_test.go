@@ -361,17 +361,7 @@ func TestPlaceRegexpGuards(t *testing.T) {
 		check(s)
 	}
 	// Every string of up to five pieces.
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		check(prefix)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			gen(prefix+p, n-1)
-		}
-	}
-	gen("", 4)
+	eachConcat(pieces, 4, check)
 }
 
 func TestEventAlias(t *testing.T) {

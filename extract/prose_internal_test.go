@@ -201,19 +201,11 @@ func TestInternerTokenizeLong(t *testing.T) {
 func TestPhoneticEnds(t *testing.T) {
 	const alphabet = "aceghjosu bdr"
 	var keys []string
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		if prefix != "" {
-			keys = append(keys, prefix)
+	eachConcat(strings.Split(alphabet, ""), 4, func(s string) {
+		if s != "" {
+			keys = append(keys, s)
 		}
-		if n == 0 {
-			return
-		}
-		for i := range len(alphabet) {
-			gen(prefix+alphabet[i:i+1], n-1)
-		}
-	}
-	gen("", 4)
+	})
 	keys = append(keys, "pyeongyang", "kim jeong-eun", "myeongwon", "shch", "eo", "ch", "sh", "hch", "chh", "cch")
 	for _, key := range keys {
 		p := phoneticKey(key)

@@ -86,16 +86,7 @@ func TestSplitClausesOracle(t *testing.T) {
 		check(s)
 	}
 	pieces := []string{"or", "plus", "o", "p", "x", "1", ",", ",000", ";", "|", "(", ")", "[", "]", " ", "_", "é", "\xff", "ships"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		check(prefix)
-		if n > 0 {
-			for _, p := range pieces {
-				gen(prefix+p, n-1)
-			}
-		}
-	}
-	gen("", 4)
+	eachConcat(pieces, 4, check)
 }
 
 // FuzzSplitClausesOracle checks splitClauses against splitClausesBuilder.
@@ -159,16 +150,7 @@ func TestGluedLabelsOracle(t *testing.T) {
 		check(s)
 	}
 	pieces := []string{"a", "B", "c", "D", ":", " ", "é", "É", "\u0301", "\xff", "1"}
-	var gen func(prefix string, n int)
-	gen = func(prefix string, n int) {
-		check(prefix)
-		if n > 0 {
-			for _, p := range pieces {
-				gen(prefix+p, n-1)
-			}
-		}
-	}
-	gen("", 5)
+	eachConcat(pieces, 5, check)
 }
 
 // TestUnitClass checks unitClass, which reads ASCII units on its own,

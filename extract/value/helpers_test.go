@@ -68,3 +68,19 @@ func oracleScanResidue(s string) (bits uint) {
 	}
 	return bits
 }
+
+// eachConcat calls f on every concatenation of up to n of pieces, the
+// empty string first, each piece any number of times: the strings of a
+// few pieces on which a test compares fast code with its oracle.
+func eachConcat(pieces []string, n int, f func(string)) {
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		f(prefix)
+		if n > 0 {
+			for _, p := range pieces {
+				gen(prefix+p, n-1)
+			}
+		}
+	}
+	gen("", n)
+}
