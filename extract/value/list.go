@@ -424,11 +424,9 @@ func appendItems(dst []Item, clean []bool, withClean bool, pieces []piece, gm *g
 // the start of a part: those of white space or a bullet, and those past
 // ASCII. At its end, only strings.TrimSpace trims: white space, \t to
 // \r, a space or a rune past ASCII.
-var partEdge = func() (t [256]bool) {
-	for _, c := range []byte("\t\n\v\f\r *#-") {
-		t[c] = true
-	}
-	for c := utf8.RuneSelf; c < 0x100; c++ {
+var partEdge = func() [256]bool {
+	t := trimEdge
+	for _, c := range []byte("*#-") {
 		t[c] = true
 	}
 	return t
