@@ -889,25 +889,6 @@ var phoneticByte = func() (t [256]byte) {
 	return t
 }()
 
-// phoneticLen returns len(phoneticKey(key)) without building the key: each
-// "eo", "eu", "ch" and "sh" (which cannot overlap) loses a byte.
-func phoneticLen(key string) int {
-	n := len(key)
-	for i := 1; i < len(key); i++ {
-		switch key[i] {
-		case 'o', 'u':
-			if key[i-1] == 'e' {
-				n--
-			}
-		case 'h':
-			if c := key[i-1]; c == 'c' || c == 's' {
-				n--
-			}
-		}
-	}
-	return n
-}
-
 // phoneticFirst returns the first byte of phoneticKey(key), which must not
 // be empty, without building the key: a look-up tests it against the
 // first bytes of the keys an article has before folding the whole key.

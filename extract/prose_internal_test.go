@@ -195,8 +195,7 @@ func TestInternerTokenizeLong(t *testing.T) {
 	}
 }
 
-// TestPhoneticEnds checks phoneticFirst, phoneticLast, phoneticLen and
-// phoneticWeight, which the phonetic index's filters use, against the
+// TestPhoneticEnds checks phoneticFirst, phoneticLast and phoneticWeight, which the phonetic index's filters use, against the
 // phonetic key they stand for.
 func TestPhoneticEnds(t *testing.T) {
 	const alphabet = "aceghjosu bdr"
@@ -217,9 +216,6 @@ func TestPhoneticEnds(t *testing.T) {
 		}
 		if got := phoneticLast(key); got != p[len(p)-1] {
 			t.Errorf("phoneticLast(%q) = %q, want %q (of %q)", key, got, p[len(p)-1], p)
-		}
-		if got := phoneticLen(key); got != len(p) {
-			t.Errorf("phoneticLen(%q) = %d, want %d (of %q)", key, got, len(p), p)
 		}
 		if got, want := phoneticWeight(key), len(p)-strings.Count(p, "e")-strings.Count(p, "h"); got != want {
 			t.Errorf("phoneticWeight(%q) = %d, want %d (of %q)", key, got, want, p)
