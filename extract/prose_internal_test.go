@@ -195,8 +195,9 @@ func TestInternerTokenizeLong(t *testing.T) {
 	}
 }
 
-// TestPhoneticEnds checks phoneticFirst, phoneticLast and phoneticWeight, which the phonetic index's filters use, against the
-// phonetic key they stand for.
+// TestPhoneticEnds checks phoneticFirst, phoneticLast and phoneticWeight,
+// which the phonetic index's filters use, against the phonetic key they
+// stand for.
 func TestPhoneticEnds(t *testing.T) {
 	const alphabet = "aceghjosu bdr"
 	var keys []string
