@@ -102,8 +102,9 @@ type clause struct {
 //
 // A note, and a clause's text without brackets, are parts of s, as most
 // are: only the text of a clause that brackets break is copied. A string
-// that is not valid UTF-8, whose invalid bytes become U+FFFD, takes
-// appendClausesRunes from its first invalid byte on.
+// that is not valid UTF-8, whose invalid bytes become U+FFFD, is read
+// again from its start by appendClausesRunes once its first invalid byte
+// is met.
 func appendClauses(dst []clause, s string) []clause {
 	out := dst
 	var cur clause
