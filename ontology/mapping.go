@@ -73,7 +73,9 @@ type Rule struct {
 	Line      int
 }
 
-// Mapping is a parsed mapping file.
+// Mapping is a parsed mapping file. Its Kinds and Rules must not change
+// once it is used: its indexes of keys, signals and kinds are built on
+// first use and kept, as are the rules an InfoboxExtractor keeps per key.
 type Mapping struct {
 	Kinds []Kind
 	Rules []Rule

@@ -19,7 +19,10 @@ import (
 // the request rare, few enough that the disk is kept busy.
 const writeBehind = 8 << 20
 
-// File is a file being written atomically.
+// File is a file being written atomically. Its Write and WriteString
+// count the bytes written behind; what the embedded os.File's other
+// methods write (WriteAt, ReadFrom, which io.Copy picks) is written as
+// well, only not hinted to the kernel.
 type File struct {
 	*os.File
 	path string
