@@ -85,18 +85,16 @@ type Mapping struct {
 	// try every rule.
 	byKey    map[string][]int
 	numbered []int
-	// The kinds' signals, numbered kind after kind (kind i's are
-	// kindSignals[i] to kindSignals[i+1]-1), indexed the same way.
-	kindSignals     []int
+	// The kinds' signals, numbered kind after kind, indexed the same
+	// way; signalKind holds, by signal, the index of its kind in Kinds.
 	signals         []Signal
 	signalsByKey    map[string][]int
 	numberedSignals []int
-	// signalKind holds, by signal, the index of its kind in Kinds, and
-	// ruleKinds, by rule, a kindBit mask of the kinds it applies to:
-	// ClassifyMatched and LookupMatched use them when Kinds are few
-	// (fewKinds), and the kinds' names otherwise.
-	signalKind []int32
-	ruleKinds  []uint64
+	signalKind      []int32
+	// ruleKinds holds, by rule, a kindBit mask of the kinds it applies
+	// to: LookupMatched uses them when Kinds are few (fewKinds), and the
+	// kinds' names otherwise.
+	ruleKinds []uint64
 	// indexed guards index, which a Mapping built by hand, not by
 	// ParseMapping, runs on first use, perhaps from several goroutines.
 	indexed sync.Once
@@ -113,7 +111,6 @@ func (m *Mapping) index() {
 			m.byKey[r.Key.prefix] = append(m.byKey[r.Key.prefix], i)
 		}
 	}
-	m.kindSignals = []int{0}
 	m.signals = nil
 	m.signalsByKey = map[string][]int{}
 	m.numberedSignals = nil
@@ -129,7 +126,6 @@ func (m *Mapping) index() {
 				m.signalsByKey[sig.Key.prefix] = append(m.signalsByKey[sig.Key.prefix], id)
 			}
 		}
-		m.kindSignals = append(m.kindSignals, len(m.signals))
 	}
 	m.ruleKinds = make([]uint64, len(m.Rules))
 	for i, r := range m.Rules {
@@ -408,25 +404,11 @@ func ExpandTerm(s string) (rdf.Term, error) {
 // with the most signal keys present, provided it has a decisive one or at
 // least two. It returns nil when no kind qualifies.
 func (m *Mapping) Classify(keys []string) *Kind {
-	m.indexed.Do(m.index)
-	// Mark the signals some key matches, by key rather than by trying
-	// every signal of every kind against every key.
-	var buf [256]bool
-	matched := buf[:]
-	if len(m.signals) > len(buf) {
-		matched = make([]bool, len(m.signals))
+	matches := make([]*KeyMatch, len(keys))
+	for i, nk := range keys {
+		matches[i] = m.Match(nk)
 	}
-	for _, nk := range keys {
-		for _, id := range m.signalsByKey[nk] {
-			matched[id] = true
-		}
-		for _, id := range m.numberedSignals {
-			if _, ok := m.signals[id].Key.Match(nk); ok {
-				matched[id] = true
-			}
-		}
-	}
-	return m.best(matched)
+	return m.ClassifyMatched(matches)
 }
 
 // KeyMatch is what a mapping says of one normalised key, whatever the
@@ -482,32 +464,22 @@ func (m *Mapping) Match(nk string) *KeyMatch {
 	return km
 }
 
-// ClassifyMatched is Classify of the keys of matches.
+// ClassifyMatched is Classify of the keys of matches. The kinds' scores
+// are counted from the signals the keys match, most keys none, each signal
+// once, rather than by going through every signal of every kind.
 func (m *Mapping) ClassifyMatched(matches []*KeyMatch) *Kind {
 	m.indexed.Do(m.index)
-	if len(m.signals) <= 256 && len(m.Kinds) <= 32 {
-		return m.classifyFew(matches)
+	// Most mappings fit the arrays; a larger one takes slices.
+	var seenBuf [4]uint64
+	var scoreBuf [32]int32
+	var decisiveBuf [32]bool
+	seen, score, decisive := seenBuf[:], scoreBuf[:], decisiveBuf[:]
+	if n := (len(m.signals) + 63) / 64; n > len(seen) {
+		seen = make([]uint64, n)
 	}
-	var buf [256]bool
-	matched := buf[:]
-	if len(m.signals) > len(buf) {
-		matched = make([]bool, len(m.signals))
+	if len(m.Kinds) > len(score) {
+		score, decisive = make([]int32, len(m.Kinds)), make([]bool, len(m.Kinds))
 	}
-	for _, km := range matches {
-		for _, id := range km.signals {
-			matched[id] = true
-		}
-	}
-	return m.best(matched)
-}
-
-// classifyFew is ClassifyMatched for a mapping of at most 256 signals
-// and 32 kinds: the kinds' scores are counted from the signals the keys
-// match, most keys none, rather than from every signal of every kind.
-func (m *Mapping) classifyFew(matches []*KeyMatch) *Kind {
-	var seen [4]uint64 // the signals counted
-	var score [32]int32
-	var decisive uint32
 	for _, km := range matches {
 		for _, id := range km.signals {
 			if seen[id>>6]&(1<<(id&63)) != 0 {
@@ -516,35 +488,14 @@ func (m *Mapping) classifyFew(matches []*KeyMatch) *Kind {
 			seen[id>>6] |= 1 << (id & 63)
 			k := m.signalKind[id]
 			score[k]++
-			if m.signals[id].Decisive {
-				decisive |= 1 << k
-			}
+			decisive[k] = decisive[k] || m.signals[id].Decisive
 		}
 	}
 	var best *Kind
 	bestScore := int32(0)
 	for i := range m.Kinds {
-		if s := score[i]; (decisive&(1<<i) != 0 || s >= 2) && s > bestScore {
+		if s := score[i]; (decisive[i] || s >= 2) && s > bestScore {
 			best, bestScore = &m.Kinds[i], s
-		}
-	}
-	return best
-}
-
-// best returns the kind of the signals matched marks, as Classify does.
-func (m *Mapping) best(matched []bool) *Kind {
-	var best *Kind
-	bestScore := 0
-	for i := range m.Kinds {
-		score, decisive := 0, false
-		for id := m.kindSignals[i]; id < m.kindSignals[i+1]; id++ {
-			if matched[id] {
-				score++
-				decisive = decisive || m.signals[id].Decisive
-			}
-		}
-		if (decisive || score >= 2) && score > bestScore {
-			best, bestScore = &m.Kinds[i], score
 		}
 	}
 	return best

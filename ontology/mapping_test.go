@@ -2,6 +2,7 @@ package ontology
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -110,7 +111,30 @@ func TestKeyPatternMatch(t *testing.T) {
 	}
 }
 
-// TestMatchedAgainstNames checks ClassifyMatched against Classify, and
+// oracleClassify is Classify as its doc comment says it, signal by
+// signal of kind by kind: the kind with the most signal keys among keys,
+// provided it has a decisive one or at least two, the first of those with
+// most.
+func oracleClassify(m *Mapping, keys []string) *Kind {
+	var best *Kind
+	bestScore := 0
+	for i, k := range m.Kinds {
+		score, decisive := 0, false
+		for _, sig := range k.Signals {
+			if slices.ContainsFunc(keys, func(nk string) bool { _, ok := sig.Key.Match(nk); return ok }) {
+				score++
+				decisive = decisive || sig.Decisive
+			}
+		}
+		if (decisive || score >= 2) && score > bestScore {
+			best, bestScore = &m.Kinds[i], score
+		}
+	}
+	return best
+}
+
+// TestMatchedAgainstNames checks ClassifyMatched against Classify and
+// both against oracleClassify, and
 // LookupMatched with the mapping's own kinds, which it tells by their
 // bits, against a copy of each, which it tells by name, on every key of
 // the built-in mapping and sets of them.
@@ -159,6 +183,9 @@ func TestMatchedAgainstNames(t *testing.T) {
 			}
 			if got, want := m.ClassifyMatched(kms), m.Classify(set); got != want {
 				t.Errorf("ClassifyMatched(%q) = %v, Classify %v", set, got, want)
+			}
+			if got, want := m.Classify(set), oracleClassify(m, set); got != want {
+				t.Errorf("Classify(%q) = %v, want %v", set, got, want)
 			}
 		}
 	}
