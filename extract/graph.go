@@ -999,7 +999,7 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 }
 
 // articleIRI returns ontology.ArticleIRI(base, title) for the article
-// whose subject is e, the entity Entity gave for title in a new graph.
+// whose subject is e, under base (not empty), the entity Entity gave for title in a new graph.
 // When e's IRI was minted the short way from title, which it most often
 // is, the article's is that IRI and its fragment, minted beside it and
 // validated as it is: its characters past base were checked, and the
@@ -1015,9 +1015,6 @@ func (g *Graph) articleIRI(e *Entity, base, title string) rdf.Term {
 	b := append(append(g.iris[:0], e.minted...), fragment...)
 	g.iris = b[len(b):]
 	iri := rdf.IRI(unsafe.String(unsafe.SliceData(b), len(b)))
-	if base == "" {
-		base = ontology.DefaultBase
-	}
 	if g.validator.MintedIRI(base, iri.Value) != nil {
 		return ontology.ArticleIRI(base, title)
 	}
@@ -1025,15 +1022,12 @@ func (g *Graph) articleIRI(e *Entity, base, title string) rdf.Term {
 }
 
 // sourceIRI returns the IRI of the source page of the article whose
-// subject is e: prefix and e's label escaped, as ontology.EscapeName
-// escapes it. While e's IRI and label are those Graph.Entity gave it under
-// base, with no alias, the escaped label is the rest of its IRI after
-// base, which is taken, and validated as the IRI was, so that the triple
-// naming the page finds it valid.
+// subject is e, minted under base (not empty): prefix and e's label
+// escaped, as ontology.EscapeName escapes it. While e's IRI and label are
+// those Graph.Entity gave it under base, with no alias, the escaped label
+// is the rest of its IRI after base, which is taken, and validated as the
+// IRI was, so that the triple naming the page finds it valid.
 func (g *Graph) sourceIRI(e *Entity, base, prefix string) rdf.Term {
-	if base == "" {
-		base = ontology.DefaultBase
-	}
 	if e.label == "" || !sameString(e.Label, e.label) || !sameString(e.IRI.Value, e.minted) || len(e.minted) < len(base) {
 		return rdf.IRI(prefix + ontology.EscapeName(e.Label))
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 
@@ -76,12 +77,13 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 	g.Resolver = p.Resolver
 	g.title = title
 	subject := g.Entity(p.Base, a.Title, rdf.Term{})
+	base := cmp.Or(p.Base, ontology.DefaultBase)
 	var article rdf.Term
 	s := &Subject{Entity: subject, Light: p.Light}
 	if !p.Light {
 		// The article node names the graph, which a catalog never
 		// writes: a Light pass mints none.
-		article = g.articleIRI(subject, p.Base, a.Title)
+		article = g.articleIRI(subject, base, a.Title)
 		g.Name = article
 		s.Fallback = fallbackClass(a)
 	}
@@ -102,15 +104,12 @@ func (p *Pipeline) Extract(a *Article) (*Graph, error) {
 		return g, nil
 	}
 
-	prefix := p.SourcePrefix
-	if prefix == "" {
-		prefix = DefaultSourcePrefix
-	}
+	prefix := cmp.Or(p.SourcePrefix, DefaultSourcePrefix)
 	g.Add(article, ontology.Type, ontology.Article)
 	g.Add(article, ontology.Type, ontology.SchemaArticle)
 	g.Add(article, ontology.Label, rdf.LangString(subject.Label, "en"))
 	g.Add(article, ontology.About, subject.IRI)
-	g.Add(article, ontology.Derived, g.sourceIRI(subject, p.Base, prefix))
+	g.Add(article, ontology.Derived, g.sourceIRI(subject, base, prefix))
 	if a.File != "" {
 		g.Add(article, ontology.SourceFile, rdf.String(a.File))
 	}
