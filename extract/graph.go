@@ -998,12 +998,12 @@ func (g *Graph) Entity(base, name string, class rdf.Term) *Entity {
 	return e
 }
 
-// articleIRI returns ontology.ArticleIRI(base, title) for the article
-// whose subject is e, under base (not empty), the entity Entity gave for title in a new graph.
-// When e's IRI was minted the short way from title, which it most often
-// is, the article's is that IRI and its fragment, minted beside it and
-// validated as it is: its characters past base were checked, and the
-// graph names its triples and its quads with it.
+// articleIRI returns ontology.ArticleIRI(base, title), base not empty,
+// for the article whose subject is e, the entity Entity gave for title in
+// a new graph. When e's IRI was minted the short way from title, which it
+// most often is, the article's is that IRI and its fragment, minted beside
+// it and validated as it is: its characters past base were checked, and
+// the graph names its triples and its quads with it.
 func (g *Graph) articleIRI(e *Entity, base, title string) rdf.Term {
 	if e == nil || !e.plain || !sameString(e.IRI.Value, e.minted) {
 		return ontology.ArticleIRI(base, title)
