@@ -1049,25 +1049,16 @@ func ParseCount(s string) []Number {
 // text, for a caller that keeps the text too and need not have the value
 // cleaned twice.
 func ParseCleanCount(text string) []Number {
-	text = separateGluedLabels(text)
 	var out []Number
-	// Most values' clauses and figures, without an allocation.
-	var clauses [8]clause
-	var figs [8]figure
-	for _, c := range appendClauses(clauses[:0], text) {
-		body := trimClauseBullets(c.text)
-		if _, rest, ok := cutLabel(body); ok {
-			body = rest
+	var body, clauseText string
+	eachCleanFigure(text, true, func(b string, n Number) bool {
+		if b != body {
+			body, clauseText = b, tidy(b)
 		}
-		clauseText := tidy(body)
-		for _, f := range appendFigures(figs[:0], body) {
-			if f.unsure {
-				continue
-			}
-			f.n.Text = clauseText
-			out = append(out, f.n)
-		}
-	}
+		n.Text = clauseText
+		out = append(out, n)
+		return true
+	})
 	return out
 }
 
@@ -1076,27 +1067,38 @@ func ParseCleanCount(text string) []Number {
 // figures, which ParseCleanCount makes, are not made, and the figures
 // are not read past the second.
 func CleanCountOne(text string) (int64, bool) {
-	text = separateGluedLabels(text)
-	var clauses [8]clause
-	var figs [8]figure
 	var value int64
 	found := 0
+	eachCleanFigure(text, false, func(_ string, n Number) bool {
+		value = n.Value
+		found++
+		return found < 2
+	})
+	if found != 1 {
+		return 0, false
+	}
+	return value, true
+}
+
+// eachCleanFigure calls yield with each sure figure of the clauses of
+// text and the clause's body it is in (the clause less its bullets and
+// label), its unit read when units is set, until yield returns false.
+func eachCleanFigure(text string, units bool, yield func(body string, n Number) bool) {
+	text = separateGluedLabels(text)
+	// Most values' clauses and figures, without an allocation.
+	var clauses [8]clause
+	var figs [8]figure
 	for _, c := range appendClauses(clauses[:0], text) {
 		body := trimClauseBullets(c.text)
 		if _, rest, ok := cutLabel(body); ok {
 			body = rest
 		}
-		for _, f := range appendFiguresUnits(figs[:0], body, false) {
-			if f.unsure {
-				continue
+		for _, f := range appendFiguresUnits(figs[:0], body, units) {
+			if !f.unsure && !yield(body, f.n) {
+				return
 			}
-			if found++; found > 1 {
-				return 0, false
-			}
-			value = f.n.Value
 		}
 	}
-	return value, found == 1
 }
 
 // separateGluedLabels is reGluedLabel.ReplaceAllString(text, "$1, $2"),
