@@ -864,12 +864,20 @@ func (f *keyBits) may(key string) bool {
 // evidence; the entry is valid until the next look-up or addition, and is
 // returned by pointer as it is 64 bytes.
 func (st *proseState) lookup(key string) (*known, string, int) {
+	return st.lookupAsking(key, true)
+}
+
+// lookupAsking is lookup, which asks the run's catalog only when
+// askCatalog is set.
+func (st *proseState) lookupAsking(key string, askCatalog bool) (*known, string, int) {
 	if st.dictKeys.may(key) {
 		if k := st.dict.get(key); k != nil {
 			return k, "", evGraph
 		}
 	}
-	if d := st.catalog; d != nil {
+	if d := st.catalog; !askCatalog {
+		// The caller knows the catalog has no such key.
+	} else if d != nil {
 		// Most keys miss: the Dictionary's filter tells, with no call
 		// through the interface, no entry and no class returned.
 		if i, _, ok, _ := d.find(key); ok {
@@ -898,18 +906,8 @@ func (st *proseState) lookup(key string) (*known, string, int) {
 // tells for most p, it asks the article's keys and the phonetic index
 // alone, as lookup would after the catalog's miss.
 func (st *proseState) lookupDynasty(p, key string) (*known, string, int) {
-	if d := st.catalog; d == nil || d.mayHaveDynasty(p) {
-		return st.lookup(key)
-	}
-	if st.dictKeys.may(key) {
-		if k := st.dict.get(key); k != nil {
-			return k, "", evGraph
-		}
-	}
-	if k := st.phonGet(key); k != nil && k.ent != nil && strings.IndexByte(key, ' ') < 0 == !foldHasSpace(k.ent.Label) {
-		return k, "", evGraph
-	}
-	return nil, "", 0
+	d := st.catalog
+	return st.lookupAsking(key, d == nil || d.mayHaveDynasty(p))
 }
 
 // listsPlaces reports whether a section's list items name one place each:
